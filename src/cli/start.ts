@@ -1,0 +1,60 @@
+import { spawnSync } from 'node:child_process';
+import { createServer } from 'node:http';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Server } from 'socket.io';
+import { closeDb } from '$lib/server/db';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from '$lib/server/db/embedded';
+import { runMigrations } from '$lib/server/db/migrate';
+import { isDatabaseEmpty, seedDemo } from '$lib/server/demo/seed';
+import { IO_KEY } from '$lib/server/live/realtime';
+import { buildIsStale } from './build-freshness';
+
+const root = process.cwd();
+let embedded: EmbeddedDatabase | undefined;
+let stopping = false;
+
+async function shutdown(signal: string, io: Server) {
+	if (stopping) return;
+	stopping = true;
+	console.log(`[portal] ${signal}: shutting down`);
+	const force = setTimeout(() => process.exit(1), 12_000);
+	force.unref();
+	await new Promise<void>((done) => io.close(() => done()));
+	await embedded?.stop();
+	process.exit(0);
+}
+
+const io = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, io));
+
+if (buildIsStale(root)) {
+	console.log('[portal] building the production bundle…');
+	const build = spawnSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build'], {
+		stdio: 'inherit'
+	});
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+if (!process.env.DATABASE_URL) {
+	const dir = process.env.PORTAL_DATA_DIR ?? resolve(root, '.data', 'postgres');
+	console.log(`[portal] starting embedded PostgreSQL in ${dir}`);
+	embedded = await startEmbeddedDatabase(dir);
+	process.env.DATABASE_URL = embedded.url;
+	process.env.SEED_DEMO ??= '1';
+}
+
+await runMigrations(process.env.DATABASE_URL!);
+if (process.env.SEED_DEMO === '1' && (await isDatabaseEmpty())) {
+	await seedDemo();
+	console.log('[portal] demo data seeded (see README for the demo accounts)');
+}
+await closeDb();
+
+(globalThis as Record<symbol, unknown>)[IO_KEY] = io;
+const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
+const server = createServer(handler);
+io.attach(server);
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => console.log(`[portal] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));

@@ -1,0 +1,95 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { actorFromSession } from '$lib/server/auth/actor';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { apiErrorBody } from '$lib/server/http';
+import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
+import { authenticateApiToken } from '$lib/server/tokens/service';
+import { m } from '$lib/paraglide/messages';
+
+export const init: ServerInit = async () => {
+	const io = sharedRealtimeServer();
+	if (io) await attachRealtime(io);
+};
+
+const i18n: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
+		});
+	});
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Builds the request context: bearer token on the API, else the session cookie. */
+const authenticate: Handle = async ({ event, resolve }) => {
+	let ip: string | null = null;
+	try {
+		ip = event.getClientAddress();
+	} catch {
+		ip = null;
+	}
+	event.locals.ctx = { actor: { kind: 'anonymous' }, ip };
+	event.locals.user = null;
+	event.locals.sessionId = null;
+
+	const authorization = event.request.headers.get('authorization');
+	if (event.url.pathname.startsWith('/api/') && authorization) {
+		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+		const token = match ? await authenticateApiToken(match[1]) : null;
+		if (!token) {
+			return Response.json(apiErrorBody('unauthenticated', m.api_bad_token()), {
+				status: 401,
+				headers: { 'www-authenticate': 'Bearer' }
+			});
+		}
+		event.locals.ctx.actor = { kind: 'token', tokenId: token.id, scope: token.scope };
+		return resolve(event);
+	}
+
+	const sessionToken = event.cookies.get(SESSION_COOKIE);
+	if (sessionToken) {
+		const session = await validateSessionToken(sessionToken);
+		if (session) {
+			event.locals.ctx.actor = actorFromSession(session);
+			event.locals.user = session.user;
+			event.locals.sessionId = session.sessionId;
+			event.cookies.set(SESSION_COOKIE, sessionToken, sessionCookieOptions(event.url, session.expiresAt));
+			// SvelteKit checks Origin on form posts; cookie-authenticated JSON calls get the same check.
+			if (!SAFE_METHODS.has(event.request.method) && event.url.pathname.startsWith('/api/')) {
+				const origin = event.request.headers.get('origin');
+				if (origin !== event.url.origin) {
+					return Response.json(apiErrorBody('forbidden', m.api_cross_origin()), { status: 403 });
+				}
+			}
+		} else {
+			event.cookies.delete(SESSION_COOKIE, { path: '/' });
+		}
+	}
+	return resolve(event);
+};
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const h = response.headers;
+	h.set('x-content-type-options', 'nosniff');
+	h.set('referrer-policy', 'strict-origin-when-cross-origin');
+	h.set('x-frame-options', 'DENY');
+	h.set('permissions-policy', 'camera=(), microphone=(), geolocation=()');
+	if (!h.has('content-security-policy')) {
+		h.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+	}
+	if (event.locals.user) h.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handle = sequence(i18n, authenticate, securityHeaders);
+
+/** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
+export const handleError: HandleServerError = ({ error, status }) => {
+	if (status !== 404) console.error(error);
+	return { message: status === 404 ? m.error_not_found() : m.error_internal() };
+};

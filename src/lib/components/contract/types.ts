@@ -1,0 +1,1 @@
+export type { ContractSettings } from '$lib/server/contracts/settings';

@@ -1,0 +1,41 @@
+import { m } from '$lib/paraglide/messages';
+
+const KIND_LABELS: Record<string, () => string> = {
+	server: m.kind_server,
+	application: m.kind_application,
+	database: m.kind_database,
+	network: m.kind_network,
+	backup: m.kind_backup
+};
+
+const ROLE_LABELS: Record<string, () => string> = {
+	admin: m.role_admin,
+	contact: m.role_contact,
+	viewer: m.role_viewer,
+	operator: m.role_operator
+};
+
+const SCOPE_LABELS: Record<string, () => string> = {
+	ingest: m.scope_ingest,
+	read: m.scope_read,
+	admin: m.scope_admin
+};
+
+export const kindLabel = (kind: string) => (KIND_LABELS[kind] ?? (() => kind))();
+export const roleLabel = (role: string) => (ROLE_LABELS[role] ?? (() => role))();
+export const scopeLabel = (scope: string) => (SCOPE_LABELS[scope] ?? (() => scope))();
+
+export function formatDateTime(value: Date | string | null | undefined, locale: string): string {
+	if (!value) return '—';
+	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+		dateStyle: 'medium',
+		timeStyle: 'short',
+		timeZone: 'Europe/Paris'
+	}).format(new Date(value));
+}
+
+export function formatMoney(cents: number, locale: string): string {
+	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
+		cents / 100
+	);
+}

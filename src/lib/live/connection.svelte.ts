@@ -1,0 +1,51 @@
+import { io, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, LiveEvent, ServerToClientEvents } from './events';
+import { LiveListeners, type Subscription } from './listeners';
+
+export type LiveStatus = 'connecting' | 'live' | 'offline';
+
+/**
+ * The browser's one socket. It remembers the last event id it saw so that a reconnect
+ * replays what was missed; pages subscribe by event kind (or prefix, e.g. `component.`).
+ */
+export class LiveConnection {
+	#status = $state<LiveStatus>('connecting');
+	#lastEventId = 0;
+	#listeners = new LiveListeners();
+	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+
+	constructor(lastEventId: number) {
+		this.#lastEventId = lastEventId;
+		this.#socket = io({ transports: ['websocket', 'polling'] });
+		this.#socket.on('connect', () => {
+			this.#status = 'live';
+			this.#socket.emit('catchUp', this.#lastEventId);
+		});
+		this.#socket.on('disconnect', () => (this.#status = 'offline'));
+		this.#socket.on('connect_error', () => (this.#status = 'offline'));
+		this.#socket.on('event', (e) => this.#receive(e));
+		this.#socket.on('resync', () => this.#listeners.dispatchResync());
+	}
+
+	get status(): LiveStatus {
+		return this.#status;
+	}
+
+	on(kind: Subscription, listener: (event: LiveEvent) => void): () => void {
+		return this.#listeners.on(kind, listener);
+	}
+
+	onResync(listener: () => void): () => void {
+		return this.#listeners.onResync(listener);
+	}
+
+	#receive(e: LiveEvent) {
+		if (e.id <= this.#lastEventId) return;
+		this.#lastEventId = e.id;
+		this.#listeners.dispatch(e);
+	}
+
+	close() {
+		this.#socket.close();
+	}
+}

@@ -1,0 +1,39 @@
+/**
+ * The socket protocol, shared by server and browser. Every live event is a row of the
+ * `event` table; `id` lets a reconnecting browser ask for what it missed.
+ */
+export interface ComponentView {
+	key: string;
+	name: string;
+	kind: string;
+	public: boolean;
+}
+
+export interface LiveEventPayloads {
+	'component.created': { clientSlug: string; component: ComponentView };
+	'component.updated': { clientSlug: string; component: ComponentView; previousKey: string };
+	'component.deleted': { clientSlug: string; key: string };
+	'client.updated': { clientSlug: string; name: string };
+	'contract.updated': { clientSlug: string };
+}
+
+export type LiveEventKind = keyof LiveEventPayloads;
+
+export type LiveEvent = {
+	[K in LiveEventKind]: { id: number; at: string; kind: K; payload: LiveEventPayloads[K] };
+}[LiveEventKind];
+
+export interface ServerToClientEvents {
+	/** One live event for a room the server put this socket in. */
+	event: (event: LiveEvent) => void;
+	/** The missed events could not all be replayed: reload the page's data. */
+	resync: (info: { reason: 'gap_too_large' }) => void;
+}
+
+export interface ClientToServerEvents {
+	/** Sent after (re)connecting: replays events with id > lastEventId for this socket's rooms. */
+	catchUp: (lastEventId: number) => void;
+}
+
+export const CATCH_UP_MAX_EVENTS = 500;
+export const CATCH_UP_WINDOW_HOURS = 24;

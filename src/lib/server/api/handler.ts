@@ -1,0 +1,47 @@
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { invalid, unauthenticated } from '../errors';
+import { apiError } from '../http';
+import type { RequestContext } from '../context';
+
+interface ApiCall {
+	ctx: RequestContext;
+	params: Record<string, string>;
+	url: URL;
+	body: () => Promise<unknown>;
+}
+
+/** Every /api/v1 route: authenticated caller, JSON in and out, errors in one shape. */
+export function apiRoute(run: (call: ApiCall) => Promise<Response | unknown>) {
+	return async (event: RequestEvent) => {
+		try {
+			if (event.locals.ctx.actor.kind === 'anonymous') throw unauthenticated(m.api_auth_required());
+			const result = await run({
+				ctx: event.locals.ctx,
+				params: event.params as Record<string, string>,
+				url: event.url,
+				body: () => readJson(event.request)
+			});
+			return result instanceof Response ? result : json(result);
+		} catch (e) {
+			return apiError(e);
+		}
+	};
+}
+
+async function readJson(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.includes('application/json')) throw badRequest(m.api_json_expected());
+	try {
+		return await request.json();
+	} catch {
+		throw badRequest(m.api_json_malformed());
+	}
+}
+
+function badRequest(message: string) {
+	const e = invalid(message);
+	return Object.assign(e, { status: 400 as const, code: 'bad_request' as const });
+}
+
+export const created = (body: unknown) => json(body, { status: 201 });

@@ -1,0 +1,28 @@
+import type { RequestContext } from '../context';
+import { actorTokenId, actorUserId } from '../context';
+import type { Executor } from '../db';
+import { auditLog } from '../db/schema';
+
+export interface AuditEntry {
+	action: string;
+	targetType: string;
+	targetId?: string | null;
+	clientId?: string | null;
+	before?: unknown;
+	after?: unknown;
+}
+
+/** Written inside the same transaction as the change it describes (DOMAIN §1 traceability). */
+export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry) {
+	await tx.insert(auditLog).values({
+		actorUserId: actorUserId(ctx),
+		actorTokenId: actorTokenId(ctx),
+		clientId: entry.clientId ?? null,
+		action: entry.action,
+		targetType: entry.targetType,
+		targetId: entry.targetId ?? null,
+		before: entry.before ?? null,
+		after: entry.after ?? null,
+		ip: ctx.ip
+	});
+}

@@ -1,0 +1,144 @@
+import { eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { RequestContext } from '../context';
+import { recordAudit } from '../audit/audit';
+import { getDb } from '../db';
+import { membership, client, user } from '../db/schema';
+import { invalid, ServiceError } from '../errors';
+import { deliverQueuedMail, queueMail } from '../mail/mailer';
+import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+import { createSession, invalidateUserSessions } from './session';
+import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './throttle';
+import { consumeUserToken, issueUserToken, peekUserToken } from './user-tokens';
+
+type Locale = 'fr' | 'en';
+
+export const signInSchema = z.object({
+	email: z.string().trim().max(254),
+	password: z.string().max(PASSWORD_MAX_LENGTH)
+});
+
+export const newPasswordSchema = z
+	.object({
+		password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
+		confirm: z.string()
+	})
+	.refine((v) => v.password === v.confirm, { path: ['confirm'] });
+
+export class ThrottledError extends ServiceError {
+	constructor(readonly retryAfter: number) {
+		super('throttled', 429, m.auth_throttled({ seconds: retryAfter }));
+	}
+}
+
+async function findUserByEmail(email: string) {
+	const [row] = await getDb()
+		.select()
+		.from(user)
+		.where(sql`lower(${user.email}) = ${email.trim().toLowerCase()}`);
+	return row;
+}
+
+/** Where a signed-in person lands: staff console, their client's home, or a no-access page. */
+export async function landingPath(userId: string): Promise<string> {
+	const [row] = await getDb()
+		.select({ staffRole: user.staffRole, slug: client.slug })
+		.from(user)
+		.leftJoin(membership, eq(membership.userId, user.id))
+		.leftJoin(client, eq(client.id, membership.clientId))
+		.where(eq(user.id, userId));
+	if (row?.staffRole) return '/staff';
+	if (row?.slug) return `/app/${row.slug}`;
+	return '/no-access';
+}
+
+/**
+ * One message for an unknown e-mail and a wrong password, and the same argon2 cost for both;
+ * refused outright while the account or the address is in a growing delay.
+ */
+export async function signIn(input: unknown, ip: string | null) {
+	const parsed = signInSchema.safeParse(input);
+	if (!parsed.success) throw invalid(m.auth_invalid_credentials());
+	const { email, password } = parsed.data;
+	const wait = await loginRetryAfter(email, ip);
+	if (wait > 0) throw new ThrottledError(wait);
+	const found = await findUserByEmail(email);
+	const ok = await verifyPassword(found?.passwordHash ?? null, password);
+	if (!found || !ok) {
+		await recordLoginFailure(email, ip);
+		throw invalid(m.auth_invalid_credentials());
+	}
+	await clearLoginFailures(email);
+	const created = await createSession(getDb(), found.id, ip);
+	return { ...created, userId: found.id, landing: await landingPath(found.id) };
+}
+
+/** Answers the same whether or not the account exists. */
+export async function requestPasswordReset(email: string, origin: string, locale: Locale) {
+	const found = await findUserByEmail(email);
+	if (!found?.passwordHash) return;
+	await getDb().transaction(async (tx) => {
+		const token = await issueUserToken(tx, found.id, 'password_reset');
+		const lang = found.locale ?? locale;
+		await queueMail(tx, {
+			to: found.email,
+			subject: m.mail_reset_subject({}, { locale: lang }),
+			text: m.mail_reset_body({ name: found.name, link: `${origin}/reset-password/${token}` }, { locale: lang })
+		});
+	});
+	await deliverQueuedMail();
+}
+
+export async function isUsableToken(token: string, purpose: 'password_reset' | 'invitation') {
+	return (await peekUserToken(getDb(), token, purpose)) !== null;
+}
+
+function parseNewPassword(input: unknown) {
+	const parsed = newPasswordSchema.safeParse(input);
+	if (parsed.success) return parsed.data.password;
+	const fields: Record<string, string> = {};
+	for (const issue of parsed.error.issues) {
+		const field = String(issue.path[0] ?? 'password');
+		fields[field] =
+			field === 'confirm' ? m.auth_password_mismatch() : m.auth_password_rules({ min: PASSWORD_MIN_LENGTH });
+	}
+	throw invalid(m.form_has_errors(), fields);
+}
+
+/** Sets a new password from a single-use link, and signs out every other session. */
+export async function resetPassword(token: string, input: unknown, ip: string | null) {
+	const password = parseNewPassword(input);
+	const passwordHash = await hashPassword(password);
+	return getDb().transaction(async (tx) => {
+		const userId = await consumeUserToken(tx, token, 'password_reset');
+		if (!userId) throw invalid(m.auth_link_invalid());
+		await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
+		await invalidateUserSessions(tx, userId);
+		await recordAudit(tx, { actor: { kind: 'anonymous' }, ip }, {
+			action: 'user.password_reset',
+			targetType: 'user',
+			targetId: userId
+		});
+		return { ...(await createSession(tx, userId, ip)), landing: await landingPath(userId) };
+	});
+}
+
+/** The invited person chooses a password; the link then stops working. */
+export async function acceptInvitation(token: string, input: unknown, ip: string | null) {
+	const password = parseNewPassword(input);
+	const passwordHash = await hashPassword(password);
+	const session = await getDb().transaction(async (tx) => {
+		const userId = await consumeUserToken(tx, token, 'invitation');
+		if (!userId) throw invalid(m.auth_link_invalid());
+		await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
+		const ctx: RequestContext = { actor: { kind: 'anonymous' }, ip };
+		await recordAudit(tx, ctx, { action: 'user.invitation_accepted', targetType: 'user', targetId: userId });
+		return { ...(await createSession(tx, userId, ip)), userId };
+	});
+	return { ...session, landing: await landingPath(session.userId) };
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+	await getDb().update(user).set({ locale }).where(eq(user.id, userId));
+}

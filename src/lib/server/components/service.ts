@@ -1,0 +1,148 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { ComponentView } from '$lib/live/events';
+import { recordAudit } from '../audit/audit';
+import { getClientInScope } from '../clients/scope';
+import { requireStaff, type RequestContext } from '../context';
+import { getDb, type Executor } from '../db';
+import { COMPONENT_KINDS, component, type Component } from '../db/schema';
+import { conflict, forbidden, isUniqueViolation, notFound } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
+
+export const createComponentSchema = z.object({
+	key: keySchema,
+	name: nameSchema,
+	kind: z.enum(COMPONENT_KINDS),
+	public: flagSchema.optional()
+});
+
+export const updateComponentSchema = z
+	.object({
+		name: nameSchema.optional(),
+		kind: z.enum(COMPONENT_KINDS).optional(),
+		public: flagSchema.optional()
+	})
+	.strict();
+
+const messages = {
+	key: () => m.validation_key(),
+	name: () => m.validation_name(),
+	kind: () => m.validation_kind()
+};
+
+/** Component writes: any staff member in the console, admin-scoped tokens through the API. */
+function requireComponentWrite(ctx: RequestContext) {
+	if (ctx.actor.kind === 'token') {
+		if (ctx.actor.scope !== 'admin') throw forbidden('This token lacks the admin scope');
+		return;
+	}
+	requireStaff(ctx);
+}
+
+export function toComponentView(c: Component): ComponentView {
+	return { key: c.key, name: c.name, kind: c.kind, public: c.public };
+}
+
+export async function listComponents(ctx: RequestContext, slug: string) {
+	const db = getDb();
+	const found = await getClientInScope(db, ctx, slug);
+	return db
+		.select()
+		.from(component)
+		.where(eq(component.clientId, found.id))
+		.orderBy(asc(component.kind), asc(component.name));
+}
+
+async function getComponentOf(tx: Executor, clientId: string, key: string) {
+	const [row] = await tx
+		.select()
+		.from(component)
+		.where(and(eq(component.clientId, clientId), eq(component.key, key)));
+	if (!row) throw notFound();
+	return row;
+}
+
+export async function createComponent(ctx: RequestContext, slug: string, input: unknown) {
+	requireComponentWrite(ctx);
+	const data = parseInput(createComponentSchema, input, messages);
+	try {
+		return await getDb().transaction(async (tx) => {
+			const owner = await getClientInScope(tx, ctx, slug);
+			const [created] = await tx
+				.insert(component)
+				.values({ clientId: owner.id, key: data.key, name: data.name, kind: data.kind, public: data.public ?? false })
+				.returning();
+			await recordAudit(tx, ctx, {
+				action: 'component.created',
+				targetType: 'component',
+				targetId: created.id,
+				clientId: owner.id,
+				after: created
+			});
+			await appendEvent(tx, {
+				clientId: owner.id,
+				kind: 'component.created',
+				payload: { clientSlug: owner.slug, component: toComponentView(created) }
+			});
+			return created;
+		});
+	} catch (e) {
+		if (isUniqueViolation(e)) throw conflict(m.component_key_taken(), { key: m.component_key_taken() });
+		throw e;
+	}
+}
+
+export async function updateComponent(ctx: RequestContext, slug: string, key: string, input: unknown) {
+	requireComponentWrite(ctx);
+	const data = parseInput(updateComponentSchema, input, messages);
+	return getDb().transaction(async (tx) => {
+		const owner = await getClientInScope(tx, ctx, slug);
+		const before = await getComponentOf(tx, owner.id, key);
+		const [after] = await tx
+			.update(component)
+			.set({
+				name: data.name ?? before.name,
+				kind: data.kind ?? before.kind,
+				public: data.public ?? before.public
+			})
+			.where(eq(component.id, before.id))
+			.returning();
+		await recordAudit(tx, ctx, {
+			action: 'component.updated',
+			targetType: 'component',
+			targetId: before.id,
+			clientId: owner.id,
+			before,
+			after
+		});
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'component.updated',
+			payload: { clientSlug: owner.slug, component: toComponentView(after), previousKey: before.key }
+		});
+		return after;
+	});
+}
+
+export async function deleteComponent(ctx: RequestContext, slug: string, key: string) {
+	requireComponentWrite(ctx);
+	await getDb().transaction(async (tx) => {
+		const owner = await getClientInScope(tx, ctx, slug);
+		const before = await getComponentOf(tx, owner.id, key);
+		await tx.delete(component).where(eq(component.id, before.id));
+		await recordAudit(tx, ctx, {
+			action: 'component.deleted',
+			targetType: 'component',
+			targetId: before.id,
+			clientId: owner.id,
+			before
+		});
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'component.deleted',
+			payload: { clientSlug: owner.slug, key: before.key }
+		});
+	});
+}

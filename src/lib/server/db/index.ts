@@ -1,0 +1,40 @@
+import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Database = PostgresJsDatabase<typeof schema>;
+export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+export type Executor = Database | Transaction;
+
+let connection: { sql: postgres.Sql; db: Database } | undefined;
+
+function databaseUrl(): string {
+	const url = process.env.DATABASE_URL;
+	if (!url) throw new Error('DATABASE_URL is not set');
+	return url;
+}
+
+/** Connects on first use, never at import time (the build imports server modules). */
+function connect() {
+	if (!connection) {
+		const sql = postgres(databaseUrl(), { max: 10, onnotice: () => {} });
+		connection = { sql, db: drizzle(sql, { schema }) };
+	}
+	return connection;
+}
+
+export function getDb(): Database {
+	return connect().db;
+}
+
+export function getSql(): postgres.Sql {
+	return connect().sql;
+}
+
+export async function closeDb(): Promise<void> {
+	if (connection) {
+		const { sql } = connection;
+		connection = undefined;
+		await sql.end({ timeout: 5 });
+	}
+}

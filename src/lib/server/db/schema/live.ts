@@ -1,0 +1,26 @@
+import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { client } from './tenancy';
+
+/** The live outbox: every write appends here in its transaction; NOTIFY carries the id. */
+export const event = pgTable(
+	'event',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		clientId: uuid('client_id').references(() => client.id, { onDelete: 'cascade' }),
+		isPublic: boolean('is_public').notNull().default(false),
+		kind: text('kind').notNull(),
+		payload: jsonb('payload').notNull()
+	},
+	(t) => [index('event_client_id_idx').on(t.clientId, t.id)]
+);
+
+export const outboxMail = pgTable('outbox_mail', {
+	id: bigserial('id', { mode: 'number' }).primaryKey(),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	to: text('to').notNull(),
+	subject: text('subject').notNull(),
+	text: text('text').notNull(),
+	sentAt: timestamp('sent_at', { withTimezone: true }),
+	error: text('error')
+});

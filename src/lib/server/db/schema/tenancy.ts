@@ -1,0 +1,74 @@
+import {
+	bigint,
+	boolean,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uuid,
+	uniqueIndex,
+	index
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+
+export const client = pgTable('client', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	slug: text('slug').notNull().unique(),
+	name: text('name').notNull(),
+	timezone: text('timezone').notNull().default('Europe/Paris'),
+	commissionedAt: timestamp('commissioned_at', { withTimezone: true }),
+	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const MEMBERSHIP_ROLES = ['admin', 'contact', 'viewer'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+
+/** A person belongs to one client at most (DOMAIN §1): user_id is unique. */
+export const membership = pgTable(
+	'membership',
+	{
+		userId: uuid('user_id')
+			.primaryKey()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		role: text('role').$type<MembershipRole>().notNull(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('membership_client_idx').on(t.clientId)]
+);
+
+export const contract = pgTable('contract', {
+	clientId: uuid('client_id')
+		.primaryKey()
+		.references(() => client.id, { onDelete: 'cascade' }),
+	preset: text('preset').notNull(),
+	overrides: jsonb('overrides').$type<Record<string, unknown>>().notNull().default({}),
+	monthlyFeeCents: bigint('monthly_fee_cents', { mode: 'number' }).notNull().default(0),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
+export const COMPONENT_KINDS = ['server', 'application', 'database', 'network', 'backup'] as const;
+export type ComponentKind = (typeof COMPONENT_KINDS)[number];
+
+export const component = pgTable(
+	'component',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		key: text('key').notNull(),
+		name: text('name').notNull(),
+		kind: text('kind').$type<ComponentKind>().notNull(),
+		public: boolean('public').notNull().default(false),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [uniqueIndex('component_client_key_idx').on(t.clientId, t.key)]
+);
+
+export type Client = typeof client.$inferSelect;
+export type Component = typeof component.$inferSelect;
+export type User = typeof user.$inferSelect;

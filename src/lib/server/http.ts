@@ -1,0 +1,43 @@
+import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { ThrottledError } from './auth/account';
+import { fieldIssues, ServiceError } from './errors';
+
+export interface FormFailure {
+	message: string;
+	fields: Record<string, string>;
+	values: Record<string, string>;
+}
+
+/** Form values echoed back so the form refills; passwords never are. */
+export function formValues(data: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [k, v] of data) {
+		if (typeof v === 'string' && !/password|confirm|token/i.test(k)) values[k] = v;
+	}
+	return values;
+}
+
+/** The one place a domain error becomes a form failure; anything unexpected is rethrown (500, no leak). */
+export function actionFailure(error: unknown, data: FormData): ActionFailure<FormFailure> {
+	if (error instanceof ServiceError) {
+		const status = error.status === 401 ? 403 : error.status;
+		return fail(status, { message: error.message, fields: fieldIssues(error), values: formValues(data) });
+	}
+	throw error;
+}
+
+export function apiErrorBody(code: string, message: string, details?: unknown) {
+	return { error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** The one place a domain error becomes a JSON API error. */
+export function apiError(error: unknown): Response {
+	if (error instanceof ServiceError) {
+		const headers: Record<string, string> = {};
+		if (error instanceof ThrottledError) headers['retry-after'] = String(error.retryAfter);
+		return json(apiErrorBody(error.code, error.message, error.details), { status: error.status, headers });
+	}
+	console.error(error);
+	return json(apiErrorBody('internal', m.error_internal()), { status: 500 });
+}

@@ -1,0 +1,89 @@
+import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { generateSecret, hashSecret } from '../auth/crypto';
+import { requireStaff, type RequestContext } from '../context';
+import { getDb } from '../db';
+import { API_SCOPES, apiToken, type ApiScope } from '../db/schema';
+import { notFound } from '../errors';
+import { nameSchema, parseInput } from '../validation';
+
+export const createTokenSchema = z.object({ name: nameSchema, scope: z.enum(API_SCOPES) });
+
+// last_used_at is refreshed at most once a minute: no write on every API call.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export async function listTokens(ctx: RequestContext) {
+	requireStaff(ctx, 'admin');
+	return getDb()
+		.select({
+			id: apiToken.id,
+			name: apiToken.name,
+			prefix: apiToken.prefix,
+			scope: apiToken.scope,
+			createdAt: apiToken.createdAt,
+			lastUsedAt: apiToken.lastUsedAt,
+			revokedAt: apiToken.revokedAt
+		})
+		.from(apiToken)
+		.orderBy(desc(apiToken.createdAt));
+}
+
+/** The secret is returned once, here; only its SHA-256 is kept. */
+export async function createToken(ctx: RequestContext, input: unknown) {
+	const staff = requireStaff(ctx, 'admin');
+	const data = parseInput(createTokenSchema, input, {
+		name: () => m.validation_name(),
+		scope: () => m.validation_scope()
+	});
+	const secret = `pt_${generateSecret()}`;
+	return getDb().transaction(async (tx) => {
+		const [row] = await tx
+			.insert(apiToken)
+			.values({
+				name: data.name,
+				scope: data.scope,
+				tokenHash: hashSecret(secret),
+				prefix: secret.slice(0, 7),
+				createdBy: staff.userId
+			})
+			.returning({ id: apiToken.id, name: apiToken.name, scope: apiToken.scope });
+		await recordAudit(tx, ctx, {
+			action: 'api_token.created',
+			targetType: 'api_token',
+			targetId: row.id,
+			after: row
+		});
+		return { ...row, secret };
+	});
+}
+
+export async function revokeToken(ctx: RequestContext, id: string) {
+	requireStaff(ctx, 'admin');
+	if (!z.uuid().safeParse(id).success) throw notFound();
+	await getDb().transaction(async (tx) => {
+		const [row] = await tx
+			.update(apiToken)
+			.set({ revokedAt: new Date() })
+			.where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt)))
+			.returning({ id: apiToken.id, name: apiToken.name });
+		if (!row) throw notFound();
+		await recordAudit(tx, ctx, { action: 'api_token.revoked', targetType: 'api_token', targetId: id, before: row });
+	});
+}
+
+export async function authenticateApiToken(secret: string): Promise<{ id: string; scope: ApiScope } | null> {
+	const db = getDb();
+	const [row] = await db
+		.select({ id: apiToken.id, scope: apiToken.scope })
+		.from(apiToken)
+		.where(and(eq(apiToken.tokenHash, hashSecret(secret)), isNull(apiToken.revokedAt)));
+	if (!row) return null;
+	const stale = new Date(Date.now() - LAST_USED_RESOLUTION_MS);
+	await db
+		.update(apiToken)
+		.set({ lastUsedAt: new Date() })
+		.where(and(eq(apiToken.id, row.id), or(isNull(apiToken.lastUsedAt), lt(apiToken.lastUsedAt, stale))));
+	return row;
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { invalid } from './errors';
+
+export const slugSchema = z
+	.string()
+	.trim()
+	.toLowerCase()
+	.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
+
+export const keySchema = z
+	.string()
+	.trim()
+	.regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i);
+
+export const nameSchema = z.string().trim().min(1).max(120);
+
+export const emailSchema = z.string().trim().toLowerCase().max(254).email();
+
+export function isTimeZone(value: string): boolean {
+	try {
+		new Intl.DateTimeFormat('en', { timeZone: value });
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+export const timezoneSchema = z.string().trim().refine(isTimeZone);
+
+/** Form checkboxes and JSON booleans alike. */
+export const flagSchema = z.preprocess(
+	(v) => (v === 'on' || v === 'true' ? true : v === 'false' || v === '' ? false : v),
+	z.boolean()
+);
+
+/**
+ * Parses or throws a 422 whose fields carry translated messages. `messages` names the
+ * message for each field; anything else gets the generic one.
+ */
+export function parseInput<S extends z.ZodType>(
+	schema: S,
+	input: unknown,
+	messages: Record<string, () => string> = {}
+): z.infer<S> {
+	const parsed = schema.safeParse(input);
+	if (parsed.success) return parsed.data;
+	const fields: Record<string, string> = {};
+	for (const issue of parsed.error.issues) {
+		const field = issue.path.length ? issue.path.map(String).join('.') : '_';
+		const top = String(issue.path[0] ?? '_');
+		fields[field] ??= (messages[field] ?? messages[top] ?? m.validation_invalid)();
+	}
+	throw invalid(m.form_has_errors(), fields);
+}

@@ -1,0 +1,10 @@
+import type { Actions, PageServerLoad } from './$types';
+import { listMembers } from '$lib/server/people/service';
+import { memberActions } from '$lib/server/people/actions';
+
+export const load: PageServerLoad = async ({ locals, params }) => ({
+	members: await listMembers(locals.ctx, params.client),
+	canManage: locals.ctx.actor.kind === 'member' && locals.ctx.actor.role === 'admin'
+});
+
+export const actions: Actions = memberActions((e) => e.params.client!);

@@ -1,0 +1,29 @@
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { landingPath, signIn, ThrottledError } from '$lib/server/auth/account';
+import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { SESSION_COOKIE } from '$lib/server/auth/session';
+import { ServiceError } from '$lib/server/errors';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	if (locals.user) redirect(303, await landingPath(locals.user.id));
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, locals, setHeaders }) => {
+		const data = await request.formData();
+		const email = String(data.get('email') ?? '');
+		try {
+			const session = await signIn({ email, password: String(data.get('password') ?? '') }, locals.ctx.ip);
+			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
+			redirect(303, session.landing);
+		} catch (e) {
+			if (e instanceof ThrottledError) {
+				setHeaders({ 'retry-after': String(e.retryAfter) });
+				return fail(429, { message: e.message, email, retryAfter: e.retryAfter });
+			}
+			if (e instanceof ServiceError) return fail(400, { message: e.message, email, retryAfter: 0 });
+			throw e;
+		}
+	}
+};

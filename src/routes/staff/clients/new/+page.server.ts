@@ -1,0 +1,26 @@
+import { redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { requireStaff } from '$lib/server/context';
+import { PRESET_NAMES } from '$lib/server/contracts/settings';
+import { createClient } from '$lib/server/clients/service';
+import { clientInputFromForm, contractInputFromForm } from '$lib/server/clients/form';
+import { actionFailure } from '$lib/server/http';
+
+export const load: PageServerLoad = ({ locals }) => {
+	requireStaff(locals.ctx, 'admin');
+	return { presets: PRESET_NAMES };
+};
+
+export const actions: Actions = {
+	default: async ({ request, locals }) => {
+		const data = await request.formData();
+		let slug: string;
+		try {
+			const created = await createClient(locals.ctx, { ...clientInputFromForm(data), contract: contractInputFromForm(data) });
+			slug = created.slug;
+		} catch (e) {
+			return actionFailure(e, data);
+		}
+		redirect(303, `/staff/clients/${slug}`);
+	}
+};
