@@ -7,7 +7,9 @@ import { socketDevServer } from './src/cli/socket-dev-plugin.ts';
 export default defineConfig({
 	plugins: [
 		tailwindcss(),
-		paraglideVitePlugin({
+		// Under Vitest the messages come from `npm run check`'s compile; the plugin's watcher would keep it alive.
+		!process.env.VITEST &&
+			paraglideVitePlugin({
 			project: './src/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
@@ -34,6 +36,7 @@ export default defineConfig({
 					environment: 'node',
 					include: ['tests/integration/**/*.test.ts'],
 					globalSetup: ['tests/integration/global-setup.ts'],
+					setupFiles: ['tests/integration/setup-env.ts'],
 					fileParallelism: false,
 					testTimeout: 20000,
 					hookTimeout: 60000

@@ -51,10 +51,12 @@ if (process.env.SEED_DEMO === '1' && (await isDatabaseEmpty())) {
 }
 await closeDb();
 
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+// adapter-node assumes https without ORIGIN: cookies would be Secure and forms refused over http.
+process.env.ORIGIN ??= `http://localhost:${port}`;
 (globalThis as Record<symbol, unknown>)[IO_KEY] = io;
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
 const server = createServer(handler);
 io.attach(server);
-const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => console.log(`[portal] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));

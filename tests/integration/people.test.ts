@@ -1,0 +1,50 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { signIn } from '../../src/lib/server/auth/account';
+import { validateSessionToken } from '../../src/lib/server/auth/session';
+import { getDb } from '../../src/lib/server/db';
+import { auditLog } from '../../src/lib/server/db/schema';
+import { changeMemberRole, inviteMember, listMembers, removeMember } from '../../src/lib/server/people/service';
+import { createMember, createStaff, createTenant, unique } from './factories';
+
+const origin = 'http://portal.test';
+
+describe("a client's people (DOMAIN §1: the client names its authorized contacts, changes are traced)", () => {
+	it("lets the client's admin invite, re-role and remove people of their own client only", async () => {
+		const staff = await createStaff();
+		const mine = await createTenant(staff);
+		const theirs = await createTenant(staff);
+		const admin = await createMember(mine.id, mine.slug, 'admin');
+		const email = `${unique('new')}@test.local`;
+		const invited = await inviteMember(admin, mine.slug, { email, name: 'New Contact', role: 'viewer' }, origin, 'fr');
+		await changeMemberRole(admin, mine.slug, invited.userId, { role: 'contact' });
+		expect((await listMembers(admin, mine.slug)).find((p) => p.email === email)?.role).toBe('contact');
+
+		const cross = await inviteMember(admin, theirs.slug, { email: `${unique('x')}@test.local`, name: 'X', role: 'viewer' }, origin, 'fr').catch((e) => e);
+		expect(cross.status).toBe(404);
+
+		const actions = (await getDb().select().from(auditLog).where(eq(auditLog.clientId, mine.id))).map((a) => a.action);
+		expect(actions).toEqual(expect.arrayContaining(['membership.created', 'membership.role_changed']));
+	});
+
+	it('refuses viewers and contacts (403) and a person already attached to another client (409)', async () => {
+		const staff = await createStaff();
+		const mine = await createTenant(staff);
+		const other = await createTenant(staff);
+		const contact = await createMember(mine.id, mine.slug, 'contact');
+		const refused = await inviteMember(contact, mine.slug, { email: `${unique('y')}@test.local`, name: 'Y', role: 'viewer' }, origin, 'fr').catch((e) => e);
+		expect(refused.status).toBe(403);
+		const elsewhere = await createMember(other.id, other.slug, 'viewer');
+		const taken = await inviteMember(staff, mine.slug, { email: elsewhere.email, name: 'Z', role: 'viewer' }, origin, 'fr').catch((e) => e);
+		expect(taken.status).toBe(409);
+	});
+
+	it('ends the sessions of a removed person at once', async () => {
+		const staff = await createStaff();
+		const mine = await createTenant(staff);
+		const viewer = await createMember(mine.id, mine.slug, 'viewer');
+		const { token } = await signIn({ email: viewer.email, password: viewer.password }, null);
+		await removeMember(staff, mine.slug, viewer.actor.kind === 'member' ? viewer.actor.userId : '');
+		expect(await validateSessionToken(token)).toBeNull();
+	});
+});
