@@ -1,6 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, LiveEvent, ServerToClientEvents } from './events';
-import { LiveListeners, type Subscription } from './listeners';
+import { LiveListeners, RecentIds, type Subscription } from './listeners';
 
 export type LiveStatus = 'connecting' | 'live' | 'offline';
 
@@ -12,6 +12,7 @@ export class LiveConnection {
 	#status = $state<LiveStatus>('connecting');
 	#lastEventId = 0;
 	#listeners = new LiveListeners();
+	#seen = new RecentIds(1000);
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
 
 	constructor(lastEventId: number) {
@@ -39,9 +40,10 @@ export class LiveConnection {
 		return this.#listeners.onResync(listener);
 	}
 
+	/** Ids may arrive out of order (transactions commit in any order): dedupe by id, not by max. */
 	#receive(e: LiveEvent) {
-		if (e.id <= this.#lastEventId) return;
-		this.#lastEventId = e.id;
+		if (!this.#seen.add(e.id)) return;
+		this.#lastEventId = Math.max(this.#lastEventId, e.id);
 		this.#listeners.dispatch(e);
 	}
 

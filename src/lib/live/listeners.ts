@@ -29,3 +29,18 @@ export class LiveListeners {
 		this.resync.forEach((f) => f());
 	}
 }
+
+/** The last `size` event ids seen, to drop duplicates (replay and live may overlap). */
+export class RecentIds {
+	private readonly ids = new Set<number>();
+
+	constructor(private readonly size: number) {}
+
+	/** True the first time an id is seen. */
+	add(id: number): boolean {
+		if (this.ids.has(id)) return false;
+		this.ids.add(id);
+		if (this.ids.size > this.size) this.ids.delete(this.ids.values().next().value!);
+		return true;
+	}
+}

@@ -1,7 +1,7 @@
 /** The one error family of the domain layer; routes map it to HTTP once (see server/http.ts). */
 export class ServiceError extends Error {
 	constructor(
-		readonly code: 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'throttled',
+		readonly code: 'bad_request' | 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'throttled',
 		readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
 		message: string,
 		readonly details?: unknown
@@ -15,6 +15,7 @@ export type FieldIssues = Record<string, string>;
 /** `message` is an i18n key's output or a safe text, never an internal cause. */
 export const invalid = (message: string, fields: FieldIssues = {}) =>
 	new ServiceError('invalid', 422, message, { fields });
+export const badRequest = (message: string) => new ServiceError('bad_request', 400, message);
 export const notFound = (message = 'Not found') => new ServiceError('not_found', 404, message);
 export const forbidden = (message = 'Forbidden') => new ServiceError('forbidden', 403, message);
 export const conflict = (message: string, fields: FieldIssues = {}) =>

@@ -1,4 +1,4 @@
-import { fail, json, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ThrottledError } from './auth/account';
 import { fieldIssues, ServiceError } from './errors';
@@ -40,4 +40,14 @@ export function apiError(error: unknown): Response {
 	}
 	console.error(error);
 	return json(apiErrorBody('internal', m.error_internal()), { status: 500 });
+}
+
+/** Loads call services too: their domain errors become the matching error page, never a 500. */
+export async function loadOrError<T>(run: () => Promise<T> | T): Promise<T> {
+	try {
+		return await run();
+	} catch (e) {
+		if (e instanceof ServiceError) error(e.status === 401 ? 404 : e.status, e.status === 404 ? m.error_not_found() : e.message);
+		throw e;
+	}
 }

@@ -11,7 +11,7 @@ export const slugSchema = z
 export const keySchema = z
 	.string()
 	.trim()
-	.regex(/^[a-z0-9][a-z0-9._-]{0,62}$/i);
+	.regex(/^[a-z0-9][a-z0-9._-]{0,62}$/);
 
 export const nameSchema = z.string().trim().min(1).max(120);
 

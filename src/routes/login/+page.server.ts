@@ -5,6 +5,11 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { ServiceError } from '$lib/server/errors';
 
+/** Only a path of this site: never an open redirect. */
+function safeRedirect(target: string | null): string | null {
+	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : null;
+}
+
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, await landingPath(locals.user.id));
 };
@@ -16,7 +21,7 @@ export const actions: Actions = {
 		try {
 			const session = await signIn({ email, password: String(data.get('password') ?? '') }, locals.ctx.ip);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
-			redirect(303, session.landing);
+			redirect(303, safeRedirect(url.searchParams.get('redirectTo')) ?? session.landing);
 		} catch (e) {
 			if (e instanceof ThrottledError) {
 				setHeaders({ 'retry-after': String(e.retryAfter) });

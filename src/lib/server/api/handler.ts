@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { invalid, unauthenticated } from '../errors';
+import { badRequest, unauthenticated } from '../errors';
 import { apiError } from '../http';
 import type { RequestContext } from '../context';
 
@@ -37,11 +37,6 @@ async function readJson(request: Request): Promise<unknown> {
 	} catch {
 		throw badRequest(m.api_json_malformed());
 	}
-}
-
-function badRequest(message: string) {
-	const e = invalid(message);
-	return Object.assign(e, { status: 400 as const, code: 'bad_request' as const });
 }
 
 export const created = (body: unknown) => json(body, { status: 201 });

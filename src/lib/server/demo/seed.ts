@@ -71,14 +71,14 @@ export async function seedDemo(): Promise<boolean> {
 	const [{ existing }] = await db.select({ existing: count() }).from(client).where(eq(client.slug, 'acme'));
 	if (existing > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	const [staffAdmin] = await db
+	await db
 		.insert(user)
 		.values([
 			{ email: 'staff@demo.test', name: 'Sophie Martin', staffRole: 'admin', passwordHash },
 			{ email: 'operator@demo.test', name: 'Olivier Petit', staffRole: 'operator', passwordHash }
 		])
-		.onConflictDoNothing()
-		.returning();
+		.onConflictDoNothing();
+	const [staffAdmin] = await db.select().from(user).where(eq(user.email, 'staff@demo.test'));
 	const ctx: RequestContext = {
 		actor: { kind: 'staff', userId: staffAdmin.id, email: staffAdmin.email, name: staffAdmin.name, role: 'admin' },
 		ip: null

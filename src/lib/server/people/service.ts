@@ -107,15 +107,25 @@ export async function inviteMember(
 			[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
 		}
 		await tx.insert(membership).values({ userId: person.id, clientId: owner.id, role: data.role });
-		const token = await issueUserToken(tx, person.id, 'invitation');
-		await queueInvitation(tx, {
-			to: person.email,
-			name: person.name,
-			inviter: inviterName(ctx),
-			place: owner.name,
-			link: `${origin}/invite/${token}`,
-			locale: person.locale ?? locale
-		});
+		const lang = person.locale ?? locale;
+		if (person.passwordHash) {
+			// An existing account keeps its password: no link that could replace it.
+			await queueMail(tx, {
+				to: person.email,
+				subject: m.mail_invite_subject({ place: owner.name }, { locale: lang }),
+				text: m.mail_added_body({ name: person.name, inviter: inviterName(ctx), place: owner.name, link: `${origin}/login` }, { locale: lang })
+			});
+		} else {
+			const token = await issueUserToken(tx, person.id, 'invitation');
+			await queueInvitation(tx, {
+				to: person.email,
+				name: person.name,
+				inviter: inviterName(ctx),
+				place: owner.name,
+				link: `${origin}/invite/${token}`,
+				locale: lang
+			});
+		}
 		await recordAudit(tx, ctx, {
 			action: 'membership.created',
 			targetType: 'user',

@@ -1,10 +1,10 @@
 import type { Actions, PageServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
-import { actionFailure } from '$lib/server/http';
+import { actionFailure, loadOrError } from '$lib/server/http';
 import { inviteStaff, listStaff } from '$lib/server/people/service';
 
-export const load: PageServerLoad = async ({ locals }) => ({ staff: await listStaff(locals.ctx) });
+export const load: PageServerLoad = ({ locals }) => loadOrError(async () => ({ staff: await listStaff(locals.ctx) }));
 
 export const actions: Actions = {
 	invite: async ({ request, locals, url }) => {

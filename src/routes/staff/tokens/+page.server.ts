@@ -1,9 +1,9 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { actionFailure } from '$lib/server/http';
+import { actionFailure, loadOrError } from '$lib/server/http';
 import { createToken, listTokens, revokeToken } from '$lib/server/tokens/service';
 
-export const load: PageServerLoad = async ({ locals }) => ({ tokens: await listTokens(locals.ctx) });
+export const load: PageServerLoad = ({ locals }) => loadOrError(async () => ({ tokens: await listTokens(locals.ctx) }));
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {

@@ -1,7 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { getContract } from '$lib/server/clients/service';
+import { loadOrError } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	const { contract, settings } = await getContract(locals.ctx, params.client);
-	return { preset: contract.preset, monthlyFeeCents: contract.monthlyFeeCents, settings };
-};
+export const load: PageServerLoad = ({ locals, params }) =>
+	loadOrError(async () => {
+		const { contract, settings } = await getContract(locals.ctx, params.client);
+		return { preset: contract.preset, monthlyFeeCents: contract.monthlyFeeCents, settings };
+	});

@@ -1,10 +1,12 @@
 import type { Actions, PageServerLoad } from './$types';
 import { listMembers } from '$lib/server/people/service';
 import { memberActions } from '$lib/server/people/actions';
+import { loadOrError } from '$lib/server/http';
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	members: await listMembers(locals.ctx, params.client),
-	canManage: locals.ctx.actor.kind === 'member' && locals.ctx.actor.role === 'admin'
-});
+export const load: PageServerLoad = ({ locals, params }) =>
+	loadOrError(async () => ({
+		members: await listMembers(locals.ctx, params.client),
+		canManage: locals.ctx.actor.kind === 'member' && locals.ctx.actor.role === 'admin'
+	}));
 
 export const actions: Actions = memberActions((e) => e.params.client!);

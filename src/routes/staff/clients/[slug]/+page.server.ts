@@ -1,4 +1,3 @@
-import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getContract, updateClient, updateContract } from '$lib/server/clients/service';
@@ -10,13 +9,12 @@ import {
 	updateComponent
 } from '$lib/server/components/service';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
-import { ServiceError } from '$lib/server/errors';
-import { actionFailure } from '$lib/server/http';
+import { actionFailure, loadOrError } from '$lib/server/http';
 import { listMembers } from '$lib/server/people/service';
 import { memberActions } from '$lib/server/people/actions';
 
-export const load: PageServerLoad = async ({ locals, params }) => {
-	try {
+export const load: PageServerLoad = ({ locals, params }) =>
+	loadOrError(async () => {
 		const { client, contract } = await getContract(locals.ctx, params.slug);
 		return {
 			detail: client,
@@ -29,11 +27,7 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			components: await listComponents(locals.ctx, params.slug),
 			members: await listMembers(locals.ctx, params.slug)
 		};
-	} catch (e) {
-		if (e instanceof ServiceError && e.status === 404) error(404, m.error_not_found());
-		throw e;
-	}
-};
+	});
 
 type Handler = (data: FormData, ctx: App.Locals['ctx'], slug: string) => Promise<string>;
 

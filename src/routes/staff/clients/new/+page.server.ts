@@ -4,12 +4,13 @@ import { requireStaff } from '$lib/server/context';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
 import { createClient } from '$lib/server/clients/service';
 import { clientInputFromForm, contractInputFromForm } from '$lib/server/clients/form';
-import { actionFailure } from '$lib/server/http';
+import { actionFailure, loadOrError } from '$lib/server/http';
 
-export const load: PageServerLoad = ({ locals }) => {
-	requireStaff(locals.ctx, 'admin');
-	return { presets: PRESET_NAMES };
-};
+export const load: PageServerLoad = ({ locals }) =>
+	loadOrError(() => {
+		requireStaff(locals.ctx, 'admin');
+		return { presets: PRESET_NAMES };
+	});
 
 export const actions: Actions = {
 	default: async ({ request, locals }) => {
