@@ -54,6 +54,21 @@ function visibleTo(actor: Actor): SQL | undefined {
 
 async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 	if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) return;
+	const [tooOld] = await getDb()
+		.select({ id: event.id })
+		.from(event)
+		.where(
+			and(
+				gt(event.id, lastEventId),
+				sql`${event.at} <= now() - make_interval(hours => ${CATCH_UP_WINDOW_HOURS})`,
+				visibleTo(socket.data.actor)
+			)
+		)
+		.limit(1);
+	if (tooOld) {
+		socket.emit('resync', { reason: 'gap_too_large' });
+		return;
+	}
 	const rows = await getDb()
 		.select()
 		.from(event)
