@@ -1,20 +1,25 @@
-import { eq, or, sql } from 'drizzle-orm';
-import type { RequestContext } from '../context';
+import { eq, or, sql, type SQL } from 'drizzle-orm';
+import type { Actor, RequestContext } from '../context';
 import { getDb } from '../db';
 import { event } from '../db/schema';
 
+/** Which events an actor may see: the same rule as the rooms its sockets join. */
+export function eventsVisibleTo(actor: Actor): SQL | undefined {
+	switch (actor.kind) {
+		case 'staff':
+			return undefined;
+		case 'member':
+			return or(eq(event.clientId, actor.clientId), eq(event.isPublic, true));
+		default:
+			return eq(event.isPublic, true);
+	}
+}
+
 /** The newest event this actor may see: a page rendered now is current up to it. */
 export async function liveCursor(ctx: RequestContext): Promise<number> {
-	const a = ctx.actor;
-	const where =
-		a.kind === 'staff'
-			? undefined
-			: a.kind === 'member'
-				? or(eq(event.clientId, a.clientId), eq(event.isPublic, true))
-				: eq(event.isPublic, true);
 	const [row] = await getDb()
 		.select({ id: sql<number>`coalesce(max(${event.id}), 0)::int` })
 		.from(event)
-		.where(where);
+		.where(eventsVisibleTo(ctx.actor));
 	return row.id;
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, gt, inArray, sql } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import {
 	CATCH_UP_MAX_EVENTS,
@@ -12,6 +12,7 @@ import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Actor } from '../context';
 import { getDb, getSql } from '../db';
 import { event } from '../db/schema';
+import { eventsVisibleTo } from './cursor';
 import { EVENT_CHANNEL } from './outbox';
 import { roomsForActor, roomsForEvent } from './rooms';
 
@@ -40,18 +41,6 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 	}
 }
 
-/** What a socket of this actor may replay: the same rule as the rooms it joined. */
-function visibleTo(actor: Actor): SQL | undefined {
-	switch (actor.kind) {
-		case 'staff':
-			return undefined;
-		case 'member':
-			return or(eq(event.clientId, actor.clientId), eq(event.isPublic, true));
-		default:
-			return eq(event.isPublic, true);
-	}
-}
-
 async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 	if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) return;
 	const [tooOld] = await getDb()
@@ -61,7 +50,7 @@ async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 			and(
 				gt(event.id, lastEventId),
 				sql`${event.at} <= now() - make_interval(hours => ${CATCH_UP_WINDOW_HOURS})`,
-				visibleTo(socket.data.actor)
+				eventsVisibleTo(socket.data.actor)
 			)
 		)
 		.limit(1);
@@ -76,7 +65,7 @@ async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 			and(
 				gt(event.id, lastEventId),
 				sql`${event.at} > now() - make_interval(hours => ${CATCH_UP_WINDOW_HOURS})`,
-				visibleTo(socket.data.actor)
+				eventsVisibleTo(socket.data.actor)
 			)
 		)
 		.orderBy(asc(event.id))
