@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { signIn } from '../../src/lib/server/auth/account';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { getDb } from '../../src/lib/server/db';
-import { auditLog } from '../../src/lib/server/db/schema';
+import { auditLog, outboxMail } from '../../src/lib/server/db/schema';
 import { changeMemberRole, inviteMember, listMembers, removeMember } from '../../src/lib/server/people/service';
 import { createMember, createStaff, createTenant, unique } from './factories';
 
@@ -46,5 +46,18 @@ describe("a client's people (DOMAIN §1: the client names its authorized contact
 		const { token } = await signIn({ email: viewer.email, password: viewer.password }, null);
 		await removeMember(staff, mine.slug, viewer.actor.kind === 'member' ? viewer.actor.userId : '');
 		expect(await validateSessionToken(token)).toBeNull();
+	});
+
+	it('re-invites an existing account with a sign-in link, never one that could replace its password', async () => {
+		const staff = await createStaff();
+		const first = await createTenant(staff);
+		const second = await createTenant(staff);
+		const person = await createMember(first.id, first.slug, 'viewer');
+		await removeMember(staff, first.slug, person.actor.kind === 'member' ? person.actor.userId : '');
+		await inviteMember(staff, second.slug, { email: person.email, name: 'Again', role: 'contact' }, origin, 'fr');
+		const mails = await getDb().select().from(outboxMail).where(eq(outboxMail.to, person.email));
+		expect(mails.at(-1)?.text).toContain(`${origin}/login`);
+		expect(mails.at(-1)?.text).not.toContain('/invite/');
+		expect((await signIn({ email: person.email, password: person.password }, null)).landing).toBe(`/app/${second.slug}`);
 	});
 });

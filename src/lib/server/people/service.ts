@@ -67,13 +67,15 @@ interface InviteMailInput {
 	place: string;
 	link: string;
 	locale: 'fr' | 'en';
+	/** An existing account keeps its password: it gets a sign-in link, never a set-password one. */
+	hasPassword?: boolean;
 }
 
 async function queueInvitation(tx: Executor, mail: InviteMailInput) {
 	await queueMail(tx, {
 		to: mail.to,
 		subject: m.mail_invite_subject({ place: mail.place }, { locale: mail.locale }),
-		text: m.mail_invite_body(
+		text: (mail.hasPassword ? m.mail_added_body : m.mail_invite_body)(
 			{ name: mail.name, inviter: mail.inviter, place: mail.place, link: mail.link },
 			{ locale: mail.locale }
 		)
@@ -107,25 +109,18 @@ export async function inviteMember(
 			[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
 		}
 		await tx.insert(membership).values({ userId: person.id, clientId: owner.id, role: data.role });
-		const lang = person.locale ?? locale;
-		if (person.passwordHash) {
-			// An existing account keeps its password: no link that could replace it.
-			await queueMail(tx, {
-				to: person.email,
-				subject: m.mail_invite_subject({ place: owner.name }, { locale: lang }),
-				text: m.mail_added_body({ name: person.name, inviter: inviterName(ctx), place: owner.name, link: `${origin}/login` }, { locale: lang })
-			});
-		} else {
-			const token = await issueUserToken(tx, person.id, 'invitation');
-			await queueInvitation(tx, {
-				to: person.email,
-				name: person.name,
-				inviter: inviterName(ctx),
-				place: owner.name,
-				link: `${origin}/invite/${token}`,
-				locale: lang
-			});
-		}
+		const link = person.passwordHash
+			? `${origin}/login`
+			: `${origin}/invite/${await issueUserToken(tx, person.id, 'invitation')}`;
+		await queueInvitation(tx, {
+			to: person.email,
+			name: person.name,
+			inviter: inviterName(ctx),
+			place: owner.name,
+			link,
+			locale: person.locale ?? locale,
+			hasPassword: Boolean(person.passwordHash)
+		});
 		await recordAudit(tx, ctx, {
 			action: 'membership.created',
 			targetType: 'user',
