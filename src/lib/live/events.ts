@@ -9,12 +9,43 @@ export interface ComponentView {
 	public: boolean;
 }
 
+export type ComponentStatus = 'up' | 'degraded' | 'down' | 'unknown';
+
+export interface StatusChange {
+	key: string;
+	status: ComponentStatus;
+	since: string;
+}
+
+export const METRIC_NAMES = [
+	'latencyMs',
+	'cpuPct',
+	'ramPct',
+	'diskPct',
+	'netInBps',
+	'netOutBps',
+	'load1',
+	'iowaitPct'
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** One chart point: a bucket's averages (null where nothing reported that metric). */
+export type MetricPoint = { at: string } & Record<MetricName, number | null>;
+
 export interface LiveEventPayloads {
 	'component.created': { clientSlug: string; component: ComponentView };
 	'component.updated': { clientSlug: string; component: ComponentView; previousKey: string };
 	'component.deleted': { clientSlug: string; key: string };
 	'client.updated': { clientSlug: string; name: string };
 	'contract.updated': { clientSlug: string };
+	/** One per client and ingested batch: state transitions and the newest chart point per component. */
+	'monitor.batch': {
+		clientSlug: string;
+		changes: StatusChange[];
+		points: ({ key: string } & MetricPoint)[];
+	};
+	/** The public room's view of the same: public components only, named by id, no client. */
+	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 }
 
 export type LiveEventKind = keyof LiveEventPayloads;

@@ -76,7 +76,7 @@ class EventRelay {
 		this.highest = max;
 		await getSql().listen(
 			EVENT_CHANNEL,
-			(payload) => void this.relay([Number(payload)]).catch(logRelayError),
+			(payload) => void this.relay(payload.split(',').map(Number)).catch(logRelayError),
 			() => void this.onListen().catch(logRelayError)
 		);
 	}

@@ -2,3 +2,4 @@ export * from './auth';
 export * from './tenancy';
 export * from './audit';
 export * from './live';
+export * from './status';

@@ -7,7 +7,8 @@ import {
 	timestamp,
 	uuid,
 	uniqueIndex,
-	index
+	index,
+	integer
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 
@@ -64,6 +65,8 @@ export const component = pgTable(
 		name: text('name').notNull(),
 		kind: text('kind').$type<ComponentKind>().notNull(),
 		public: boolean('public').notNull().default(false),
+		/** How often an agent reports; three missed intervals make the state unknown. */
+		expectedIntervalSeconds: integer('expected_interval_seconds').notNull().default(60),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('component_client_key_idx').on(t.clientId, t.key)]

@@ -1,0 +1,166 @@
+import { sql } from 'drizzle-orm';
+import type { LiveEventPayloads, MetricPoint, StatusChange } from '$lib/live/events';
+import { getDb, type Executor } from '../db';
+import { appendEvents, type EventInput } from '../live/outbox';
+import { refreshStatusDays } from './days';
+import {
+	METRIC_COLUMNS,
+	rollupAggregateColumns,
+	rollupAggregates,
+	rollupAverages,
+	rollupMerge,
+	sampleMetricColumns,
+	sampleRecordType
+} from './metrics-sql';
+import { toDate } from './pg-time';
+import { rebuildTimelines, type RebuiltComponent } from './rebuild';
+import type { ResolvedSample } from './samples-input';
+import { staleAfterMs } from './timeline';
+
+interface ComponentInfo {
+	id: string;
+	key: string;
+	public: boolean;
+	client_id: string;
+	client_slug: string;
+	timezone: string;
+	interval_seconds: number;
+}
+
+export interface StoreResult {
+	accepted: number;
+	duplicates: number;
+}
+
+const rows = <T>(result: unknown) => result as T[];
+
+/**
+ * Stores a batch in one transaction: raw samples (idempotent on component + instant),
+ * minute/hour/day rollups, the rebuilt timelines and their day rows, and one live event
+ * per client with a single NOTIFY.
+ */
+export async function storeSamples(samples: ResolvedSample[], now = new Date()): Promise<StoreResult> {
+	if (samples.length === 0) return { accepted: 0, duplicates: 0 };
+	return getDb().transaction(async (tx) => {
+		const ids = [...new Set(samples.map((s) => s.componentId))].sort();
+		await tx.execute(sql`
+			select pg_advisory_xact_lock(k) from (
+				select hashtextextended(x, 7) as k from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x order by 1
+			) locks`);
+		const components = await componentInfo(tx, ids);
+		const inserted = await insertBatch(tx, samples);
+		const accepted = inserted.reduce((n, r) => n + r.n, 0);
+		if (accepted === 0) return { accepted, duplicates: samples.length };
+
+		const rebuilt = await rebuildTimelines(
+			tx,
+			inserted.map((r) => ({
+				componentId: r.component_id,
+				minAt: toDate(r.min_at),
+				staleMs: staleAfterMs(components.get(r.component_id)?.interval_seconds ?? 60)
+			})),
+			now
+		);
+		await refreshStatusDays(
+			tx,
+			rebuilt.map((r) => ({ componentId: r.componentId, from: r.startAt, timezone: components.get(r.componentId)?.timezone ?? 'UTC' })),
+			now
+		);
+		const points = await latestPoints(tx, inserted.map((r) => ({ componentId: r.component_id, at: toDate(r.max_at) })));
+		await appendEvents(tx, batchEvents(components, rebuilt, points));
+		return { accepted, duplicates: samples.length - accepted };
+	});
+}
+
+async function componentInfo(tx: Executor, ids: string[]): Promise<Map<string, ComponentInfo>> {
+	const found = rows<ComponentInfo>(
+		await tx.execute(sql`
+			select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
+				coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
+			from component c join client cl on cl.id = c.client_id
+			left join probe p on p.component_id = c.id
+			where c.id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`)
+	);
+	return new Map(found.map((c) => [c.id, c]));
+}
+
+async function insertBatch(tx: Executor, samples: ResolvedSample[]) {
+	const input = JSON.stringify(
+		samples.map((s) => {
+			const record: Record<string, unknown> = { component_id: s.componentId, at: s.at.toISOString(), status: s.status };
+			for (const [name, column] of Object.entries(METRIC_COLUMNS)) record[column.sample] = s[name as keyof typeof METRIC_COLUMNS] ?? null;
+			return record;
+		})
+	);
+	return rows<{ component_id: string; min_at: string; max_at: string; n: number }>(
+		await tx.execute(sql`
+			with ins as (
+				insert into sample (component_id, at, status, ${sampleMetricColumns})
+				select * from jsonb_to_recordset(${input}::jsonb) as x(${sampleRecordType})
+				on conflict do nothing
+				returning *
+			), rolled as (
+				insert into metric_rollup (component_id, resolution, bucket, samples, up_count, degraded_count, down_count, ${rollupAggregateColumns})
+				select component_id, res, date_trunc(res, at, 'UTC'), count(*),
+					count(*) filter (where status = 'up'), count(*) filter (where status = 'degraded'),
+					count(*) filter (where status = 'down'), ${rollupAggregates}
+				from ins cross join unnest(array['minute', 'hour', 'day']) as res
+				group by component_id, res, date_trunc(res, at, 'UTC')
+				on conflict (component_id, resolution, bucket) do update set
+					samples = metric_rollup.samples + excluded.samples,
+					up_count = metric_rollup.up_count + excluded.up_count,
+					degraded_count = metric_rollup.degraded_count + excluded.degraded_count,
+					down_count = metric_rollup.down_count + excluded.down_count,
+					${rollupMerge}
+			)
+			select component_id, min(at) as min_at, max(at) as max_at, count(*)::int as n
+			from ins group by component_id`)
+	);
+}
+
+type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at'>;
+
+/** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
+async function latestPoints(tx: Executor, latest: { componentId: string; at: Date }[]): Promise<PointRow[]> {
+	const input = JSON.stringify(latest.map((l) => ({ component_id: l.componentId, at: l.at.toISOString() })));
+	return rows<PointRow>(
+		await tx.execute(sql`
+			select r.component_id, r.bucket, ${rollupAverages}
+			from jsonb_to_recordset(${input}::jsonb) as l(component_id uuid, at timestamptz)
+			join metric_rollup r on r.component_id = l.component_id and r.resolution = 'minute'
+				and r.bucket = date_trunc('minute', l.at, 'UTC')`)
+	);
+}
+
+function batchEvents(
+	components: Map<string, ComponentInfo>,
+	rebuilt: RebuiltComponent[],
+	points: PointRow[]
+): EventInput[] {
+	const byClient = new Map<string, { slug: string; changes: StatusChange[]; points: ({ key: string } & MetricPoint)[] }>();
+	const forClient = (c: ComponentInfo) => {
+		let entry = byClient.get(c.client_id);
+		if (!entry) byClient.set(c.client_id, (entry = { slug: c.client_slug, changes: [], points: [] }));
+		return entry;
+	};
+	const publicChanges: LiveEventPayloads['public.status']['changes'] = [];
+	for (const r of rebuilt) {
+		const c = components.get(r.componentId);
+		const after = r.after;
+		if (!c || !after || r.before?.status === after.status) continue;
+		const change = { key: c.key, status: after.status, since: after.since.toISOString() };
+		forClient(c).changes.push(change);
+		if (c.public) publicChanges.push({ id: c.id, status: change.status, since: change.since });
+	}
+	for (const { component_id, bucket, ...metrics } of points) {
+		const c = components.get(component_id);
+		if (c) forClient(c).points.push({ key: c.key, at: toDate(bucket).toISOString(), ...metrics });
+	}
+	const events: EventInput[] = [...byClient].map(([clientId, e]) => ({
+		clientId,
+		kind: 'monitor.batch',
+		payload: { clientSlug: e.slug, changes: e.changes, points: e.points }
+	}));
+	if (publicChanges.length > 0) events.push({ clientId: null, kind: 'public.status', isPublic: true, payload: { changes: publicChanges } });
+	return events;
+}

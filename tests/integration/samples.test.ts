@@ -1,0 +1,143 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createComponent } from '../../src/lib/server/components/service';
+import type { RequestContext } from '../../src/lib/server/context';
+import { getDb } from '../../src/lib/server/db';
+import { event, metricRollup, sample, statusDay, statusInterval } from '../../src/lib/server/db/schema';
+import { ServiceError } from '../../src/lib/server/errors';
+import { ingestSamples } from '../../src/lib/server/status/ingest';
+import { createMember, createStaff, createTenant } from './factories';
+
+const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
+const NOW = new Date('2026-10-05T09:00:00Z');
+const at = (minute: number) => new Date(Date.UTC(2026, 9, 5, 8, minute)).toISOString();
+
+async function tenantWithServer(isPublic = false) {
+	const staff = await createStaff();
+	const tenant = await createTenant(staff);
+	const server = await createComponent(staff, tenant.slug, { key: 'web-1', name: 'Web 1', kind: 'server', public: isPublic });
+	return { staff, tenant, server };
+}
+
+async function timeline(componentId: string) {
+	const rows = await getDb()
+		.select()
+		.from(statusInterval)
+		.where(eq(statusInterval.componentId, componentId))
+		.orderBy(asc(statusInterval.fromAt));
+	return rows.map((r) => [r.status, r.fromAt.toISOString(), r.toAt?.toISOString() ?? null]);
+}
+
+async function refusal(run: () => Promise<unknown>): Promise<ServiceError> {
+	try {
+		await run();
+	} catch (e) {
+		if (e instanceof ServiceError) return e;
+		throw e;
+	}
+	throw new Error('expected a refusal');
+}
+
+describe('POST /api/v1/samples (DOMAIN §7 monitoring)', () => {
+	it('stores a batch once: a re-sent batch counts as duplicates and changes nothing', async () => {
+		const { tenant, server } = await tenantWithServer();
+		const batch = {
+			samples: [0, 1, 2].map((minute) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status: 'up', cpuPct: 10 * (minute + 1) }))
+		};
+		expect(await ingestSamples(ingest, batch, NOW)).toEqual({ accepted: 3, duplicates: 0 });
+		expect(await ingestSamples(ingest, batch, NOW)).toEqual({ accepted: 0, duplicates: 3 });
+		const stored = await getDb().select().from(sample).where(eq(sample.componentId, server.id));
+		expect(stored).toHaveLength(3);
+		const [hour] = await getDb()
+			.select()
+			.from(metricRollup)
+			.where(and(eq(metricRollup.componentId, server.id), eq(metricRollup.resolution, 'hour')));
+		expect(hour.samples).toBe(3);
+		expect(hour.cpuSum / hour.cpuCount).toBeCloseTo(20);
+		expect(await timeline(server.id)).toEqual([['up', at(0), at(5)], ['unknown', at(5), null]]);
+	});
+
+	it('refuses the whole batch, naming every failing index, when one item is wrong', async () => {
+		const { tenant, server } = await tenantWithServer();
+		const future = new Date(NOW.getTime() + 6 * 60_000).toISOString();
+		const error = await refusal(() =>
+			ingestSamples(
+				ingest,
+				{
+					samples: [
+						{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' },
+						{ client: tenant.slug, component: 'web-1', at: at(1), status: 'sideways' },
+						{ client: tenant.slug, component: 'web-1', at: future, status: 'up' },
+						{ client: tenant.slug, component: 'nope', at: at(2), status: 'up' },
+						{ client: tenant.slug, component: 'web-1', at: at(3), status: 'up', cpuPct: 140 }
+					]
+				},
+				NOW
+			)
+		);
+		expect(error.status).toBe(422);
+		const items = (error.details as { items: { index: number; fields: Record<string, string> }[] }).items;
+		expect(items.map((i) => i.index)).toEqual([1, 2, 3, 4]);
+		expect(Object.keys(items.find((i) => i.index === 2)!.fields)).toEqual(['at']);
+		expect(await getDb().select().from(sample).where(eq(sample.componentId, server.id))).toHaveLength(0);
+	});
+
+	it('refuses a batch over 5,000 samples, an empty one, and callers without an ingest or admin token', async () => {
+		const { tenant } = await tenantWithServer();
+		const one = { client: tenant.slug, component: 'web-1', at: at(0), status: 'up' };
+		expect((await refusal(() => ingestSamples(ingest, { samples: Array(5001).fill(one) }, NOW))).status).toBe(422);
+		expect((await refusal(() => ingestSamples(ingest, { samples: [] }, NOW))).status).toBe(422);
+		expect((await refusal(() => ingestSamples(ingest, [one], NOW))).status).toBe(422);
+		const reader: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'read' }, ip: null };
+		expect((await refusal(() => ingestSamples(reader, { samples: [one] }, NOW))).status).toBe(403);
+		const member = await createMember(tenant.id, tenant.slug, 'admin');
+		expect((await refusal(() => ingestSamples(member, { samples: [one] }, NOW))).status).toBe(403);
+	});
+
+	it('rebuilds the timeline when a backfilled sample lands inside a stored period', async () => {
+		const { tenant, server } = await tenantWithServer();
+		const send = (items: [number, string][]) =>
+			ingestSamples(ingest, { samples: items.map(([minute, status]) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status })) }, new Date(at(12)));
+		await send([[0, 'up'], [2, 'up'], [4, 'up'], [6, 'up'], [8, 'up'], [10, 'up']]);
+		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
+		await send([[5, 'down']]);
+		expect(await timeline(server.id)).toEqual([
+			['up', at(0), at(5)],
+			['down', at(5), at(6)],
+			['up', at(6), null]
+		]);
+		await send([[11, 'up'], [1, 'up']]);
+		expect(await timeline(server.id)).toEqual([
+			['up', at(0), at(5)],
+			['down', at(5), at(6)],
+			['up', at(6), null]
+		]);
+		const [day] = await getDb().select().from(statusDay).where(eq(statusDay.componentId, server.id));
+		expect(day.downSeconds).toBe(60);
+		expect(day.upSeconds).toBe(11 * 60);
+	});
+
+	it('appends one live event per client and batch, and a public one only for public components', async () => {
+		const a = await tenantWithServer(true);
+		const b = await tenantWithServer(false);
+		const before = (await getDb().select({ id: event.id }).from(event)).reduce((n, r) => Math.max(n, r.id), 0);
+		const samples = [a, b].flatMap(({ tenant }) =>
+			[0, 1].map((minute) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status: 'down', latencyMs: 12 }))
+		);
+		await ingestSamples(ingest, { samples }, new Date(at(2)));
+		const events = await getDb().select().from(event).where(gt(event.id, before)).orderBy(asc(event.id));
+		expect(events.map((e) => [e.kind, e.clientId, e.isPublic]).sort()).toEqual(
+			[
+				['monitor.batch', a.tenant.id, false],
+				['monitor.batch', b.tenant.id, false],
+				['public.status', null, true]
+			].sort()
+		);
+		expect(events.find((e) => e.clientId === a.tenant.id)!.payload).toMatchObject({
+			clientSlug: a.tenant.slug,
+			changes: [{ key: 'web-1', status: 'down', since: at(0) }],
+			points: [{ key: 'web-1', at: at(1), latencyMs: 12, cpuPct: null }]
+		});
+		expect(JSON.stringify(events.find((e) => e.isPublic)!.payload)).not.toContain(a.tenant.slug);
+	});
+});
