@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
@@ -6,6 +6,7 @@ import { getDb } from '../../src/lib/server/db';
 import { event, metricRollup, sample, statusDay, statusInterval } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
+import { sweepSilentComponents } from '../../src/lib/server/status/store';
 import { createMember, createStaff, createTenant } from './factories';
 
 const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
@@ -139,5 +140,22 @@ describe('POST /api/v1/samples (DOMAIN §7 monitoring)', () => {
 			points: [{ key: 'web-1', at: at(1), latencyMs: 12, cpuPct: null }]
 		});
 		expect(JSON.stringify(events.find((e) => e.isPublic)!.payload)).not.toContain(a.tenant.slug);
+	});
+});
+
+describe('silence (DOMAIN §7: a gap is unknown, never downtime)', () => {
+	it('turns a silent component unknown three intervals after its last sample, and says so live', async () => {
+		const { tenant, server } = await tenantWithServer();
+		await ingestSamples(ingest, { samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] }, new Date(at(1)));
+		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
+		expect(await sweepSilentComponents(new Date(at(2)))).toBeGreaterThanOrEqual(0);
+		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
+		await sweepSilentComponents(new Date(at(4)));
+		expect(await timeline(server.id)).toEqual([
+			['up', at(0), at(3)],
+			['unknown', at(3), null]
+		]);
+		const [last] = await getDb().select().from(event).where(eq(event.clientId, tenant.id)).orderBy(desc(event.id)).limit(1);
+		expect(last.payload).toMatchObject({ changes: [{ key: 'web-1', status: 'unknown', since: at(3) }], points: [] });
 	});
 });

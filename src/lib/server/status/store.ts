@@ -15,7 +15,7 @@ import {
 import { toDate } from './pg-time';
 import { rebuildTimelines, type RebuiltComponent } from './rebuild';
 import type { ResolvedSample } from './samples-input';
-import { staleAfterMs } from './timeline';
+import { MISSED_INTERVALS_BEFORE_UNKNOWN, staleAfterMs } from './timeline';
 
 interface ComponentInfo {
 	id: string;
@@ -43,33 +43,88 @@ export async function storeSamples(samples: ResolvedSample[], now = new Date()):
 	if (samples.length === 0) return { accepted: 0, duplicates: 0 };
 	return getDb().transaction(async (tx) => {
 		const ids = [...new Set(samples.map((s) => s.componentId))].sort();
-		await tx.execute(sql`
-			select pg_advisory_xact_lock(k) from (
-				select hashtextextended(x, 7) as k from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x order by 1
-			) locks`);
+		await lockComponents(tx, ids);
 		const components = await componentInfo(tx, ids);
 		const inserted = await insertBatch(tx, samples);
 		const accepted = inserted.reduce((n, r) => n + r.n, 0);
 		if (accepted === 0) return { accepted, duplicates: samples.length };
 
-		const rebuilt = await rebuildTimelines(
+		await settleTimelines(
 			tx,
-			inserted.map((r) => ({
-				componentId: r.component_id,
-				minAt: toDate(r.min_at),
-				staleMs: staleAfterMs(components.get(r.component_id)?.interval_seconds ?? 60)
-			})),
+			components,
+			inserted.map((r) => ({ componentId: r.component_id, minAt: toDate(r.min_at), latestAt: toDate(r.max_at) })),
 			now
 		);
-		await refreshStatusDays(
-			tx,
-			rebuilt.map((r) => ({ componentId: r.componentId, from: r.startAt, timezone: components.get(r.componentId)?.timezone ?? 'UTC' })),
-			now
-		);
-		const points = await latestPoints(tx, inserted.map((r) => ({ componentId: r.component_id, at: toDate(r.max_at) })));
-		await appendEvents(tx, batchEvents(components, rebuilt, points));
 		return { accepted, duplicates: samples.length - accepted };
 	});
+}
+
+/**
+ * After new samples (or a silence): rebuilds the timelines, their day rows, and appends one
+ * event per client, plus one for the public room when a public component changed state.
+ */
+async function settleTimelines(
+	tx: Executor,
+	components: Map<string, ComponentInfo>,
+	touched: { componentId: string; minAt: Date; latestAt: Date | null }[],
+	now: Date
+) {
+	const rebuilt = await rebuildTimelines(
+		tx,
+		touched.map((t) => ({
+			componentId: t.componentId,
+			minAt: t.minAt,
+			staleMs: staleAfterMs(components.get(t.componentId)?.interval_seconds ?? 60)
+		})),
+		now
+	);
+	await refreshStatusDays(
+		tx,
+		rebuilt.map((r) => ({ componentId: r.componentId, from: r.startAt, timezone: components.get(r.componentId)?.timezone ?? 'UTC' })),
+		now
+	);
+	const withPoints = touched.flatMap((t) => (t.latestAt ? [{ componentId: t.componentId, at: t.latestAt }] : []));
+	const points = withPoints.length > 0 ? await latestPoints(tx, withPoints) : [];
+	await appendEvents(tx, batchEvents(components, rebuilt, points));
+}
+
+/**
+ * Components whose agent or probe fell silent for three expected intervals turn `unknown`
+ * even though no sample arrives to say so: the scheduler calls this every few seconds.
+ */
+export async function sweepSilentComponents(now = new Date()): Promise<number> {
+	const silent = rows<{ component_id: string; last_at: string }>(
+		await getDb().execute(sql`
+			select i.component_id, (select max(s.at) from sample s where s.component_id = i.component_id) as last_at
+			from status_interval i
+			join component c on c.id = i.component_id
+			left join probe p on p.component_id = c.id
+			where i.to_at is null and i.status <> 'unknown'
+				and not exists (
+					select 1 from sample s where s.component_id = i.component_id
+						and s.at >= ${now.toISOString()}::timestamptz
+							- make_interval(secs => ${MISSED_INTERVALS_BEFORE_UNKNOWN} * coalesce(p.interval_seconds, c.expected_interval_seconds)))`)
+	).filter((r) => r.last_at !== null);
+	if (silent.length === 0) return 0;
+	await getDb().transaction(async (tx) => {
+		const ids = silent.map((r) => r.component_id).sort();
+		await lockComponents(tx, ids);
+		await settleTimelines(
+			tx,
+			await componentInfo(tx, ids),
+			silent.map((r) => ({ componentId: r.component_id, minAt: toDate(r.last_at), latestAt: null })),
+			now
+		);
+	});
+	return silent.length;
+}
+
+/** Batches touching the same component serialise; ids are locked in one order to avoid deadlocks. */
+async function lockComponents(tx: Executor, sortedIds: string[]) {
+	await tx.execute(sql`
+		select pg_advisory_xact_lock(k) from (
+			select hashtextextended(x, 7) as k from jsonb_array_elements_text(${JSON.stringify(sortedIds)}::jsonb) x order by 1
+		) locks`);
 }
 
 async function componentInfo(tx: Executor, ids: string[]): Promise<Map<string, ComponentInfo>> {
@@ -156,7 +211,7 @@ function batchEvents(
 		const c = components.get(component_id);
 		if (c) forClient(c).points.push({ key: c.key, at: toDate(bucket).toISOString(), ...metrics });
 	}
-	const events: EventInput[] = [...byClient].map(([clientId, e]) => ({
+	const events: EventInput[] = [...byClient].filter(([, e]) => e.changes.length + e.points.length > 0).map(([clientId, e]) => ({
 		clientId,
 		kind: 'monitor.batch',
 		payload: { clientSlug: e.slug, changes: e.changes, points: e.points }
