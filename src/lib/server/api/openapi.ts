@@ -1,3 +1,5 @@
+import { monitoringPaths, monitoringSchemas } from './openapi-monitoring';
+
 /**
  * The /api/v1 contract. openapi.test.ts fails when a route file and this document disagree.
  */
@@ -94,11 +96,13 @@ export const openApiDocument = {
 				requestBody: body('ComponentUpdate'),
 				responses: { ...ok('Updated', 'Component'), ...errors(400, 401, 403, 404, 422) }
 			}
-		}
+		},
+		...monitoringPaths
 	},
 	components: {
 		securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
 		schemas: {
+			...monitoringSchemas,
 			Error: error,
 			Client: {
 				type: 'object',

@@ -1,0 +1,140 @@
+import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import type { ComponentStatus, MetricPoint } from '$lib/live/events';
+import { getClientInScope } from '../clients/scope';
+import type { RequestContext } from '../context';
+import { getDb, type Executor } from '../db';
+import { client, component, statusDay, statusInterval, ROLLUP_RESOLUTIONS } from '../db/schema';
+import { invalid, notFound } from '../errors';
+import { liveStatusDays } from './days';
+import { rollupAverages } from './metrics-sql';
+import { toDate } from './pg-time';
+import { dateIn, lastDays, overallStatus, pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds, type UptimeDay } from './view-rules';
+
+export const UPTIME_DAYS = 90;
+
+export interface ComponentStatusView {
+	id: string;
+	key: string;
+	name: string;
+	kind: string;
+	status: ComponentStatus;
+	since: string | null;
+	days: UptimeDay[];
+}
+
+async function componentsWithState(db: Executor, where: ReturnType<typeof eq>) {
+	return db
+		.select({
+			id: component.id,
+			key: component.key,
+			name: component.name,
+			kind: component.kind,
+			timezone: client.timezone,
+			status: statusInterval.status,
+			since: statusInterval.fromAt
+		})
+		.from(component)
+		.innerJoin(client, eq(client.id, component.clientId))
+		.leftJoin(statusInterval, and(eq(statusInterval.componentId, component.id), isNull(statusInterval.toAt)))
+		.where(where)
+		.orderBy(asc(component.kind), asc(component.name));
+}
+
+type StateRow = Awaited<ReturnType<typeof componentsWithState>>[number];
+
+/**
+ * 90 daily bars per component: stored day rows for closed days, figures computed now for
+ * the days the still-open period covers (they change by the minute).
+ */
+async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promise<ComponentStatusView[]> {
+	if (rows.length === 0) return [];
+	const timezone = rows[0].timezone;
+	const days = lastDays(dateIn(timezone, now), UPTIME_DAYS);
+	const windowStart = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
+	const stored = await db
+		.select()
+		.from(statusDay)
+		.where(and(inArray(statusDay.componentId, rows.map((r) => r.id)), gte(statusDay.day, days[0])));
+	const live = await liveStatusDays(
+		db,
+		rows.flatMap((r) =>
+			r.since ? [{ componentId: r.id, from: r.since < windowStart ? windowStart : r.since, timezone: r.timezone }] : []
+		),
+		now
+	);
+	const key = (id: string, day: string) => `${id}/${day}`;
+	const figures = new Map<string, DaySeconds>(stored.map((d) => [key(d.componentId, d.day), d]));
+	for (const d of live) {
+		figures.set(key(d.component_id, d.day), {
+			upSeconds: d.up_seconds,
+			degradedSeconds: d.degraded_seconds,
+			downSeconds: d.down_seconds,
+			unknownSeconds: d.unknown_seconds
+		});
+	}
+	return rows.map((r) => ({
+		id: r.id,
+		key: r.key,
+		name: r.name,
+		kind: r.kind,
+		status: r.status ?? 'unknown',
+		since: r.since?.toISOString() ?? null,
+		days: days.map((day) => uptimeDay(day, figures.get(key(r.id, day))))
+	}));
+}
+
+/** A client's live status page and `GET /api/v1/clients/{slug}/status`. */
+export async function getClientStatus(ctx: RequestContext, slug: string, now = new Date()) {
+	const db = getDb();
+	const found = await getClientInScope(db, ctx, slug);
+	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.clientId, found.id)), now);
+	return { overall: overallStatus(components.map((c) => c.status)), components };
+}
+
+/** The public page: components staff marked public, named without their client. */
+export async function getPublicStatus(now = new Date()) {
+	const db = getDb();
+	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.public, true)), now);
+	return { overall: overallStatus(components.map((c) => c.status)), components };
+}
+
+const seriesQuery = z.object({
+	from: z.iso.datetime({ offset: true }).optional(),
+	to: z.iso.datetime({ offset: true }).optional(),
+	step: z.enum(ROLLUP_RESOLUTIONS).optional()
+});
+
+/** `GET …/components/{key}/metrics?from&to&step`: rollup averages, never more than 3,000 points. */
+export async function getMetricSeries(
+	ctx: RequestContext,
+	slug: string,
+	key: string,
+	query: Record<string, string | undefined>,
+	now = new Date()
+) {
+	const db = getDb();
+	const found = await getClientInScope(db, ctx, slug);
+	const [target] = await db
+		.select({ id: component.id })
+		.from(component)
+		.where(and(eq(component.clientId, found.id), eq(component.key, key)));
+	if (!target) throw notFound();
+	const parsed = seriesQuery.safeParse(query);
+	if (!parsed.success) throw invalid(m.metrics_query_invalid(), { query: m.metrics_query_invalid() });
+	const to = parsed.data.to ? new Date(parsed.data.to) : now;
+	const from = parsed.data.from ? new Date(parsed.data.from) : new Date(to.getTime() - 86_400_000);
+	if (from >= to) throw invalid(m.metrics_range_invalid(), { from: m.metrics_range_invalid() });
+	const resolution = parsed.data.step ?? resolutionFor(from.getTime(), to.getTime());
+	if (pointCount(from.getTime(), to.getTime(), resolution) > MAX_POINTS) {
+		throw invalid(m.metrics_too_many_points({ max: MAX_POINTS }), { step: m.metrics_too_many_points({ max: MAX_POINTS }) });
+	}
+	const rows = (await db.execute(sql`
+		select bucket, ${rollupAverages} from metric_rollup
+		where component_id = ${target.id} and resolution = ${resolution}
+			and bucket >= date_trunc(${resolution}, ${from.toISOString()}::timestamptz, 'UTC') and bucket < ${to.toISOString()}::timestamptz
+		order by bucket`)) as unknown as ({ bucket: string } & Omit<MetricPoint, 'at'>)[];
+	const points: MetricPoint[] = rows.map(({ bucket, ...values }) => ({ at: toDate(bucket).toISOString(), ...values }));
+	return { component: key, resolution, from: from.toISOString(), to: to.toISOString(), points };
+}

@@ -1,0 +1,63 @@
+import type { ComponentStatus } from '$lib/live/events';
+import type { RollupResolution } from '../db/schema';
+
+/** Worst first: the banner shows the worst current state among a client's components. */
+const SEVERITY: ComponentStatus[] = ['down', 'degraded', 'unknown', 'up'];
+
+export function overallStatus(statuses: ComponentStatus[]): ComponentStatus {
+	if (statuses.length === 0) return 'unknown';
+	return SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown';
+}
+
+export interface DaySeconds {
+	upSeconds: number;
+	degradedSeconds: number;
+	downSeconds: number;
+	unknownSeconds: number;
+}
+
+export interface UptimeDay {
+	day: string;
+	/** Share of the known time the component was not down, in percent; null without data. */
+	availability: number | null;
+	downMinutes: number;
+	degradedMinutes: number;
+}
+
+/** A day's bar: unknown time is a gap, never downtime (DOMAIN §7; SLA counting is issue 4's). */
+export function uptimeDay(day: string, s: DaySeconds | undefined): UptimeDay {
+	const known = s ? s.upSeconds + s.degradedSeconds + s.downSeconds : 0;
+	return {
+		day,
+		availability: s && known > 0 ? Math.round(((known - s.downSeconds) / known) * 100_000) / 1000 : null,
+		downMinutes: s ? Math.round(s.downSeconds / 60) : 0,
+		degradedMinutes: s ? Math.round(s.degradedSeconds / 60) : 0
+	};
+}
+
+/** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
+export function dateIn(timezone: string, at: Date): string {
+	return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+}
+
+/** The `count` calendar dates ending with `today`, oldest first. */
+export function lastDays(today: string, count: number): string[] {
+	const end = Date.parse(`${today}T00:00:00Z`);
+	return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+}
+
+export const MAX_POINTS = 3000;
+const RESOLUTION_MS: Record<RollupResolution, number> = { minute: 60_000, hour: 3_600_000, day: 86_400_000 };
+
+/** The finest rollup that keeps a chart at or under 3,000 points. */
+export function resolutionFor(fromMs: number, toMs: number): RollupResolution {
+	const span = Math.max(0, toMs - fromMs);
+	return (['minute', 'hour', 'day'] as const).find((r) => span / RESOLUTION_MS[r] <= MAX_POINTS) ?? 'day';
+}
+
+export function pointCount(fromMs: number, toMs: number, resolution: RollupResolution): number {
+	return Math.ceil(Math.max(0, toMs - fromMs) / RESOLUTION_MS[resolution]);
+}
+
+export const CHART_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
+export type ChartRange = keyof typeof CHART_RANGES;
