@@ -21,6 +21,14 @@ const SCOPE_LABELS: Record<string, () => string> = {
 	admin: m.scope_admin
 };
 
+const STATUS_LABELS: Record<string, () => string> = {
+	up: m.status_up,
+	degraded: m.status_degraded,
+	down: m.status_down,
+	unknown: m.status_unknown
+};
+
+export const statusLabel = (status: string) => (STATUS_LABELS[status] ?? (() => status))();
 export const kindLabel = (kind: string) => (KIND_LABELS[kind] ?? (() => kind))();
 export const roleLabel = (role: string) => (ROLE_LABELS[role] ?? (() => role))();
 export const scopeLabel = (scope: string) => (SCOPE_LABELS[scope] ?? (() => scope))();
@@ -38,4 +46,15 @@ export function formatMoney(cents: number, locale: string): string {
 	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
 		cents / 100
 	);
+}
+
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+
+/** A calendar date (YYYY-MM-DD) as the reader writes it. */
+export function formatDay(day: string, locale: string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+}
+
+export function formatPercent(value: number, locale: string): string {
+	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }

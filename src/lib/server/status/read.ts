@@ -10,7 +10,8 @@ import { invalid, notFound } from '../errors';
 import { liveStatusDays } from './days';
 import { rollupAverages } from './metrics-sql';
 import { toDate } from './pg-time';
-import { dateIn, lastDays, overallStatus, pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds, type UptimeDay } from './view-rules';
+import { overallStatus, type UptimeDay } from '$lib/monitoring';
+import { dateIn, lastDays, pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds } from './view-rules';
 
 export const UPTIME_DAYS = 90;
 

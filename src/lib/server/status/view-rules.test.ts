@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateIn, lastDays, overallStatus, pointCount, resolutionFor, uptimeDay } from './view-rules';
+import { overallStatus } from '$lib/monitoring';
+import { dateIn, lastDays, pointCount, resolutionFor, uptimeDay } from './view-rules';
 
 describe('overallStatus', () => {
 	it('shows the worst current state', () => {

@@ -1,27 +1,11 @@
-import type { ComponentStatus } from '$lib/live/events';
+import type { UptimeDay } from '$lib/monitoring';
 import type { RollupResolution } from '../db/schema';
-
-/** Worst first: the banner shows the worst current state among a client's components. */
-const SEVERITY: ComponentStatus[] = ['down', 'degraded', 'unknown', 'up'];
-
-export function overallStatus(statuses: ComponentStatus[]): ComponentStatus {
-	if (statuses.length === 0) return 'unknown';
-	return SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown';
-}
 
 export interface DaySeconds {
 	upSeconds: number;
 	degradedSeconds: number;
 	downSeconds: number;
 	unknownSeconds: number;
-}
-
-export interface UptimeDay {
-	day: string;
-	/** Share of the known time the component was not down, in percent; null without data. */
-	availability: number | null;
-	downMinutes: number;
-	degradedMinutes: number;
 }
 
 /** A day's bar: unknown time is a gap, never downtime (DOMAIN §7; SLA counting is issue 4's). */
@@ -58,6 +42,3 @@ export function resolutionFor(fromMs: number, toMs: number): RollupResolution {
 export function pointCount(fromMs: number, toMs: number, resolution: RollupResolution): number {
 	return Math.ceil(Math.max(0, toMs - fromMs) / RESOLUTION_MS[resolution]);
 }
-
-export const CHART_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
-export type ChartRange = keyof typeof CHART_RANGES;

@@ -1,10 +1,11 @@
 import type { PageServerLoad } from './$types';
-import { listComponents } from '$lib/server/components/service';
+import { loadOrError } from '$lib/server/http';
+import { getClientStatus } from '$lib/server/status/read';
 
-export const load: PageServerLoad = async ({ locals, params }) => ({
-	components: (await listComponents(locals.ctx, params.client)).map((c) => ({
-		key: c.key,
-		name: c.name,
-		kind: c.kind
-	}))
-});
+export const load: PageServerLoad = ({ locals, params }) =>
+	loadOrError(async () => {
+		const status = await getClientStatus(locals.ctx, params.client);
+		return {
+			components: status.components.map(({ id: _id, ...view }) => view)
+		};
+	});

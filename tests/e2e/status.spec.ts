@@ -1,0 +1,66 @@
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { signIn } from './helpers';
+
+const INGEST = { authorization: 'Bearer demo-ingest-token' };
+
+function push(request: APIRequestContext, component: string, status: string, offsetMs = 0, metrics: Record<string, number> = {}) {
+	return request.post('/api/v1/samples', {
+		headers: INGEST,
+		data: { samples: [{ client: 'acme', component, at: new Date(Date.now() + offsetMs).toISOString(), status, ...metrics }] }
+	});
+}
+
+test('a component flips to down and back, live, as samples arrive through the API (DOMAIN §7)', async ({ page, request }) => {
+	await signIn(page, 'viewer@acme.test');
+	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
+	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
+	const row = page.locator('li[data-key="extranet"]');
+
+	const down = await push(request, 'extranet', 'down');
+	expect(down.status()).toBe(202);
+	await expect(row.getByTestId('status-badge')).toHaveAttribute('data-status', 'down');
+	await expect(row.getByTestId('status-badge')).toHaveText('Hors service');
+	await expect(page.getByTestId('overall-status')).toHaveAttribute('data-status', 'down');
+	await expect(row.getByTestId('status-since')).toBeVisible();
+
+	expect((await push(request, 'extranet', 'up', 1000)).status()).toBe(202);
+	await expect(row.getByTestId('status-badge')).toHaveAttribute('data-status', 'up');
+	await expect(row.getByTestId('uptime-bars')).toBeVisible();
+	expect(await page.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(7);
+});
+
+test('server charts render with data and grow as samples arrive', async ({ page, request }) => {
+	const metrics = { cpuPct: 42, ramPct: 61, diskPct: 35, netInBps: 120_000, netOutBps: 80_000, latencyMs: 12, load1: 0.7, iowaitPct: 2 };
+	expect((await push(request, 'web-1', 'up', -120_000, metrics)).status()).toBe(202);
+	await signIn(page, 'viewer@acme.test');
+	const server = page.locator('[data-testid="server-metrics"][data-key="web-1"]');
+	const chart = server.getByTestId('metric-chart').first();
+	await expect(chart).toHaveAttribute('data-points', /^[1-9]/);
+	const before = Number(await chart.getAttribute('data-points'));
+	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
+	expect((await push(request, 'web-1', 'up', 0, { ...metrics, cpuPct: 50 })).status()).toBe(202);
+	await expect(chart).toHaveAttribute('data-points', String(before + 1));
+	await server.getByRole('button', { name: '7 j' }).click();
+	await expect(chart).toHaveAttribute('data-points', /^[1-9]/);
+});
+
+test('the public page shows shared components live, and nothing of any client', async ({ page, request }) => {
+	await page.goto('/status');
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('État des services');
+	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
+	const body = await page.locator('main').innerText();
+	for (const secret of ['Acme', 'acme', 'Globex', 'Initech', 'Serveur web 1', 'Extranet']) expect(body).not.toContain(secret);
+	const response = await request.get('/status');
+	expect(response.headers()['cache-control']).toContain('public');
+});
+
+test("another client's component metrics answer 404, like a missing one", async ({ page }) => {
+	await signIn(page, 'viewer@acme.test');
+	const theirs = await page.request.get('/api/v1/clients/globex/components/erp-1/metrics');
+	const missing = await page.request.get('/api/v1/clients/no-such-client/components/erp-1/metrics');
+	expect(theirs.status()).toBe(404);
+	expect(missing.status()).toBe(404);
+	expect(await theirs.json()).toEqual(await missing.json());
+	expect((await page.request.get('/api/v1/clients/acme/components/web-1/metrics')).status()).toBe(200);
+	expect((await page.request.get('/app/globex')).status()).toBe(404);
+});
