@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, gt } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createComponent } from '../../src/lib/server/components/service';
+import { createComponent, updateComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { event, metricRollup, sample, statusDay, statusInterval } from '../../src/lib/server/db/schema';
@@ -157,5 +157,21 @@ describe('silence (DOMAIN §7: a gap is unknown, never downtime)', () => {
 		]);
 		const [last] = await getDb().select().from(event).where(eq(event.clientId, tenant.id)).orderBy(desc(event.id)).limit(1);
 		expect(last.payload).toMatchObject({ changes: [{ key: 'web-1', status: 'unknown', since: at(3) }], points: [] });
+	});
+});
+
+describe("a component's expected interval (agent-fed, default 60 s)", () => {
+	it('sets how long a silence lasts before unknown, and is validated', async () => {
+		const { staff, tenant, server } = await tenantWithServer();
+		expect((await refusal(() => updateComponent(staff, tenant.slug, 'web-1', { expectedIntervalSeconds: 5 }))).status).toBe(422);
+		await updateComponent(staff, tenant.slug, 'web-1', { expectedIntervalSeconds: 600 });
+		await ingestSamples(ingest, { samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] }, new Date(at(1)));
+		await sweepSilentComponents(new Date(at(29)));
+		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
+		await sweepSilentComponents(new Date(at(31)));
+		expect(await timeline(server.id)).toEqual([
+			['up', at(0), at(30)],
+			['unknown', at(30), null]
+		]);
 	});
 });

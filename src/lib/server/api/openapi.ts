@@ -41,6 +41,12 @@ const ok = (description: string, ref: string, status = '200') => ({
 	[status]: { description, content: { 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } } }
 });
 
+const expectedInterval = {
+	type: 'integer',
+	minimum: 10,
+	maximum: 86400,
+	description: 'Seconds between agent samples; three silent intervals make the component unknown'
+};
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 const key = { name: 'key', in: 'path', required: true, schema: { type: 'string' } };
 const body = (ref: string) => ({
@@ -164,12 +170,13 @@ export const openApiDocument = {
 			},
 			Component: {
 				type: 'object',
-				required: ['key', 'name', 'kind', 'public'],
+				required: ['key', 'name', 'kind', 'public', 'expectedIntervalSeconds'],
 				properties: {
 					key: { type: 'string' },
 					name: { type: 'string' },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
-					public: { type: 'boolean' }
+					public: { type: 'boolean' },
+					expectedIntervalSeconds: expectedInterval
 				}
 			},
 			ComponentList: {
@@ -183,7 +190,8 @@ export const openApiDocument = {
 					key: { type: 'string', pattern: '^[a-z0-9][a-z0-9._-]{0,62}$' },
 					name: { type: 'string', maxLength: 120 },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
-					public: { type: 'boolean', default: false }
+					public: { type: 'boolean', default: false },
+					expectedIntervalSeconds: { ...expectedInterval, default: 60 }
 				}
 			},
 			ComponentUpdate: {
@@ -192,7 +200,8 @@ export const openApiDocument = {
 				properties: {
 					name: { type: 'string', maxLength: 120 },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
-					public: { type: 'boolean' }
+					public: { type: 'boolean' },
+					expectedIntervalSeconds: expectedInterval
 				}
 			}
 		}

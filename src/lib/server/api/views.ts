@@ -9,4 +9,10 @@ export const clientView = (c: Client) => ({
 	createdAt: c.createdAt.toISOString()
 });
 
-export const componentView = (c: Component) => ({ key: c.key, name: c.name, kind: c.kind, public: c.public });
+export const componentView = (c: Component) => ({
+	key: c.key,
+	name: c.name,
+	kind: c.kind,
+	public: c.public,
+	expectedIntervalSeconds: c.expectedIntervalSeconds
+});

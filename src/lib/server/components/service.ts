@@ -11,25 +11,31 @@ import { conflict, forbidden, isUniqueViolation, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
 
+/** How often an agent reports; three silent intervals make the component unknown (DOMAIN §7). */
+const expectedIntervalSchema = z.coerce.number().int().min(10).max(86_400);
+
 export const createComponentSchema = z.object({
 	key: keySchema,
 	name: nameSchema,
 	kind: z.enum(COMPONENT_KINDS),
-	public: flagSchema.optional()
+	public: flagSchema.optional(),
+	expectedIntervalSeconds: expectedIntervalSchema.optional()
 });
 
 export const updateComponentSchema = z
 	.object({
 		name: nameSchema.optional(),
 		kind: z.enum(COMPONENT_KINDS).optional(),
-		public: flagSchema.optional()
+		public: flagSchema.optional(),
+		expectedIntervalSeconds: expectedIntervalSchema.optional()
 	})
 	.strict();
 
 const messages = {
 	key: () => m.validation_key(),
 	name: () => m.validation_name(),
-	kind: () => m.validation_kind()
+	kind: () => m.validation_kind(),
+	expectedIntervalSeconds: () => m.validation_expected_interval()
 };
 
 /** Component writes: any staff member in the console, admin-scoped tokens through the API. */
@@ -72,7 +78,14 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 			const owner = await getClientInScope(tx, ctx, slug);
 			const [created] = await tx
 				.insert(component)
-				.values({ clientId: owner.id, key: data.key, name: data.name, kind: data.kind, public: data.public ?? false })
+				.values({
+					clientId: owner.id,
+					key: data.key,
+					name: data.name,
+					kind: data.kind,
+					public: data.public ?? false,
+					expectedIntervalSeconds: data.expectedIntervalSeconds
+				})
 				.returning();
 			await recordAudit(tx, ctx, {
 				action: 'component.created',
@@ -105,7 +118,8 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 			.set({
 				name: data.name ?? before.name,
 				kind: data.kind ?? before.kind,
-				public: data.public ?? before.public
+				public: data.public ?? before.public,
+				expectedIntervalSeconds: data.expectedIntervalSeconds ?? before.expectedIntervalSeconds
 			})
 			.where(eq(component.id, before.id))
 			.returning();

@@ -11,6 +11,7 @@ import {
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
 import { actionFailure, loadOrError } from '$lib/server/http';
 import { listMembers } from '$lib/server/people/service';
+import { getProbesOfClient, removeProbe, setProbe } from '$lib/server/status/probes/service';
 import { memberActions } from '$lib/server/people/actions';
 
 export const load: PageServerLoad = ({ locals, params }) =>
@@ -25,7 +26,8 @@ export const load: PageServerLoad = ({ locals, params }) =>
 			},
 			presets: PRESET_NAMES,
 			components: await listComponents(locals.ctx, params.slug),
-			members: await listMembers(locals.ctx, params.slug)
+			members: await listMembers(locals.ctx, params.slug),
+			probes: await getProbesOfClient(locals.ctx, params.slug)
 		};
 	});
 
@@ -59,13 +61,22 @@ export const actions: Actions = {
 	editComponent: action(async (data, ctx, slug) => {
 		await updateComponent(ctx, slug, String(data.get('key')), {
 			name: data.get('name'),
-			public: data.get('public') === 'on'
+			public: data.get('public') === 'on',
+			expectedIntervalSeconds: data.get('expectedIntervalSeconds') || undefined
 		});
 		return m.saved();
 	}),
 	deleteComponent: action(async (data, ctx, slug) => {
 		await deleteComponent(ctx, slug, String(data.get('key')));
 		return m.component_deleted();
+	}),
+	setProbe: action(async (data, ctx, slug) => {
+		await setProbe(ctx, slug, String(data.get('component')), { ...Object.fromEntries(data), enabled: data.get('enabled') === 'on' });
+		return m.probe_saved();
+	}),
+	removeProbe: action(async (data, ctx, slug) => {
+		await removeProbe(ctx, slug, String(data.get('component')));
+		return m.probe_removed();
 	}),
 	...memberActions((e) => e.params.slug!)
 };
