@@ -6,12 +6,14 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { apiErrorBody } from '$lib/server/http';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
+import { startMonitorJobs } from '$lib/server/status/scheduler';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
+	if (process.env.MONITOR_JOBS !== '0') await startMonitorJobs();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -21,6 +21,9 @@ async function shutdown(signal: string, io: Server) {
 	const force = setTimeout(() => process.exit(1), 12_000);
 	force.unref();
 	await new Promise<void>((done) => io.close(() => done()));
+	// The bundle's monitor jobs (hooks.server.ts) still write to the database: let them finish first.
+	const stopJobs = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('hosting-portal.jobs')];
+	await stopJobs?.();
 	await embedded?.stop();
 	process.exit(0);
 }
