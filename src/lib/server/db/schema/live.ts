@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { client } from './tenancy';
 
@@ -12,7 +13,11 @@ export const event = pgTable(
 		kind: text('kind').notNull(),
 		payload: jsonb('payload').notNull()
 	},
-	(t) => [index('event_client_id_idx').on(t.clientId, t.id)]
+	(t) => [
+		index('event_client_id_idx').on(t.clientId, t.id),
+		// The public page's cursor and catch-up read only public events.
+		index('event_public_id_idx').on(t.id).where(sql`${t.isPublic}`)
+	]
 );
 
 export const outboxMail = pgTable('outbox_mail', {

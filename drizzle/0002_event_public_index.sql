@@ -1,0 +1,1 @@
+CREATE INDEX "event_public_id_idx" ON "event" USING btree ("id") WHERE "event"."is_public";
