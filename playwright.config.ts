@@ -42,7 +42,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
 			PORTAL_DATA_DIR: '.data/e2e/postgres',
-			SEED_DEMO: '1'
+			SEED_DEMO: '1',
+			DEMO_SIMULATOR: '0'
 		}
 	}
 });

@@ -4,6 +4,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { actorFromSession } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
+import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { startMonitorJobs } from '$lib/server/status/scheduler';
@@ -14,6 +15,7 @@ export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0') await startMonitorJobs();
+	await startDemoActivity();
 };
 
 const i18n: Handle = ({ event, resolve }) =>

@@ -24,6 +24,7 @@ async function shutdown(signal: string, io: Server) {
 	// The bundle's monitor jobs (hooks.server.ts) still write to the database: let them finish first.
 	const stopJobs = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('hosting-portal.jobs')];
 	await stopJobs?.();
+	await (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('hosting-portal.simulator')]?.();
 	await embedded?.stop();
 	process.exit(0);
 }

@@ -1,14 +1,19 @@
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { hashSecret } from '../auth/crypto';
 import { hashPassword } from '../auth/password';
 import { createClient } from '../clients/service';
 import { createComponent } from '../components/service';
 import type { RequestContext } from '../context';
 import { getDb } from '../db';
-import { apiToken, client, membership, user, type ComponentKind, type MembershipRole } from '../db/schema';
+import { apiToken, client, component, membership, probe, user, type ComponentKind, type MembershipRole } from '../db/schema';
+import { seedHistory, type HistoryComponent } from './history';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TOKENS = { admin: 'demo-admin-token', ingest: 'demo-ingest-token' } as const;
+/** The simulator's tick: demo components are expected to report this often. */
+export const DEMO_INTERVAL_SECONDS = 10;
+/** The provider's own component watched by a real HTTP probe on the app's `/healthz`. */
+export const DEMO_PROBED = { client: 'infra', component: 'portal' } as const;
 
 interface DemoClient {
 	slug: string;
@@ -16,6 +21,8 @@ interface DemoClient {
 	preset: 'alteo' | 'axantis' | 'softconcept';
 	monthlyFeeCents: number;
 	commissionedAt: string;
+	/** The provider's shared infrastructure has no client accounts. */
+	members?: false;
 	components: { key: string; name: string; kind: ComponentKind; public?: boolean }[];
 }
 
@@ -56,8 +63,23 @@ const CLIENTS: DemoClient[] = [
 			{ key: 'dossier-patient', name: 'Dossier patient', kind: 'application' },
 			{ key: 'sauvegarde', name: 'Sauvegarde externalisée', kind: 'backup' }
 		]
+	},
+	{
+		slug: DEMO_PROBED.client,
+		name: 'Infrastructure mutualisée',
+		preset: 'alteo',
+		monthlyFeeCents: 0,
+		commissionedAt: '2024-01-01T00:00:00+01:00',
+		members: false,
+		components: [
+			{ key: DEMO_PROBED.component, name: 'Portail client', kind: 'application', public: true },
+			{ key: 'network', name: 'Réseau et accès Internet', kind: 'network', public: true },
+			{ key: 'backup-storage', name: 'Stockage de sauvegarde', kind: 'backup', public: true }
+		]
 	}
 ];
+
+export const DEMO_CLIENT_SLUGS = CLIENTS.map((c) => c.slug);
 
 const MEMBER_NAMES: Record<MembershipRole, string> = {
 	admin: 'Administrateur',
@@ -65,8 +87,11 @@ const MEMBER_NAMES: Record<MembershipRole, string> = {
 	viewer: 'Lecteur'
 };
 
-/** Seeds the demo: only when the database has no demo client yet. Returns whether it seeded. */
-export async function seedDemo(): Promise<boolean> {
+/**
+ * Seeds the demo: only when the database has no demo client yet. Returns whether it seeded.
+ * Components get 90 days of past timeline and metrics ending at `now`.
+ */
+export async function seedDemo(now = new Date()): Promise<boolean> {
 	const db = getDb();
 	const [{ existing }] = await db.select({ existing: count() }).from(client).where(eq(client.slug, 'acme'));
 	if (existing > 0) return false;
@@ -83,6 +108,7 @@ export async function seedDemo(): Promise<boolean> {
 		actor: { kind: 'staff', userId: staffAdmin.id, email: staffAdmin.email, name: staffAdmin.name, role: 'admin' },
 		ip: null
 	};
+	const monitored: HistoryComponent[] = [];
 	for (const demo of CLIENTS) {
 		const created = await createClient(ctx, {
 			slug: demo.slug,
@@ -90,7 +116,11 @@ export async function seedDemo(): Promise<boolean> {
 			commissionedAt: demo.commissionedAt,
 			contract: { preset: demo.preset, monthlyFeeCents: demo.monthlyFeeCents }
 		});
-		for (const c of demo.components) await createComponent(ctx, demo.slug, c);
+		for (const c of demo.components) {
+			const row = await createComponent(ctx, demo.slug, c);
+			monitored.push({ id: row.id, key: row.key, kind: row.kind, timezone: created.timezone });
+		}
+		if (demo.members === false) continue;
 		for (const role of ['admin', 'contact', 'viewer'] as const) {
 			const [member] = await db
 				.insert(user)
@@ -103,7 +133,43 @@ export async function seedDemo(): Promise<boolean> {
 		{ name: 'Demo admin', scope: 'admin', tokenHash: hashSecret(DEMO_TOKENS.admin), prefix: 'demo-ad', createdBy: staffAdmin.id },
 		{ name: 'Demo ingest', scope: 'ingest', tokenHash: hashSecret(DEMO_TOKENS.ingest), prefix: 'demo-in', createdBy: staffAdmin.id }
 	]);
+	await seedMonitoring(monitored, now);
 	return true;
+}
+
+async function seedMonitoring(monitored: HistoryComponent[], now: Date) {
+	await getDb().transaction(async (tx) => {
+		await tx
+			.update(component)
+			.set({ expectedIntervalSeconds: DEMO_INTERVAL_SECONDS })
+			.where(inArray(component.id, monitored.map((c) => c.id)));
+		const [probed] = await tx
+			.select({ id: component.id })
+			.from(component)
+			.innerJoin(client, eq(client.id, component.clientId))
+			.where(and(eq(client.slug, DEMO_PROBED.client), eq(component.key, DEMO_PROBED.component)));
+		await tx.insert(probe).values({
+			componentId: probed.id,
+			kind: 'http',
+			target: healthzUrl('http://localhost:3000'),
+			intervalSeconds: DEMO_INTERVAL_SECONDS,
+			timeoutMs: 5000,
+			degradedAboveMs: 1000
+		});
+		await seedHistory(tx, monitored, now);
+	});
+}
+
+const healthzUrl = (baseUrl: string) => new URL('/healthz', baseUrl).href;
+
+/** The port can change between starts: the demo probe follows the app's origin. Returns whether it exists. */
+export async function pointDemoProbeAt(baseUrl: string): Promise<boolean> {
+	const updated = await getDb().execute(sql`
+		update probe set target = ${healthzUrl(baseUrl)}, next_run_at = now(), updated_at = now()
+		where component_id = (
+			select c.id from component c join client cl on cl.id = c.client_id
+			where cl.slug = ${DEMO_PROBED.client} and c.key = ${DEMO_PROBED.component})`);
+	return updated.count > 0;
 }
 
 export async function isDatabaseEmpty(): Promise<boolean> {
