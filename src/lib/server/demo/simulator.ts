@@ -9,7 +9,8 @@ import { DEMO_CLIENT_SLUGS, DEMO_INTERVAL_SECONDS, pointDemoProbeAt } from './se
 
 const TICK_MS = DEMO_INTERVAL_SECONDS * 1000;
 /** About one incident per component every half hour of ticks: a third of them outages of 1–3 min. */
-const ODDS: IncidentOdds = { chance: 1 / 200, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
+/** About one incident a day per component: the demo moves, the bars stay believable. */
+const ODDS: IncidentOdds = { chance: 1 / 8000, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
 /** Disks fill by about 0.1 % a day. */
 const DISK_GROWTH_PER_TICK = 0.1 / (86_400 / DEMO_INTERVAL_SECONDS);
 /**
