@@ -8,9 +8,8 @@ import { nextIncident, seededRng, walk, type Incident, type IncidentOdds, type R
 import { DEMO_CLIENT_SLUGS, DEMO_INTERVAL_SECONDS, pointDemoProbeAt } from './seed';
 
 const TICK_MS = DEMO_INTERVAL_SECONDS * 1000;
-/** About one incident per component every half hour of ticks: a third of them outages of 1–3 min. */
-/** About one incident a day per component: the demo moves, the bars stay believable. */
-const ODDS: IncidentOdds = { chance: 1 / 8000, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
+/** About three incidents a day per component (a third of them outages of 1–3 min): the demo moves, the bars stay believable. */
+const ODDS: IncidentOdds = { chance: 1 / 3000, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
 /** Disks fill by about 0.1 % a day. */
 const DISK_GROWTH_PER_TICK = 0.1 / (86_400 / DEMO_INTERVAL_SECONDS);
 /**
