@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { integer, pgTable, text, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
 
 export const STAFF_ROLES = ['admin', 'operator'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
@@ -13,6 +13,8 @@ export const user = pgTable(
 		passwordHash: text('password_hash'),
 		staffRole: text('staff_role').$type<StaffRole>(),
 		locale: text('locale').$type<'fr' | 'en'>(),
+		/** Incident e-mails muted, except for critical reports (issue 5 §7). */
+		muteIncidentMail: boolean('mute_incident_mail').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('user_email_lower_idx').on(sql`lower(${t.email})`)]

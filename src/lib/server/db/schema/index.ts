@@ -3,3 +3,5 @@ export * from './tenancy';
 export * from './audit';
 export * from './live';
 export * from './status';
+export * from './incidents';
+export * from './sla';

@@ -67,6 +67,8 @@ export const component = pgTable(
 		public: boolean('public').notNull().default(false),
 		/** How often an agent reports; three missed intervals make the state unknown. */
 		expectedIntervalSeconds: integer('expected_interval_seconds').notNull().default(60),
+		/** Counted by the SLA (DOMAIN §2 "SLA scope"; default: every component). */
+		slaScope: boolean('sla_scope').notNull().default(true),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [uniqueIndex('component_client_key_idx').on(t.clientId, t.key)]

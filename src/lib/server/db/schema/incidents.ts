@@ -1,0 +1,138 @@
+import { sql } from 'drizzle-orm';
+import {
+	bigserial,
+	boolean,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
+import { user } from './auth';
+import { client, component } from './tenancy';
+
+export const INCIDENT_SEVERITIES = ['critical', 'major', 'minor', 'information_request'] as const;
+export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
+
+/** open → acknowledged → resolved → closed (confirmed, or the reopen window passed); resolved may reopen. */
+export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved', 'closed'] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** Who filed: a client contact in the portal, staff on the client's behalf, the API, or monitoring. */
+export const INCIDENT_SOURCES = ['portal', 'staff', 'api', 'monitoring'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+export const INCIDENT_QUALIFICATIONS = ['confirmed', 'not_confirmed'] as const;
+export type IncidentQualification = (typeof INCIDENT_QUALIFICATIONS)[number];
+
+/** The provider's cause, or one of the SLA's excusable causes (DOMAIN §2, 004 art. 6). */
+export const INCIDENT_CAUSES = [
+	'provider',
+	'client',
+	'authorized_third_party',
+	'force_majeure',
+	'third_party_operator',
+	'beyond_capacity'
+] as const;
+export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
+
+/** A signalement (DOMAIN §3): its number identifies it in every exchange until closure (002 art. 4.2). */
+export const incident = pgTable(
+	'incident',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		clientId: uuid('client_id')
+			.notNull()
+			.references(() => client.id, { onDelete: 'cascade' }),
+		number: text('number').notNull().unique(),
+		year: integer('year').notNull(),
+		sequence: integer('sequence').notNull(),
+		severity: text('severity').$type<IncidentSeverity>().notNull(),
+		title: text('title').notNull(),
+		description: text('description').notNull(),
+		source: text('source').$type<IncidentSource>().notNull(),
+		reporterUserId: uuid('reporter_user_id').references(() => user.id, { onDelete: 'set null' }),
+		reportedAt: timestamp('reported_at', { withTimezone: true }).notNull(),
+		status: text('status').$type<IncidentStatus>().notNull().default('open'),
+		acknowledgeBy: timestamp('acknowledge_by', { withTimezone: true }).notNull(),
+		resolveBy: timestamp('resolve_by', { withTimezone: true }).notNull(),
+		acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+		estimatedNature: text('estimated_nature'),
+		estimatedResolution: text('estimated_resolution'),
+		qualification: text('qualification').$type<IncidentQualification>(),
+		cause: text('cause').$type<IncidentCause>(),
+		resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+		resolutionSummary: text('resolution_summary'),
+		closedAt: timestamp('closed_at', { withTimezone: true }),
+		/** The component whose outage opened it (source monitoring): one open incident per outage. */
+		monitoringComponentId: uuid('monitoring_component_id').references(() => component.id, { onDelete: 'set null' }),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('incident_year_sequence_idx').on(t.year, t.sequence),
+		index('incident_client_reported_idx').on(t.clientId, t.reportedAt),
+		index('incident_open_deadline_idx').on(t.status, t.resolveBy),
+		uniqueIndex('incident_monitoring_open_idx')
+			.on(t.monitoringComponentId)
+			.where(sql`${t.status} in ('open', 'acknowledged') and ${t.monitoringComponentId} is not null`)
+	]
+);
+
+export const incidentComponent = pgTable(
+	'incident_component',
+	{
+		incidentId: uuid('incident_id')
+			.notNull()
+			.references(() => incident.id, { onDelete: 'cascade' }),
+		componentId: uuid('component_id')
+			.notNull()
+			.references(() => component.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.incidentId, t.componentId] })]
+);
+
+export const INCIDENT_UPDATE_KINDS = [
+	'filed',
+	'acknowledged',
+	'qualified',
+	'update',
+	'note',
+	'severity_changed',
+	'resolved',
+	'confirmed',
+	'reopened',
+	'closed'
+] as const;
+export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
+
+/** The incident's timeline; `internal` entries (staff notes) never reach the client. */
+export const incidentUpdate = pgTable(
+	'incident_update',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		incidentId: uuid('incident_id')
+			.notNull()
+			.references(() => incident.id, { onDelete: 'cascade' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		authorUserId: uuid('author_user_id').references(() => user.id, { onDelete: 'set null' }),
+		kind: text('kind').$type<IncidentUpdateKind>().notNull(),
+		message: text('message'),
+		internal: boolean('internal').notNull().default(false),
+		data: jsonb('data').$type<Record<string, unknown>>()
+	},
+	(t) => [index('incident_update_incident_idx').on(t.incidentId, t.at)]
+);
+
+/** One row per year: the row lock makes numbering gap-free and unique under concurrent filings. */
+export const incidentCounter = pgTable('incident_counter', {
+	year: integer('year').primaryKey(),
+	last: integer('last').notNull()
+});
+
+export type Incident = typeof incident.$inferSelect;
+export type IncidentUpdate = typeof incidentUpdate.$inferSelect;
