@@ -14,6 +14,8 @@ CREATE TABLE "incident" (
 	"acknowledge_by" timestamp with time zone NOT NULL,
 	"resolve_by" timestamp with time zone NOT NULL,
 	"acknowledged_at" timestamp with time zone,
+	"acknowledge_state" text DEFAULT 'on_track' NOT NULL,
+	"resolve_state" text DEFAULT 'on_track' NOT NULL,
 	"estimated_nature" text,
 	"estimated_resolution" text,
 	"qualification" text,

@@ -61,6 +61,9 @@ export const incident = pgTable(
 		acknowledgeBy: timestamp('acknowledge_by', { withTimezone: true }).notNull(),
 		resolveBy: timestamp('resolve_by', { withTimezone: true }).notNull(),
 		acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+		/** Last computed deadline states; a change is pushed live (on_track | at_risk | met | breached). */
+		acknowledgeState: text('acknowledge_state').notNull().default('on_track'),
+		resolveState: text('resolve_state').notNull().default('on_track'),
 		estimatedNature: text('estimated_nature'),
 		estimatedResolution: text('estimated_resolution'),
 		qualification: text('qualification').$type<IncidentQualification>(),
