@@ -44,6 +44,10 @@ export interface LiveEventPayloads {
 		changes: StatusChange[];
 		points: ({ key: string } & MetricPoint)[];
 	};
+	/** A report was filed: the staff queue and the client's register refresh. */
+	'incident.filed': { clientSlug: string; number: string; severity: string; title: string };
+	/** A step on a report's timeline (internal notes reach staff only). */
+	'incident.updated': { clientSlug: string; number: string; status: string; change: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 }

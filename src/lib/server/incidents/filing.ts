@@ -1,0 +1,81 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { formatDateTime } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { getClientInScope } from '../clients/scope';
+import { actorUserId, type RequestContext } from '../context';
+import { getDb } from '../db';
+import { component, incident, incidentComponent, incidentUpdate, type IncidentSource } from '../db/schema';
+import { invalid } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { deliverQueuedMail } from '../mail/mailer';
+import { parseInput } from '../validation';
+import { filingSource } from './access';
+import { contractRules, nextSequence, portalOrigin } from './context';
+import { incidentDeadlines, incidentNumber } from './deadlines';
+import { fieldMessages, fileIncidentSchema } from './input';
+import { mailClient, mailStaffOfNewReport } from './notify';
+
+const yearIn = (timeZone: string, at: Date) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+
+/**
+ * Files a signalement (DOMAIN §3): a yearly number, the contract's two deadlines from the
+ * moment it was reported, its components, the first timeline entry, mails and a live event.
+ */
+export async function fileIncident(ctx: RequestContext, slug: string, input: unknown, now = new Date(), source?: IncidentSource) {
+	const by = source ?? filingSource(ctx);
+	const data = parseInput(fileIncidentSchema, input, fieldMessages);
+	// Reports received by phone or e-mail are logged afterwards with their real time; never in the future.
+	const reportedAt = data.reportedAt && by !== 'portal' ? new Date(data.reportedAt) : now;
+	if (reportedAt.getTime() > now.getTime()) throw invalid(m.form_has_errors(), { reportedAt: m.incident_invalid_instant() });
+	const created = await getDb().transaction(async (tx) => {
+		const owner = await getClientInScope(tx, ctx, slug);
+		const rules = await contractRules(tx, owner.id);
+		const components = data.components.length
+			? await tx
+					.select({ id: component.id, key: component.key })
+					.from(component)
+					.where(and(eq(component.clientId, owner.id), inArray(component.key, data.components)))
+			: [];
+		if (components.length !== new Set(data.components).size) {
+			throw invalid(m.form_has_errors(), { components: m.incident_invalid_components() });
+		}
+		const year = yearIn(owner.timezone, reportedAt);
+		const sequence = await nextSequence(tx, year);
+		const deadlines = incidentDeadlines(reportedAt, rules.settings.incidents[data.severity], rules.support);
+		const [row] = await tx
+			.insert(incident)
+			.values({
+				clientId: owner.id,
+				number: incidentNumber(year, sequence),
+				year,
+				sequence,
+				severity: data.severity,
+				title: data.title,
+				description: data.description,
+				source: by,
+				reporterUserId: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
+				reportedAt,
+				...deadlines
+			})
+			.returning();
+		if (components.length) await tx.insert(incidentComponent).values(components.map((c) => ({ incidentId: row.id, componentId: c.id })));
+		await tx.insert(incidentUpdate).values({ incidentId: row.id, at: reportedAt, authorUserId: actorUserId(ctx), kind: 'filed', message: row.description });
+		await recordAudit(tx, ctx, { action: 'incident.filed', targetType: 'incident', targetId: row.id, clientId: owner.id, after: row });
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'incident.filed',
+			payload: { clientSlug: owner.slug, number: row.number, severity: row.severity, title: row.title }
+		});
+		await mailStaffOfNewReport(tx, row, portalOrigin());
+		const body = (locale: 'fr' | 'en') =>
+			m.mail_incident_filed_body(
+				{ acknowledgeBy: formatDateTime(row.acknowledgeBy, locale), resolveBy: formatDateTime(row.resolveBy, locale) },
+				{ locale }
+			);
+		await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
+		return row;
+	});
+	await deliverQueuedMail();
+	return created;
+}

@@ -1,0 +1,184 @@
+import { eq } from 'drizzle-orm';
+import { formatDateTime } from '$lib/labels';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { actorUserId, type RequestContext } from '../context';
+import { getDb } from '../db';
+import { incident, incidentUpdate, type Client, type Incident, type IncidentStatus, type IncidentUpdateKind } from '../db/schema';
+import { conflict, invalid } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { deliverQueuedMail } from '../mail/mailer';
+import { parseInput } from '../validation';
+import { requireClientResponder, requireIncidentWorker } from './access';
+import { contractRules, incidentInScope, portalOrigin, type ContractRules } from './context';
+import { incidentDeadlines } from './deadlines';
+import { acknowledgeSchema, fieldMessages, qualifySchema, reasonSchema, resolveSchema, severityChangeSchema, updateSchema } from './input';
+import { mailClient, type IncidentMailKind, type MailBody } from './notify';
+import { syncDowntimeQualifications } from './qualifications';
+
+interface Step {
+	changes?: Partial<typeof incident.$inferInsert>;
+	entry: { kind: IncidentUpdateKind; message?: string | null; internal?: boolean; at?: Date; data?: Record<string, unknown> };
+	mail?: { kind: IncidentMailKind; body: MailBody };
+}
+
+/**
+ * One step of the workflow in one transaction: the report locked, its change, a timeline
+ * entry, the audit row, the live event (an internal note reaches staff only) and mails.
+ */
+async function step(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	decide: (current: Incident, rules: ContractRules, client: Client) => Step
+): Promise<Incident> {
+	const updated = await getDb().transaction(async (tx) => {
+		const { client, incident: current } = await incidentInScope(tx, ctx, slug, number, true);
+		const rules = await contractRules(tx, client.id);
+		const s = decide(current, rules, client);
+		const [after] = await tx
+			.update(incident)
+			.set({ ...s.changes, updatedAt: new Date() })
+			.where(eq(incident.id, current.id))
+			.returning();
+		await tx.insert(incidentUpdate).values({
+			incidentId: current.id,
+			at: s.entry.at ?? new Date(),
+			authorUserId: actorUserId(ctx),
+			kind: s.entry.kind,
+			message: s.entry.message ?? null,
+			internal: s.entry.internal ?? false,
+			data: s.entry.data
+		});
+		await recordAudit(tx, ctx, { action: `incident.${s.entry.kind}`, targetType: 'incident', targetId: current.id, clientId: client.id, before: current, after });
+		await syncDowntimeQualifications(tx, after);
+		await appendEvent(tx, {
+			clientId: s.entry.internal ? null : client.id,
+			kind: 'incident.updated',
+			payload: { clientSlug: client.slug, number: after.number, status: after.status, change: s.entry.kind }
+		});
+		if (s.mail) await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug);
+		return after;
+	});
+	await deliverQueuedMail();
+	return updated;
+}
+
+const wrongState = () => conflict(m.incident_wrong_state());
+const OPEN: IncidentStatus[] = ['open', 'acknowledged'];
+
+/** A past instant for imports (`at` ≤ now and not before the report), else now. */
+function stepTime(at: string | undefined, current: Incident, field = 'at'): Date {
+	const now = new Date();
+	if (!at) return now;
+	const when = new Date(at);
+	if (when > now || when < current.reportedAt) throw invalid(m.form_has_errors(), { [field]: m.incident_invalid_instant() });
+	return when;
+}
+
+/** The contract's "prise en compte": an estimate of the problem's nature and of its resolution time. */
+export function acknowledgeIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	requireIncidentWorker(ctx);
+	const data = parseInput(acknowledgeSchema, input, fieldMessages);
+	return step(ctx, slug, number, (current) => {
+		if (current.status !== 'open') throw wrongState();
+		const at = stepTime(data.at, current);
+		const text = `${data.nature}\n\n${data.estimatedResolution}`;
+		return {
+			changes: { status: 'acknowledged', acknowledgedAt: at, estimatedNature: data.nature, estimatedResolution: data.estimatedResolution },
+			entry: { kind: 'acknowledged', message: text, at, data: { nature: data.nature, estimatedResolution: data.estimatedResolution } },
+			mail: { kind: 'acknowledged', body: (locale) => m.mail_incident_acknowledged_body({ nature: data.nature, estimate: data.estimatedResolution }, { locale }) }
+		};
+	});
+}
+
+/** Opening a ticket does not prove the incident (001 §5.4): staff confirm it and name its cause. */
+export function qualifyIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	requireIncidentWorker(ctx);
+	const data = parseInput(qualifySchema, input, fieldMessages);
+	return step(ctx, slug, number, () => ({
+		changes: { qualification: data.qualification, cause: data.cause },
+		entry: { kind: 'qualified', message: data.note || null, data: { qualification: data.qualification, cause: data.cause } }
+	}));
+}
+
+/** Staff post public updates or internal notes; the client's contacts may add public comments. */
+export function postIncidentUpdate(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	const data = parseInput(updateSchema, input, fieldMessages);
+	const staffSide = ctx.actor.kind === 'staff' || ctx.actor.kind === 'token';
+	if (staffSide) requireIncidentWorker(ctx);
+	else requireClientResponder(ctx);
+	const internal = staffSide && Boolean(data.internal);
+	return step(ctx, slug, number, (current) => {
+		if (current.status === 'closed') throw wrongState();
+		return {
+			entry: { kind: internal ? 'note' : 'update', message: data.message, internal },
+			mail: internal || !staffSide ? undefined : { kind: 'update', body: () => data.message }
+		};
+	});
+}
+
+export function resolveIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	requireIncidentWorker(ctx);
+	const data = parseInput(resolveSchema, input, fieldMessages);
+	return step(ctx, slug, number, (current) => {
+		if (!OPEN.includes(current.status)) throw wrongState();
+		const at = stepTime(data.at, current);
+		return {
+			changes: { status: 'resolved', resolvedAt: at, resolutionSummary: data.summary, acknowledgedAt: current.acknowledgedAt ?? at },
+			entry: { kind: 'resolved', message: data.summary, at },
+			mail: { kind: 'resolved', body: () => data.summary }
+		};
+	});
+}
+
+/** The client confirms the resolution: the report is closed. */
+export function confirmResolution(ctx: RequestContext, slug: string, number: string) {
+	requireClientResponder(ctx);
+	return step(ctx, slug, number, (current) => {
+		if (current.status !== 'resolved') throw wrongState();
+		return { changes: { status: 'closed', closedAt: new Date() }, entry: { kind: 'confirmed' } };
+	});
+}
+
+/** Within the contract's window (default 7 days) after resolution, the client may reopen. */
+export function reopenIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	requireClientResponder(ctx);
+	const data = parseInput(reasonSchema, input, fieldMessages);
+	return step(ctx, slug, number, (current, rules) => {
+		if (current.status !== 'resolved' || !current.resolvedAt) throw wrongState();
+		const days = rules.settings.incidents.reopenWithinDays;
+		if (Date.now() - current.resolvedAt.getTime() > days * 86_400_000) throw conflict(m.incident_reopen_expired({ days }));
+		return {
+			changes: { status: current.acknowledgedAt ? 'acknowledged' : 'open', resolvedAt: null, resolutionSummary: null },
+			entry: { kind: 'reopened', message: data.reason },
+			mail: { kind: 'reopened', body: () => data.reason }
+		};
+	});
+}
+
+/** A new severity brings new deadlines, counted from the report (audited, reason required). */
+export function changeIncidentSeverity(ctx: RequestContext, slug: string, number: string, input: unknown) {
+	requireIncidentWorker(ctx);
+	const data = parseInput(severityChangeSchema, input, fieldMessages);
+	return step(ctx, slug, number, (current, rules) => {
+		if (current.status === 'closed' || current.severity === data.severity) throw wrongState();
+		const deadlines = incidentDeadlines(current.reportedAt, rules.settings.incidents[data.severity], rules.support);
+		return {
+			changes: { severity: data.severity, ...deadlines },
+			entry: {
+				kind: 'severity_changed',
+				message: data.reason,
+				data: { from: current.severity, to: data.severity, acknowledgeBy: deadlines.acknowledgeBy.toISOString(), resolveBy: deadlines.resolveBy.toISOString() }
+			},
+			mail: {
+				kind: 'update',
+				body: (locale) =>
+					m.mail_incident_severity_body(
+						{ reason: data.reason, acknowledgeBy: formatDateTime(deadlines.acknowledgeBy, locale), resolveBy: formatDateTime(deadlines.resolveBy, locale) },
+						{ locale }
+					)
+			}
+		};
+	});
+}
