@@ -1,3 +1,4 @@
+import { incidentPaths, incidentSchemas } from './openapi-incidents';
 import { monitoringPaths, monitoringSchemas } from './openapi-monitoring';
 
 /**
@@ -103,12 +104,14 @@ export const openApiDocument = {
 				responses: { ...ok('Updated', 'Component'), ...errors(400, 401, 403, 404, 422) }
 			}
 		},
-		...monitoringPaths
+		...monitoringPaths,
+		...incidentPaths
 	},
 	components: {
 		securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
 		schemas: {
 			...monitoringSchemas,
+			...incidentSchemas,
 			Error: error,
 			Client: {
 				type: 'object',

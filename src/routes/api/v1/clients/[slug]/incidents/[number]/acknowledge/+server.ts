@@ -1,0 +1,9 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { apiRoute } from '$lib/server/api/handler';
+import { incidentWriteView } from '$lib/server/api/incident-views';
+import { acknowledgeIncident } from '$lib/server/incidents/workflow';
+
+export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) =>
+	json(incidentWriteView(await acknowledgeIncident(ctx, params.slug, params.number, await body())))
+);
