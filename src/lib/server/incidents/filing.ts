@@ -4,16 +4,16 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
 import { actorUserId, type RequestContext } from '../context';
-import { getDb } from '../db';
-import { component, incident, incidentComponent, incidentUpdate, type IncidentSource } from '../db/schema';
+import { getDb, type Executor } from '../db';
+import { component, incident, incidentComponent, incidentUpdate, type Client, type Incident, type IncidentSource } from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { deliverQueuedMail } from '../mail/mailer';
 import { parseInput } from '../validation';
 import { filingSource } from './access';
-import { contractRules, nextSequence, portalOrigin } from './context';
+import { contractRules, nextSequence, portalOrigin, type ContractRules } from './context';
 import { incidentDeadlines, incidentNumber } from './deadlines';
-import { fieldMessages, fileIncidentSchema } from './input';
+import { fieldMessages, fileIncidentSchema, type FileInput } from './input';
 import { mailClient, mailStaffOfNewReport } from './notify';
 
 const yearIn = (timeZone: string, at: Date) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
@@ -40,42 +40,68 @@ export async function fileIncident(ctx: RequestContext, slug: string, input: unk
 		if (components.length !== new Set(data.components).size) {
 			throw invalid(m.form_has_errors(), { components: m.incident_invalid_components() });
 		}
-		const year = yearIn(owner.timezone, reportedAt);
-		const sequence = await nextSequence(tx, year);
-		const deadlines = incidentDeadlines(reportedAt, rules.settings.incidents[data.severity], rules.support);
-		const [row] = await tx
-			.insert(incident)
-			.values({
-				clientId: owner.id,
-				number: incidentNumber(year, sequence),
-				year,
-				sequence,
-				severity: data.severity,
-				title: data.title,
-				description: data.description,
-				source: by,
-				reporterUserId: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
-				reportedAt,
-				...deadlines
-			})
-			.returning();
-		if (components.length) await tx.insert(incidentComponent).values(components.map((c) => ({ incidentId: row.id, componentId: c.id })));
-		await tx.insert(incidentUpdate).values({ incidentId: row.id, at: reportedAt, authorUserId: actorUserId(ctx), kind: 'filed', message: row.description });
-		await recordAudit(tx, ctx, { action: 'incident.filed', targetType: 'incident', targetId: row.id, clientId: owner.id, after: row });
-		await appendEvent(tx, {
-			clientId: owner.id,
-			kind: 'incident.filed',
-			payload: { clientSlug: owner.slug, number: row.number, severity: row.severity, title: row.title }
+		return insertIncident(tx, ctx, {
+			owner,
+			rules,
+			data,
+			by,
+			reporterUserId: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
+			reportedAt,
+			components
 		});
-		await mailStaffOfNewReport(tx, row, portalOrigin());
-		const body = (locale: 'fr' | 'en') =>
-			m.mail_incident_filed_body(
-				{ acknowledgeBy: formatDateTime(row.acknowledgeBy, locale), resolveBy: formatDateTime(row.resolveBy, locale) },
-				{ locale }
-			);
-		await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
-		return row;
 	});
 	await deliverQueuedMail();
 	return created;
+}
+
+export interface NewReport {
+	owner: Client;
+	rules: ContractRules;
+	data: Pick<FileInput, 'severity' | 'title' | 'description'>;
+	by: IncidentSource;
+	reporterUserId: string | null;
+	reportedAt: Date;
+	components: { id: string; key: string }[];
+	monitoringComponentId?: string;
+}
+
+/** Numbers, dates and records a report with its first timeline entry, audit, live event and mails. */
+export async function insertIncident(tx: Executor, ctx: RequestContext, report: NewReport): Promise<Incident> {
+	const { owner, rules, data, by, reportedAt, components } = report;
+	const year = yearIn(owner.timezone, reportedAt);
+	const sequence = await nextSequence(tx, year);
+	const deadlines = incidentDeadlines(reportedAt, rules.settings.incidents[data.severity], rules.support);
+	const [row] = await tx
+		.insert(incident)
+		.values({
+			clientId: owner.id,
+			number: incidentNumber(year, sequence),
+			year,
+			sequence,
+			severity: data.severity,
+			title: data.title,
+			description: data.description,
+			source: by,
+			reporterUserId: report.reporterUserId,
+			monitoringComponentId: report.monitoringComponentId ?? null,
+			reportedAt,
+			...deadlines
+		})
+		.returning();
+	if (components.length) await tx.insert(incidentComponent).values(components.map((c) => ({ incidentId: row.id, componentId: c.id })));
+	await tx.insert(incidentUpdate).values({ incidentId: row.id, at: reportedAt, authorUserId: actorUserId(ctx), kind: 'filed', message: row.description });
+	await recordAudit(tx, ctx, { action: 'incident.filed', targetType: 'incident', targetId: row.id, clientId: owner.id, after: row });
+	await appendEvent(tx, {
+		clientId: owner.id,
+		kind: 'incident.filed',
+		payload: { clientSlug: owner.slug, number: row.number, severity: row.severity, title: row.title }
+	});
+	await mailStaffOfNewReport(tx, row, portalOrigin());
+	const body = (locale: 'fr' | 'en') =>
+		m.mail_incident_filed_body(
+			{ acknowledgeBy: formatDateTime(row.acknowledgeBy, locale), resolveBy: formatDateTime(row.resolveBy, locale) },
+			{ locale }
+		);
+	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
+	return row;
 }

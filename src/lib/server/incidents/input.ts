@@ -15,6 +15,8 @@ export const fileIncidentSchema = z.object({
 	reportedAt: instant.optional()
 });
 
+export type FileInput = z.infer<typeof fileIncidentSchema>;
+
 export const acknowledgeSchema = z.object({
 	nature: text(2000),
 	estimatedResolution: text(500),

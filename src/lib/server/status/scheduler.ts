@@ -3,6 +3,7 @@ import type { SampleStatus } from '../db/schema';
 import { getSql } from '../db';
 import { runCheck, type ProbeTarget } from './probes/run';
 import { verdict, type CheckResult } from './probes/verdict';
+import { runIncidentJobs } from '../incidents/jobs';
 import { applyRetention } from './retention';
 import type { ResolvedSample } from './samples-input';
 import { storeSamples, sweepSilentComponents } from './store';
@@ -12,6 +13,8 @@ export const JOBS_KEY = Symbol.for('hosting-portal.jobs');
 
 const TICK_MS = 1000;
 const SWEEP_MS = 5000;
+/** Monitoring opens reports, notes recoveries and pushes deadline states this often. */
+const INCIDENT_JOBS_MS = 15_000;
 const RETENTION_MS = 3_600_000;
 /** Checks running at once on one node; each tick claims only what fits. */
 const MAX_IN_FLIGHT = 50;
@@ -19,6 +22,7 @@ const MAX_IN_FLIGHT = 50;
 const LOCK_CLASS = 7301;
 const SWEEP_LOCK = 1;
 const RETENTION_LOCK = 2;
+const INCIDENT_LOCK = 3;
 
 interface Claimed extends ProbeTarget {
 	id: string;
@@ -176,7 +180,7 @@ async function logged(name: string, job: () => Promise<unknown>) {
 
 let stopRunning: (() => Promise<void>) | undefined;
 
-/** The probe loop (every second), the silence sweep (every 5 s) and retention (hourly, and once at start). */
+/** The probe loop (every second), the silence sweep (every 5 s), incident jobs (every 15 s) and retention (hourly, and once at start). */
 export async function startMonitorJobs(): Promise<void> {
 	const shared = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
 	const previous = shared[JOBS_KEY];
@@ -189,12 +193,17 @@ export async function startMonitorJobs(): Promise<void> {
 	let running: Promise<void> = Promise.resolve();
 	let lastSweep = 0;
 	let lastRetention = 0;
+	let lastIncidents = 0;
 	const step = async () => {
 		await logged('probes', () => scheduler.tick());
 		const now = Date.now();
 		if (now - lastSweep >= SWEEP_MS) {
 			lastSweep = now;
 			await logged('silence sweep', () => exclusively(sql, SWEEP_LOCK, () => sweepSilentComponents()));
+		}
+		if (now - lastIncidents >= INCIDENT_JOBS_MS) {
+			lastIncidents = now;
+			await logged('incident jobs', () => exclusively(sql, INCIDENT_LOCK, () => runIncidentJobs()));
 		}
 		if (now - lastRetention >= RETENTION_MS) {
 			lastRetention = now;
