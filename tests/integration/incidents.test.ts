@@ -5,6 +5,7 @@ import { getDb } from '../../src/lib/server/db';
 import { downtimeQualification, incident, outboxMail } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
+import { getPreferences, updatePreferences } from '../../src/lib/server/people/preferences';
 import { getIncident, listAllIncidents, listIncidents } from '../../src/lib/server/incidents/read';
 import {
 	acknowledgeIncident,
@@ -124,5 +125,19 @@ describe('the staff workflow (DOMAIN §3 "prise en compte", 001 §5.4 qualificat
 		const queue = await listAllIncidents(staff, { status: 'open', client: t.slug });
 		const order = queue.items.map((i) => i.number);
 		expect(order.indexOf(critical.number)).toBeLessThan(order.indexOf(minor.number));
+	});
+});
+
+describe('muting incident e-mails (issue 5 §7)', () => {
+	it('silences minor reports but never critical ones', async () => {
+		const { t, contact } = await tenant();
+		const muted = await createMember(t.id, t.slug, 'admin');
+		await updatePreferences(muted, { muteIncidentMail: true });
+		expect((await getPreferences(muted)).muteIncidentMail).toBe(true);
+		const mailsTo = async () => (await getDb().select().from(outboxMail).where(eq(outboxMail.to, muted.email))).length;
+		await fileIncident(contact, t.slug, { ...report, severity: 'minor', title: 'Lenteur' });
+		expect(await mailsTo()).toBe(0);
+		await fileIncident(contact, t.slug, report);
+		expect(await mailsTo()).toBe(1);
 	});
 });
