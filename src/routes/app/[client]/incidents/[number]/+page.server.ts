@@ -1,0 +1,15 @@
+import type { Actions, PageServerLoad } from './$types';
+import { loadOrError } from '$lib/server/http';
+import { clientSteps, incidentActions } from '$lib/server/incidents/actions';
+import { getIncident } from '$lib/server/incidents/read';
+
+export const load: PageServerLoad = ({ locals, params }) =>
+	loadOrError(async () => {
+		const actor = locals.ctx.actor;
+		return {
+			incident: await getIncident(locals.ctx, params.client, params.number),
+			canRespond: actor.kind === 'member' && actor.role !== 'viewer'
+		};
+	});
+
+export const actions: Actions = incidentActions((e) => ({ slug: e.params.client!, number: e.params.number! }), clientSteps);
