@@ -1,0 +1,51 @@
+/**
+ * Whether a planned maintenance was announced as the contract requires (DOMAIN.md §4): only a
+ * compliant maintenance is excluded from availability (issue 4 "Exclusions").
+ */
+import { openMinutesBetween, type BusinessCalendar } from '../calendar/business-calendar';
+import { localTime } from '../calendar/zoned';
+import { CONTRACT_TIME_ZONE, type ContractSettings } from '../contracts/settings';
+import type { Compliance, MaintenanceInput } from './types';
+
+export type MaintenanceTimes = Pick<MaintenanceInput, 'start' | 'end' | 'announcedAt' | 'approvedAt' | 'network'>;
+
+/**
+ * The rules, in order:
+ * - the announcement precedes the start;
+ * - network works: announced at least `networkNoticeCalendarDays` calendar days before the start
+ *   date (001 §5.5). `network` absent counts as network works when the contract sets no
+ *   business-hour notice, since then §5.5 is the only clause that makes an interruption planned;
+ * - longer than `longerThanMinutesNeedsApproval`: the client's agreement recorded before the start
+ *   (000 §1.4 "planifiée avec LE CLIENT et avec son accord écrit"), which stands in for the notice;
+ * - otherwise at least `noticeBusinessHours` of support hours between announcement and start
+ *   (000 §1.4 "48 heures ouvrées avant").
+ */
+export function maintenanceCompliance(
+	m: MaintenanceTimes,
+	settings: ContractSettings['maintenance'],
+	support: BusinessCalendar,
+	timeZone: string = CONTRACT_TIME_ZONE
+): Compliance {
+	const start = m.start.getTime();
+	if (!(start < m.end.getTime())) return { compliant: false, reason: 'invalid_window' };
+	if (!(m.announcedAt.getTime() < start)) return { compliant: false, reason: 'not_announced_before_start' };
+
+	const networkDays = settings.networkNoticeCalendarDays;
+	const isNetwork = m.network ?? settings.noticeBusinessHours === null;
+	if (isNetwork && networkDays !== null) {
+		const days = localTime(start, timeZone).day - localTime(m.announcedAt.getTime(), timeZone).day;
+		if (days < networkDays) return { compliant: false, reason: 'network_notice_too_short' };
+	}
+
+	const approvalAbove = settings.longerThanMinutesNeedsApproval;
+	if (approvalAbove !== null && m.end.getTime() - start > approvalAbove * 60_000) {
+		const approved = m.approvedAt != null && m.approvedAt.getTime() <= start;
+		return approved ? { compliant: true } : { compliant: false, reason: 'approval_missing' };
+	}
+
+	const noticeHours = settings.noticeBusinessHours;
+	if (noticeHours !== null && openMinutesBetween(support, m.announcedAt, m.start) < noticeHours * 60) {
+		return { compliant: false, reason: 'notice_too_short' };
+	}
+	return { compliant: true };
+}

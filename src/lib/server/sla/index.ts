@@ -1,0 +1,7 @@
+/** The SLA engine's public API (DOMAIN.md §2, §4; issue 4). Pure functions over intervals. */
+export { computeSla, readWindow } from './availability';
+export { maintenanceCompliance, type MaintenanceTimes } from './compliance';
+export { computeCredit, creditAmountCents, gtrMonthPercent, gtrPenaltyPercent, type GtrRule } from './credits';
+export { SLA_ENGINE_VERSION, canonicalJson, inputsHash } from './hash';
+export { contractYearPeriod, monthPeriod, periodFor } from './period';
+export type * from './types';
