@@ -8,6 +8,9 @@ import { signIn } from '../../src/lib/server/auth/account';
 import { SESSION_COOKIE } from '../../src/lib/server/auth/session';
 import { updateComponent, createComponent } from '../../src/lib/server/components/service';
 import { getSql } from '../../src/lib/server/db';
+import { fileIncident } from '../../src/lib/server/incidents/filing';
+import { postIncidentUpdate } from '../../src/lib/server/incidents/workflow';
+import { ingestSamples } from '../../src/lib/server/status/ingest';
 import { attachRealtime, type RealtimeServer } from '../../src/lib/server/live/realtime';
 import { createMember, createStaff, createTenant } from './factories';
 
@@ -92,6 +95,26 @@ describe('live events over real sockets (DB outbox → NOTIFY → rooms)', () =>
 		again.socket.emit('catchUp', lastSeen);
 		await until(() => again.events.length >= 2);
 		expect(again.events.map((e) => (e.payload as { component: { name: string } }).component.name)).toEqual(['DB 2', 'DB 3']);
+	});
+
+	it("carries a client's incident reports and monitoring batches to that client only, internal notes to staff only", async () => {
+		const staff = await createStaff();
+		const mine = await createTenant(staff);
+		const theirs = await createTenant(staff);
+		await createComponent(staff, theirs.slug, { key: 'web', name: 'Web', kind: 'server' });
+		const me = await createMember(mine.id, mine.slug, 'viewer');
+		const them = await createMember(theirs.id, theirs.slug, 'contact');
+		const mySocket = await socketFor(me.email, me.password);
+		const theirSocket = await socketFor(them.email, them.password);
+
+		const filed = await fileIncident(them, theirs.slug, { severity: 'minor', title: 'Lenteur', description: 'x' });
+		await postIncidentUpdate(staff, theirs.slug, filed.number, { message: 'Interne', internal: true });
+		await postIncidentUpdate(staff, theirs.slug, filed.number, { message: 'Public' });
+		const ingest = { actor: { kind: 'token' as const, tokenId: crypto.randomUUID(), scope: 'ingest' as const }, ip: null };
+		await ingestSamples(ingest, { samples: [{ client: theirs.slug, component: 'web', at: new Date().toISOString(), status: 'down' }] });
+		await until(() => theirSocket.events.some((e) => e.kind === 'monitor.batch'));
+		expect(theirSocket.events.map((e) => e.kind)).toEqual(['incident.filed', 'incident.updated', 'monitor.batch']);
+		expect(mySocket.events).toHaveLength(0);
 	});
 
 	it('refuses a socket from a foreign Origin', async () => {
