@@ -1,5 +1,6 @@
 import { incidentPaths, incidentSchemas } from './openapi-incidents';
 import { monitoringPaths, monitoringSchemas } from './openapi-monitoring';
+import { slaPaths, slaSchemas } from './openapi-sla';
 
 /**
  * The /api/v1 contract. openapi.test.ts fails when a route file and this document disagree.
@@ -105,13 +106,15 @@ export const openApiDocument = {
 			}
 		},
 		...monitoringPaths,
-		...incidentPaths
+		...incidentPaths,
+		...slaPaths
 	},
 	components: {
 		securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
 		schemas: {
 			...monitoringSchemas,
 			...incidentSchemas,
+			...slaSchemas,
 			Error: error,
 			Client: {
 				type: 'object',

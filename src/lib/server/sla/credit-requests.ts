@@ -1,0 +1,89 @@
+import { and, desc, eq, ne } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { getClientInScope } from '../clients/scope';
+import { actorUserId, requireStaff, type RequestContext } from '../context';
+import { getDb } from '../db';
+import { creditRequest, user } from '../db/schema';
+import { conflict, forbidden, notFound } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { parseInput } from '../validation';
+import { getSlaReport } from './service';
+
+/** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
+export async function requestCredit(ctx: RequestContext, slug: string, month: string, now = new Date()) {
+	if (ctx.actor.kind !== 'member' || ctx.actor.role === 'viewer') throw forbidden(m.incident_file_forbidden());
+	const figures = await getSlaReport(ctx, slug, month, {}, now);
+	const { report } = figures;
+	if (!report.period.complete || report.met || report.credit.amountCents <= 0) throw conflict(m.sla_credit_not_owed());
+	return getDb().transaction(async (tx) => {
+		const owner = await getClientInScope(tx, ctx, slug);
+		const [pending] = await tx
+			.select()
+			.from(creditRequest)
+			.where(and(eq(creditRequest.clientId, owner.id), eq(creditRequest.period, figures.periodKey), ne(creditRequest.status, 'refused')));
+		if (pending) throw conflict(m.sla_credit_already_requested());
+		const [created] = await tx
+			.insert(creditRequest)
+			.values({
+				clientId: owner.id,
+				period: figures.periodKey,
+				percentBasisPoints: Math.round(report.credit.percent * 100),
+				amountCents: report.credit.amountCents,
+				requestedBy: actorUserId(ctx)
+			})
+			.returning();
+		await recordAudit(tx, ctx, { action: 'credit.requested', targetType: 'credit_request', targetId: created.id, clientId: owner.id, after: created });
+		await appendEvent(tx, { clientId: owner.id, kind: 'sla.changed', payload: { clientSlug: owner.slug, period: figures.periodKey } });
+		return created;
+	});
+}
+
+const decisionSchema = z.object({ decision: z.enum(['approved', 'refused']), note: z.string().trim().max(2000).optional() });
+
+/** Staff admins approve (the avoir is issued) or refuse with a note; both sides see it live. */
+export async function decideCredit(ctx: RequestContext, slug: string, id: string, input: unknown) {
+	const staff = requireStaff(ctx, 'admin');
+	const data = parseInput(decisionSchema, input);
+	return getDb().transaction(async (tx) => {
+		const owner = await getClientInScope(tx, ctx, slug);
+		const [before] = await tx
+			.select()
+			.from(creditRequest)
+			.where(and(eq(creditRequest.clientId, owner.id), eq(creditRequest.id, id)))
+			.for('update');
+		if (!before) throw notFound();
+		if (before.status !== 'requested') throw conflict(m.incident_wrong_state());
+		const [after] = await tx
+			.update(creditRequest)
+			.set({ status: data.decision, decidedBy: staff.userId, decidedAt: new Date(), decisionNote: data.note ?? null })
+			.where(eq(creditRequest.id, id))
+			.returning();
+		await recordAudit(tx, ctx, { action: `credit.${data.decision}`, targetType: 'credit_request', targetId: id, clientId: owner.id, before, after });
+		await appendEvent(tx, { clientId: owner.id, kind: 'sla.changed', payload: { clientSlug: owner.slug, period: before.period } });
+		return after;
+	});
+}
+
+export async function listCreditRequests(ctx: RequestContext, slug: string) {
+	const db = getDb();
+	const owner = await getClientInScope(db, ctx, slug);
+	const rows = await db
+		.select({ request: creditRequest, requester: user.name })
+		.from(creditRequest)
+		.leftJoin(user, eq(user.id, creditRequest.requestedBy))
+		.where(eq(creditRequest.clientId, owner.id))
+		.orderBy(desc(creditRequest.requestedAt));
+	return rows.map(({ request: r, requester }) => ({
+		id: r.id,
+		period: r.period,
+		percent: r.percentBasisPoints / 100,
+		amountCents: r.amountCents,
+		status: r.status,
+		requester,
+		requestedAt: r.requestedAt.toISOString(),
+		decidedAt: r.decidedAt?.toISOString() ?? null,
+		decisionNote: r.decisionNote
+	}));
+}

@@ -1,0 +1,176 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { getClientInScope } from '../clients/scope';
+import { requireStaff, type RequestContext } from '../context';
+import { resolveContractSettings, type ContractSettings } from '../contracts/settings';
+import { getDb, type Executor } from '../db';
+import { contract, slaPeriod, type Client } from '../db/schema';
+import { forbidden, invalid, notFound } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { dateIn } from '../status/view-rules';
+import { parseInput } from '../validation';
+import { computeSla } from './availability';
+import { inputsHash } from './hash';
+import { periodFor } from './period';
+import { loadSlaInput } from './reader';
+import type { SlaPeriod, SlaReport } from './types';
+
+type Jsonify<T> = T extends Date
+	? string
+	: T extends readonly (infer U)[]
+		? Jsonify<U>[]
+		: T extends object
+			? { [K in keyof T]: Jsonify<T[K]> }
+			: T;
+export type SlaReportJson = Jsonify<SlaReport>;
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const toJson = (report: SlaReport) => JSON.parse(JSON.stringify(report)) as SlaReportJson;
+
+interface Target {
+	client: Client;
+	settings: ContractSettings;
+	preset: string;
+	monthlyFeeCents: number;
+}
+
+async function targetOf(db: Executor, client: Client): Promise<Target> {
+	const [row] = await db.select().from(contract).where(eq(contract.clientId, client.id));
+	const resolved = row ? resolveContractSettings(row.preset, row.overrides) : null;
+	if (!row || !resolved?.ok) throw invalid(m.incident_contract_invalid());
+	return { client, settings: resolved.settings, preset: row.preset, monthlyFeeCents: row.monthlyFeeCents };
+}
+
+export function currentMonth(timeZone: string, now = new Date()): string {
+	return dateIn(timeZone, now).slice(0, 7);
+}
+
+/** A frozen record is keyed by the period it covers: the month, or the contract year's first month. */
+function periodKey(period: SlaPeriod, timeZone: string): string {
+	const first = dateIn(timeZone, period.start).slice(0, 7);
+	return period.kind === 'month' ? first : `year-${first}`;
+}
+
+/** A period closes `closeAfterDays` after its end (late qualifications), then its figures freeze. */
+function isClosed(period: SlaPeriod, settings: ContractSettings, now: Date): boolean {
+	return now.getTime() >= period.end.getTime() + settings.sla.closeAfterDays * 86_400_000;
+}
+
+async function compute(db: Executor, target: Target, period: SlaPeriod, now: Date) {
+	const input = await loadSlaInput(
+		db,
+		{ clientId: target.client.id, timeZone: target.client.timezone, settings: target.settings, monthlyFeeCents: target.monthlyFeeCents },
+		period,
+		now
+	);
+	return { report: computeSla(input), hash: inputsHash(input) };
+}
+
+/** Reading the report can freeze a closed period for good; staff preview a recomputation with `recompute`. */
+function mayRecompute(ctx: RequestContext): boolean {
+	return (ctx.actor.kind === 'staff' && ctx.actor.role === 'admin') || (ctx.actor.kind === 'token' && ctx.actor.scope === 'admin');
+}
+
+/**
+ * The SLA report of the period holding `month` (DOMAIN §2): computed live for an open
+ * period, frozen (with a hash of its inputs) once the period is closed.
+ */
+export async function getSlaReport(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}, now = new Date()) {
+	const db = getDb();
+	const target = await targetOf(db, await getClientInScope(db, ctx, slug));
+	const tz = target.client.timezone;
+	const asked = month ?? currentMonth(tz, now);
+	if (!MONTH.test(asked) || asked > currentMonth(tz, now)) throw invalid(m.sla_month_invalid(), { month: m.sla_month_invalid() });
+	if (options.recompute && !mayRecompute(ctx)) throw forbidden();
+	const period = periodFor(target.settings.sla.period, asked, tz, target.client.commissionedAt);
+	const key = periodKey(period, tz);
+	const [frozen] = await db.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)));
+	const base = { month: asked, periodKey: key, preset: target.preset, monthlyFeeCents: target.monthlyFeeCents };
+	if (frozen && !options.recompute) {
+		return {
+			...base,
+			report: frozen.figures as unknown as SlaReportJson,
+			frozen: true,
+			frozenAt: frozen.frozenAt.toISOString(),
+			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null
+		};
+	}
+	const { report, hash } = await compute(db, target, period, now);
+	const json = toJson(report);
+	if (!frozen && !options.recompute && report.period.complete && isClosed(period, target.settings, now)) {
+		await db
+			.insert(slaPeriod)
+			.values({ clientId: target.client.id, period: key, figures: json as unknown as Record<string, unknown>, inputsHash: hash })
+			.onConflictDoNothing();
+		return { ...base, report: json, frozen: true, frozenAt: now.toISOString(), reopened: null };
+	}
+	return { ...base, report: json, frozen: false, frozenAt: null, reopened: null };
+}
+
+/** Twelve periods ending with `month`, oldest first: the availability chart against the target. */
+export async function getSlaHistory(ctx: RequestContext, slug: string, month: string | null, now = new Date()) {
+	const db = getDb();
+	const client = await getClientInScope(db, ctx, slug);
+	const last = month && MONTH.test(month) ? month : currentMonth(client.timezone, now);
+	const [year, mon] = last.split('-').map(Number);
+	const months = Array.from({ length: 12 }, (_, i) => {
+		const d = new Date(Date.UTC(year, mon - 12 + i, 1));
+		return d.toISOString().slice(0, 7);
+	});
+	const points = [];
+	for (const m of months) {
+		const { report, frozen } = await getSlaReport(ctx, slug, m, {}, now);
+		points.push({ month: m, availability: report.availability, target: report.targetPercent, met: report.met, frozen });
+	}
+	return points;
+}
+
+const reopenSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
+
+/** Staff reopen a frozen period (audited, reason required): its figures are recomputed and marked reopened. */
+export async function reopenSlaPeriod(ctx: RequestContext, slug: string, month: string, input: unknown, now = new Date()) {
+	const staff = requireStaff(ctx, 'admin');
+	const { reason } = parseInput(reopenSchema, input, { reason: () => m.incident_invalid_required() });
+	return getDb().transaction(async (tx) => {
+		const target = await targetOf(tx, await getClientInScope(tx, ctx, slug));
+		if (!MONTH.test(month)) throw notFound();
+		const period = periodFor(target.settings.sla.period, month, target.client.timezone, target.client.commissionedAt);
+		const key = periodKey(period, target.client.timezone);
+		const [before] = await tx.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key))).for('update');
+		if (!before) throw notFound();
+		const { report, hash } = await compute(tx, target, period, now);
+		const [after] = await tx
+			.update(slaPeriod)
+			.set({ figures: toJson(report) as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: staff.userId, reopenReason: reason })
+			.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)))
+			.returning();
+		await recordAudit(tx, ctx, { action: 'sla.reopened', targetType: 'sla_period', targetId: key, clientId: target.client.id, before, after });
+		await appendEvent(tx, { clientId: target.client.id, kind: 'sla.changed', payload: { clientSlug: target.client.slug, period: key } });
+		return after;
+	});
+}
+
+/** The API's shape of a report (issue 4 §4). */
+export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>) {
+	const rep = r.report;
+	return {
+		month: r.month,
+		timezone: rep.timeZone,
+		preset: r.preset,
+		target: rep.targetPercent,
+		availability: rep.availability,
+		met: rep.met,
+		coverageMinutes: rep.coverageMinutes,
+		downtimeMinutes: rep.downtimeMinutes,
+		excludedMinutes: rep.excludedMinutes.total,
+		unknownMinutes: rep.unknownMinutes,
+		credit: { percent: rep.credit.percent, amountCents: rep.credit.amountCents },
+		frozen: r.frozen,
+		reopened: r.reopened,
+		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
+		exclusions: rep.exclusions.map((e) => ({ start: e.start, end: e.end, reason: e.reason, components: e.componentKeys })),
+		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))
+	};
+}

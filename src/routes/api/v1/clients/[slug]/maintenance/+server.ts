@@ -1,0 +1,5 @@
+import type { RequestHandler } from './$types';
+import { apiRoute, created } from '$lib/server/api/handler';
+import { createMaintenance } from '$lib/server/sla/records';
+
+export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) => created(await createMaintenance(ctx, params.slug, await body())));

@@ -1,0 +1,122 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { createComponent } from '../../src/lib/server/components/service';
+import type { RequestContext } from '../../src/lib/server/context';
+import { getDb } from '../../src/lib/server/db';
+import { slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
+import { ServiceError } from '../../src/lib/server/errors';
+import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
+import { createMaintenance, createQualification } from '../../src/lib/server/sla/records';
+import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaApiView } from '../../src/lib/server/sla/service';
+import { createMember, createStaff, createTenant } from './factories';
+
+const NOW = new Date('2026-11-22T10:00:00+01:00');
+const paris = (local: string, summer = true) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
+const admin: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'admin' }, ip: null };
+
+async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
+	try {
+		await run();
+		return 'ok';
+	} catch (e) {
+		if (e instanceof ServiceError) return e.status;
+		throw e;
+	}
+}
+
+/** An axantis client (99.85 %, Mon–Fri 08:00–18:00 without French holidays, tiers) with a 3 h outage on Tue 6 Oct 2026. */
+async function axantisWithOutage() {
+	const staff = await createStaff();
+	const t = await createTenant(staff, 'axantis');
+	const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
+	await getDb().insert(statusInterval).values([
+		{ componentId: web.id, status: 'up', fromAt: paris('2026-09-01T00:00'), toAt: paris('2026-10-06T09:00') },
+		{ componentId: web.id, status: 'down', fromAt: paris('2026-10-06T09:00'), toAt: paris('2026-10-06T12:00') },
+		{ componentId: web.id, status: 'up', fromAt: paris('2026-10-06T12:00'), toAt: null }
+	]);
+	const contact = await createMember(t.id, t.slug, 'contact');
+	const viewer = await createMember(t.id, t.slug, 'viewer');
+	return { staff, t, web, contact, viewer };
+}
+
+describe('the SLA report (DOMAIN §2, 004 art. 6)', () => {
+	it('counts a business-hours outage against the coverage, with the tier credit', async () => {
+		const { t, viewer } = await axantisWithOutage();
+		const r = slaApiView(await getSlaReport(viewer, t.slug, '2026-10', {}, NOW));
+		// October 2026: 22 weekdays × 600 min = 13,200 coverage minutes; 180 down → 98.636 %.
+		expect(r).toMatchObject({ month: '2026-10', preset: 'axantis', target: 99.85, coverageMinutes: 13200, downtimeMinutes: 180, met: false });
+		expect(r.availability).toBe(98.636);
+		expect(r.credit.percent).toBe(10);
+		expect(r.credit.amountCents).toBe(10_000);
+		expect(r.frozen).toBe(true);
+	});
+
+	it('freezes a closed month: later qualifications move it only when staff reopen it (audited)', async () => {
+		const { staff, t, viewer } = await axantisWithOutage();
+		await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
+		await createQualification(staff, t.slug, { component: 'web-1', start: paris('2026-10-06T09:00').toISOString(), end: paris('2026-10-06T12:00').toISOString(), cause: 'client', note: 'Erreur de manipulation' });
+		expect((await getSlaReport(viewer, t.slug, '2026-10', {}, NOW)).report.downtimeMinutes).toBe(180);
+		const preview = await getSlaReport(admin, t.slug, '2026-10', { recompute: true }, NOW);
+		expect(preview.report.downtimeMinutes).toBe(0);
+		expect(preview.frozen).toBe(false);
+		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-10', { recompute: true }, NOW))).toBe(403);
+		expect(await statusOf(() => reopenSlaPeriod(staff, t.slug, '2026-10', { reason: '' }, NOW))).toBe(422);
+		await reopenSlaPeriod(staff, t.slug, '2026-10', { reason: 'Cause client établie après clôture' }, NOW);
+		const after = await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
+		expect(after.report.met).toBe(true);
+		expect(after.reopened?.reason).toBe('Cause client établie après clôture');
+		const [row] = await getDb().select().from(slaPeriod).where(eq(slaPeriod.clientId, t.id));
+		expect(row.reopened).toBe(true);
+	});
+
+	it('computes the current month live without freezing it, and refuses a future or malformed month', async () => {
+		const { t, viewer } = await axantisWithOutage();
+		const live = await getSlaReport(viewer, t.slug, null, {}, NOW);
+		expect(live.month).toBe('2026-11');
+		expect(live.frozen).toBe(false);
+		expect(live.report.period.complete).toBe(false);
+		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-12', {}, NOW))).toBe(422);
+		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-13', {}, NOW))).toBe(422);
+		const history = await getSlaHistory(viewer, t.slug, '2026-11', NOW);
+		expect(history).toHaveLength(12);
+		expect(history.find((p) => p.month === '2026-10')?.met).toBe(false);
+	});
+
+	it("answers 404 for another client's report", async () => {
+		const mine = await axantisWithOutage();
+		const theirs = await axantisWithOutage();
+		expect(await statusOf(() => getSlaReport(mine.viewer, theirs.t.slug, '2026-10', {}, NOW))).toBe(404);
+		const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
+		expect(await statusOf(() => getSlaReport(ingest, mine.t.slug, '2026-10', {}, NOW))).toBe(403);
+	});
+});
+
+describe('planned maintenance (DOMAIN §4) and credits on request (001 §5.1)', () => {
+	it('says whether maintenance was announced within the notice', async () => {
+		const { staff, t } = await axantisWithOutage();
+		const start = new Date(Date.now() + 3600_000);
+		const end = new Date(start.getTime() + 1800_000);
+		const late = await createMaintenance(staff, t.slug, { components: ['web-1'], start: start.toISOString(), end: end.toISOString(), title: 'Mise à jour noyau' });
+		expect(late).toMatchObject({ compliant: false, reason: 'notice_too_short' });
+		const early = await createMaintenance(staff, t.slug, {
+			components: ['web-1'],
+			start: new Date(Date.now() + 20 * 86_400_000).toISOString(),
+			end: new Date(Date.now() + 20 * 86_400_000 + 1800_000).toISOString(),
+			title: 'Mise à jour noyau'
+		});
+		expect(early.compliant).toBe(true);
+		expect(await statusOf(() => createMaintenance(staff, t.slug, { components: ['web-1'], start: end.toISOString(), end: start.toISOString(), title: 'Inversée' }))).toBe(422);
+		expect(await statusOf(() => createMaintenance(staff, t.slug, { components: ['web-1'], start: start.toISOString(), end: end.toISOString(), title: 'Future', announcedAt: end.toISOString() }))).toBe(422);
+	});
+
+	it('lets a contact request the avoir of a missed month once; staff approve it', async () => {
+		const { staff, t, contact, viewer } = await axantisWithOutage();
+		expect(await statusOf(() => requestCredit(viewer, t.slug, '2026-10', NOW))).toBe(403);
+		const requested = await requestCredit(contact, t.slug, '2026-10', NOW);
+		expect(requested).toMatchObject({ amountCents: 10_000, percentBasisPoints: 1000, status: 'requested' });
+		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-10', NOW))).toBe(409);
+		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-09', NOW))).toBe(409);
+		await decideCredit(staff, t.slug, requested.id, { decision: 'approved' });
+		expect((await listCreditRequests(viewer, t.slug))[0].status).toBe('approved');
+	});
+});
