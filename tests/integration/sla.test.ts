@@ -5,6 +5,8 @@ import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
+import { fileIncident } from '../../src/lib/server/incidents/filing';
+import { resolveIncident } from '../../src/lib/server/incidents/workflow';
 import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
 import { createMaintenance, createQualification } from '../../src/lib/server/sla/records';
 import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaApiView } from '../../src/lib/server/sla/service';
@@ -118,5 +120,23 @@ describe('planned maintenance (DOMAIN §4) and credits on request (001 §5.1)', 
 		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-09', NOW))).toBe(409);
 		await decideCredit(staff, t.slug, requested.id, { decision: 'approved' });
 		expect((await listCreditRequests(viewer, t.slug))[0].status).toBe('approved');
+	});
+});
+
+describe('restoration-time penalties in the monthly report (001 §5.2)', () => {
+	it("adds a late restoration's penalty to the month it was restored in", async () => {
+		const staff = await createStaff();
+		const t = await createTenant(staff, 'alteo');
+		await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
+		const filed = await fileIncident(staff, t.slug, {
+			severity: 'critical',
+			components: ['web-1'],
+			title: 'Panne reçue par téléphone',
+			description: 'x',
+			reportedAt: '2026-10-10T08:00:00Z'
+		}, NOW);
+		await resolveIncident(staff, t.slug, filed.number, { summary: 'Rétabli', at: '2026-10-10T12:30:00Z' });
+		const r = slaApiView(await getSlaReport(staff, t.slug, '2026-10', {}, NOW));
+		expect(r.gtrPenalties).toMatchObject({ percent: 20, amountCents: 20_000, incidents: [{ number: filed.number, percent: 20 }] });
 	});
 });

@@ -6,6 +6,7 @@ import { client, component, incident, incidentComponent, incidentUpdate, user, t
 import { seesInternalNotes } from './access';
 import { contractRules, incidentInScope } from './context';
 import { listFiltersSchema, type IncidentFilters } from './input';
+import { incidentGtr } from './gtr';
 import { deadlineStates } from './view';
 
 export const INCIDENTS_PAGE_SIZE = 20;
@@ -61,6 +62,7 @@ export async function getIncident(ctx: RequestContext, slug: string, number: str
 		closedAt: iso(row.closedAt),
 		reporter: reporter?.name ?? null,
 		components,
+		gtr: incidentGtr(row, rules.settings, rules.monthlyFeeCents, now),
 		reopenUntil: row.status === 'resolved' && row.resolvedAt ? new Date(row.resolvedAt.getTime() + reopenDays * 86_400_000).toISOString() : null,
 		updates: updates.map((u) => ({ ...u, at: u.at.toISOString() }))
 	};

@@ -1,4 +1,5 @@
-import { and, eq } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import { and, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
@@ -6,13 +7,14 @@ import { getClientInScope } from '../clients/scope';
 import { requireStaff, type RequestContext } from '../context';
 import { resolveContractSettings, type ContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
-import { contract, slaPeriod, type Client } from '../db/schema';
+import { contract, incident, slaPeriod, type Client } from '../db/schema';
 import { forbidden, invalid, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
+import { monthGtr } from '../incidents/gtr';
 import { dateIn } from '../status/view-rules';
 import { parseInput } from '../validation';
 import { computeSla } from './availability';
-import { inputsHash } from './hash';
+import { canonicalJson, inputsHash } from './hash';
 import { periodFor } from './period';
 import { loadSlaInput } from './reader';
 import type { SlaPeriod, SlaReport } from './types';
@@ -28,6 +30,8 @@ export type SlaReportJson = Jsonify<SlaReport>;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const toJson = (report: SlaReport) => JSON.parse(JSON.stringify(report)) as SlaReportJson;
+/** The engine's figures plus the month's restoration-time penalties (001 §5.2), frozen together. */
+export type SlaFigures = SlaReportJson & { gtr: ReturnType<typeof monthGtr> };
 
 interface Target {
 	client: Client;
@@ -65,7 +69,14 @@ async function compute(db: Executor, target: Target, period: SlaPeriod, now: Dat
 		period,
 		now
 	);
-	return { report: computeSla(input), hash: inputsHash(input) };
+	const restored = await db
+		.select()
+		.from(incident)
+		.where(and(eq(incident.clientId, target.client.id), gte(incident.resolvedAt, period.start), lt(incident.resolvedAt, period.end)));
+	const gtr = monthGtr(restored, target.settings, target.monthlyFeeCents);
+	const restoredInputs = canonicalJson(restored.map((r) => [r.number, r.reportedAt, r.resolvedAt, r.qualification, r.cause]));
+	const hash = createHash('sha256').update(inputsHash(input)).update(restoredInputs).digest('hex');
+	return { report: { ...toJson(computeSla(input)), gtr }, hash };
 }
 
 /** Reading the report can freeze a closed period for good; staff preview a recomputation with `recompute`. */
@@ -91,15 +102,14 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 	if (frozen && !options.recompute) {
 		return {
 			...base,
-			report: frozen.figures as unknown as SlaReportJson,
+			report: frozen.figures as unknown as SlaFigures,
 			frozen: true,
 			frozenAt: frozen.frozenAt.toISOString(),
 			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null
 		};
 	}
-	const { report, hash } = await compute(db, target, period, now);
-	const json = toJson(report);
-	if (!frozen && !options.recompute && report.period.complete && isClosed(period, target.settings, now)) {
+	const { report: json, hash } = await compute(db, target, period, now);
+	if (!frozen && !options.recompute && json.period.complete && isClosed(period, target.settings, now)) {
 		await db
 			.insert(slaPeriod)
 			.values({ clientId: target.client.id, period: key, figures: json as unknown as Record<string, unknown>, inputsHash: hash })
@@ -143,7 +153,7 @@ export async function reopenSlaPeriod(ctx: RequestContext, slug: string, month: 
 		const { report, hash } = await compute(tx, target, period, now);
 		const [after] = await tx
 			.update(slaPeriod)
-			.set({ figures: toJson(report) as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: staff.userId, reopenReason: reason })
+			.set({ figures: report as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: staff.userId, reopenReason: reason })
 			.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)))
 			.returning();
 		await recordAudit(tx, ctx, { action: 'sla.reopened', targetType: 'sla_period', targetId: key, clientId: target.client.id, before, after });
@@ -167,6 +177,7 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>) {
 		excludedMinutes: rep.excludedMinutes.total,
 		unknownMinutes: rep.unknownMinutes,
 		credit: { percent: rep.credit.percent, amountCents: rep.credit.amountCents },
+		gtrPenalties: rep.gtr,
 		frozen: r.frozen,
 		reopened: r.reopened,
 		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
