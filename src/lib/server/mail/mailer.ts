@@ -11,6 +11,8 @@ export interface Mail {
 	text: string;
 }
 
+const BATCH_SIZE = 100;
+const MAX_BATCHES = 50;
 const FROM = () => process.env.MAIL_FROM ?? 'Portail <no-reply@portal.localhost>';
 
 let transport: { url: string; transporter: Transporter } | undefined;
@@ -33,21 +35,25 @@ export async function deliverQueuedMail(): Promise<void> {
 	const url = process.env.SMTP_URL;
 	if (!url) return;
 	const db = getDb();
-	const pending = await db
-		.select()
-		.from(outboxMail)
-		.where(and(isNull(outboxMail.sentAt), isNull(outboxMail.error)))
-		.orderBy(asc(outboxMail.id))
-		.limit(100);
-	for (const mail of pending) {
-		try {
-			await transporter(url).sendMail({ from: FROM(), to: mail.to, subject: mail.subject, text: mail.text });
-			await db.update(outboxMail).set({ sentAt: new Date() }).where(eq(outboxMail.id, mail.id));
-		} catch (e) {
-			await db
-				.update(outboxMail)
-				.set({ error: e instanceof Error ? e.message.slice(0, 500) : 'send failed' })
-				.where(eq(outboxMail.id, mail.id));
+	// Drain the backlog in batches: mail queued while SMTP was down goes out with the next send.
+	for (let batch = 0; batch < MAX_BATCHES; batch++) {
+		const pending = await db
+			.select()
+			.from(outboxMail)
+			.where(and(isNull(outboxMail.sentAt), isNull(outboxMail.error)))
+			.orderBy(asc(outboxMail.id))
+			.limit(BATCH_SIZE);
+		for (const mail of pending) {
+			try {
+				await transporter(url).sendMail({ from: FROM(), to: mail.to, subject: mail.subject, text: mail.text });
+				await db.update(outboxMail).set({ sentAt: new Date() }).where(eq(outboxMail.id, mail.id));
+			} catch (e) {
+				await db
+					.update(outboxMail)
+					.set({ error: e instanceof Error ? e.message.slice(0, 500) : 'send failed' })
+					.where(eq(outboxMail.id, mail.id));
+			}
 		}
+		if (pending.length < BATCH_SIZE) return;
 	}
 }
