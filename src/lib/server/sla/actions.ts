@@ -1,0 +1,67 @@
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { ignoredReasonLabel } from '$lib/sla-labels';
+import { getClient } from '../clients/service';
+import type { RequestContext } from '../context';
+import { actionFailure } from '../http';
+import { decideCredit, requestCredit } from './credit-requests';
+import { maintenanceInputFromForm, qualificationInputFromForm } from './form';
+import { createMaintenance, createQualification } from './records';
+import { reopenSlaPeriod } from './service';
+
+type Event = Pick<RequestEvent, 'request' | 'locals'> & { params: Partial<Record<string, string>> };
+type Outcome = { success: string; compliant?: boolean };
+type Step = (ctx: RequestContext, slug: string, data: FormData) => Promise<Outcome>;
+
+const month = (data: FormData) => String(data.get('month') ?? '');
+
+/** A client's contacts and admins ask for the avoir of a missed month. */
+export const clientSlaSteps = {
+	requestCredit: async (ctx, slug, data) => {
+		await requestCredit(ctx, slug, month(data));
+		return { success: m.sla_credit_requested_done() };
+	}
+} satisfies Record<string, Step>;
+
+/** The provider's side: record maintenance, qualify downtime, reopen a frozen month, decide credits. */
+export const staffSlaSteps = {
+	maintenance: async (ctx, slug, data) => {
+		const { timezone } = await getClient(ctx, slug);
+		const result = await createMaintenance(ctx, slug, maintenanceInputFromForm(data, timezone));
+		return {
+			compliant: result.compliant,
+			success: result.compliant ? m.sla_maintenance_compliant() : m.sla_maintenance_not_compliant({ reason: ignoredReasonLabel(result.reason) })
+		};
+	},
+	qualify: async (ctx, slug, data) => {
+		const { timezone } = await getClient(ctx, slug);
+		await createQualification(ctx, slug, qualificationInputFromForm(data, timezone));
+		return { success: m.sla_qualify_done() };
+	},
+	reopen: async (ctx, slug, data) => {
+		await reopenSlaPeriod(ctx, slug, month(data), { reason: data.get('reason') ?? '' });
+		return { success: m.sla_reopen_done() };
+	},
+	decideCredit: async (ctx, slug, data) => {
+		const note = String(data.get('note') ?? '').trim();
+		await decideCredit(ctx, slug, String(data.get('id') ?? ''), { decision: data.get('decision'), note: note || undefined });
+		return { success: m.sla_credit_decided() };
+	}
+} satisfies Record<string, Step>;
+
+/**
+ * Form actions over a client's SLA: each answers with its form's name so the page shows the
+ * outcome beside it; a refusal keeps what was typed, the ticked components included.
+ */
+export function slaActions<K extends string>(slugOf: (e: Event) => string, steps: Record<K, Step>) {
+	const action = (form: K) => async (e: Event) => {
+		const data = await e.request.formData();
+		try {
+			return { form, ...(await steps[form](e.locals.ctx, slugOf(e), data)) };
+		} catch (err) {
+			const failure = actionFailure(err, data);
+			return fail(failure.status, { ...failure.data, form, selected: data.getAll('components').map(String) });
+		}
+	};
+	return Object.fromEntries(Object.keys(steps).map((k) => [k, action(k as K)])) as Record<K, ReturnType<typeof action>>;
+}

@@ -1,0 +1,41 @@
+import type { RequestContext } from '../context';
+import { listComponents } from '../components/service';
+import { listCreditRequests } from './credit-requests';
+import { currentMonth, getSlaHistory, getSlaReport } from './service';
+import { slaSourceDetails } from './sources';
+
+/** Staff admins may preview a recomputation; for anyone else the flag is ignored, never refused. */
+export function wantsRecompute(ctx: RequestContext, url: URL): boolean {
+	return url.searchParams.get('recompute') === '1' && ctx.actor.kind === 'staff' && ctx.actor.role === 'admin';
+}
+
+/**
+ * Everything the SLA report page shows for one month (issue 4 §5): the report with the titles
+ * and notes behind its exclusions, the 12-month history, credit requests and component names.
+ */
+export async function loadSlaPage(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}) {
+	const sla = await getSlaReport(ctx, slug, month, options);
+	const stored = options.recompute ? await getSlaReport(ctx, slug, sla.month) : null;
+	const { report } = sla;
+	const [history, requests, sources, components] = await Promise.all([
+		getSlaHistory(ctx, slug, sla.month),
+		listCreditRequests(ctx, slug),
+		slaSourceDetails(ctx, slug, [...report.exclusions, ...report.ignored]),
+		listComponents(ctx, slug)
+	]);
+	const actor = ctx.actor;
+	const owed = report.period.complete && !report.met && report.credit.amountCents > 0;
+	const alreadyAsked = requests.some((r) => r.period === sla.periodKey && r.status !== 'refused');
+	return {
+		sla,
+		stored: stored && stored.frozen ? { availability: stored.report.availability, frozenAt: stored.frozenAt } : null,
+		currentMonth: currentMonth(report.timeZone),
+		history,
+		requests,
+		sources,
+		componentNames: Object.fromEntries(components.map((c) => [c.key, c.name])),
+		canRequestCredit: actor.kind === 'member' && actor.role !== 'viewer' && owed && !alreadyAsked
+	};
+}
+
+export type SlaPageData = Awaited<ReturnType<typeof loadSlaPage>>;

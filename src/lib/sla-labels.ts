@@ -1,0 +1,115 @@
+import { m } from '$lib/paraglide/messages';
+import { holidaysText } from '$lib/components/contract/format';
+import type { SlaReportJson } from '$lib/server/sla/service';
+
+type Labels = Record<string, () => string>;
+const label = (labels: Labels) => (value: string | null | undefined) => (value ? (labels[value] ?? (() => value))() : '—');
+
+/** Why minutes are excluded (DOMAIN §2 excusable events, §4 maintenance). */
+export const exclusionReasonLabel = label({
+	maintenance: m.sla_reason_maintenance,
+	client: m.sla_reason_client,
+	authorized_third_party: m.sla_reason_authorized_third_party,
+	force_majeure: m.sla_reason_force_majeure,
+	third_party_operator: m.sla_reason_third_party_operator,
+	beyond_capacity: m.sla_reason_beyond_capacity,
+	out_of_scope: m.sla_reason_out_of_scope
+});
+
+export const treatmentLabel = label({
+	remove: m.sla_treatment_remove,
+	count_as_available: m.sla_treatment_count_as_available
+});
+
+/** Why a maintenance or qualification excludes nothing. */
+export const ignoredReasonLabel = label({
+	invalid_window: m.sla_ignored_invalid_window,
+	not_announced_before_start: m.sla_ignored_not_announced_before_start,
+	notice_too_short: m.sla_ignored_notice_too_short,
+	network_notice_too_short: m.sla_ignored_network_notice_too_short,
+	approval_missing: m.sla_ignored_approval_missing,
+	cause_not_excluded: m.sla_ignored_cause_not_excluded
+});
+
+export const sourceLabel = label({
+	maintenance: m.sla_source_maintenance,
+	qualification: m.sla_source_qualification
+});
+
+export const creditStatusLabel = label({
+	requested: m.sla_credit_status_requested,
+	approved: m.sla_credit_status_approved,
+	refused: m.sla_credit_status_refused
+});
+
+// Browser-side copy of SLA_CAUSES: $lib/server modules never reach the browser.
+export const SLA_CAUSE_VALUES = [
+	'client',
+	'authorized_third_party',
+	'force_majeure',
+	'third_party_operator',
+	'beyond_capacity',
+	'out_of_scope'
+] as const;
+
+const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type Slots = readonly (readonly string[])[];
+
+function weekdayNames(locale: string): string[] {
+	const f = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' });
+	// 2024-01-01 was a Monday.
+	return WEEK.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/** A weekly schedule in few words: consecutive days with the same hours share one range ("lun.–ven. 08:00–18:00"). */
+export function weeklySummary(weekly: Record<(typeof WEEK)[number], Slots>, locale: string): string {
+	const names = weekdayNames(locale);
+	const hours = WEEK.map((d) => weekly[d].map(([a, b]) => `${a}–${b}`).join(', '));
+	const groups: string[] = [];
+	for (let i = 0; i < WEEK.length; ) {
+		let j = i;
+		while (j + 1 < WEEK.length && hours[j + 1] === hours[i]) j++;
+		if (hours[i]) groups.push(`${i === j ? names[i] : `${names[i]}–${names[j]}`} ${hours[i]}`);
+		i = j + 1;
+	}
+	return groups.join(locale === 'en' ? '; ' : ' ; ');
+}
+
+/** The coverage that applies, in words: 24/7, or the weekly schedule without public holidays. */
+export function coverageText(coverage: SlaReportJson['coverage'], locale: string): string {
+	if (coverage.mode === '24x7') return m.sla_coverage_24x7();
+	const days = weeklySummary(coverage.weekly, locale);
+	return coverage.publicHolidays === 'none' ? days : m.sla_coverage_schedule({ days, holidays: holidaysText(coverage.publicHolidays) });
+}
+
+export function formatMinutes(value: number, locale: string): string {
+	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+}
+
+/** Availability as the report gives it: floored to 3 decimals, shown with all 3. */
+export function formatAvailability(value: number, locale: string): string {
+	return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+}
+
+/** An instant on the client's wall clock. */
+export function formatInZone(iso: string, timeZone: string, locale: string): string {
+	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+}
+
+/** "octobre 2026" for '2026-10'. */
+export function monthLabel(month: string, locale: string): string {
+	const [y, mo] = month.split('-').map(Number);
+	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+}
+
+export function shortMonthLabel(month: string, locale: string): string {
+	const [y, mo] = month.split('-').map(Number);
+	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+}
+
+/** 'YYYY-MM' moved by `delta` months. */
+export function shiftMonth(month: string, delta: number): string {
+	const [y, mo] = month.split('-').map(Number);
+	return new Date(Date.UTC(y, mo - 1 + delta, 1)).toISOString().slice(0, 7);
+}
