@@ -82,6 +82,9 @@ describe('the SLA report (DOMAIN §2, 004 art. 6)', () => {
 		const history = await getSlaHistory(viewer, t.slug, '2026-11', NOW);
 		expect(history).toHaveLength(12);
 		expect(history.find((p) => p.month === '2026-10')?.met).toBe(false);
+		// Before monitoring began there is nothing to judge: no figure, nothing frozen.
+		expect(history.find((p) => p.month === '2026-07')).toMatchObject({ availability: null, met: null, frozen: false });
+		expect((await getSlaReport(viewer, t.slug, '2026-07', {}, NOW)).noData).toBe(true);
 	});
 
 	it("answers 404 for another client's report", async () => {

@@ -13,7 +13,7 @@ import { getSlaReport } from './service';
 
 /** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
 export async function requestCredit(ctx: RequestContext, slug: string, month: string, now = new Date()) {
-	if (ctx.actor.kind !== 'member' || ctx.actor.role === 'viewer') throw forbidden(m.incident_file_forbidden());
+	if (ctx.actor.kind !== 'member' || ctx.actor.role === 'viewer') throw forbidden(m.sla_credit_forbidden());
 	const figures = await getSlaReport(ctx, slug, month, {}, now);
 	const { report } = figures;
 	if (!report.period.complete || report.met || report.credit.amountCents <= 0) throw conflict(m.sla_credit_not_owed());

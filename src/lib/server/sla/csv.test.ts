@@ -14,7 +14,7 @@ describe('SLA report CSV', () => {
 			monthlyFeeCents: 480_000
 		});
 		const report = JSON.parse(JSON.stringify(computeSla(input)));
-		const figures = { month: '2026-10', periodKey: '2026-10', preset: 'axantis', monthlyFeeCents: 480_000, report, frozen: true, frozenAt: null, reopened: null };
+		const figures = { month: '2026-10', periodKey: '2026-10', preset: 'axantis', monthlyFeeCents: 480_000, report, frozen: true, frozenAt: null, reopened: null, noData: false };
 		const sources = {
 			q1: { text: '=Coupure chez le client', start: '', end: '', announcedAt: null, componentKeys: ['web-1'] },
 			m1: { text: 'Redémarrage', start: '2026-10-15T12:00:00.000Z', end: '2026-10-15T12:20:00.000Z', announcedAt: null, componentKeys: ['web-1'] }

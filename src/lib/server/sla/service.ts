@@ -76,7 +76,8 @@ async function compute(db: Executor, target: Target, period: SlaPeriod, now: Dat
 	const gtr = monthGtr(restored, target.settings, target.monthlyFeeCents);
 	const restoredInputs = canonicalJson(restored.map((r) => [r.number, r.reportedAt, r.resolvedAt, r.qualification, r.cause]));
 	const hash = createHash('sha256').update(inputsHash(input)).update(restoredInputs).digest('hex');
-	return { report: { ...toJson(computeSla(input)), gtr }, hash };
+	// No timeline at all (before monitoring began): nothing to judge, and nothing to freeze.
+	return { report: { ...toJson(computeSla(input)), gtr }, hash, noData: input.intervals.length === 0 };
 }
 
 /** Reading the report can freeze a closed period for good; staff preview a recomputation with `recompute`. */
@@ -105,18 +106,19 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 			report: frozen.figures as unknown as SlaFigures,
 			frozen: true,
 			frozenAt: frozen.frozenAt.toISOString(),
-			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null
+			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null,
+			noData: false
 		};
 	}
-	const { report: json, hash } = await compute(db, target, period, now);
-	if (!frozen && !options.recompute && json.period.complete && isClosed(period, target.settings, now)) {
+	const { report: json, hash, noData } = await compute(db, target, period, now);
+	if (!frozen && !noData && !options.recompute && json.period.complete && isClosed(period, target.settings, now)) {
 		await db
 			.insert(slaPeriod)
 			.values({ clientId: target.client.id, period: key, figures: json as unknown as Record<string, unknown>, inputsHash: hash })
 			.onConflictDoNothing();
-		return { ...base, report: json, frozen: true, frozenAt: now.toISOString(), reopened: null };
+		return { ...base, report: json, frozen: true, frozenAt: now.toISOString(), reopened: null, noData };
 	}
-	return { ...base, report: json, frozen: false, frozenAt: null, reopened: null };
+	return { ...base, report: json, frozen: false, frozenAt: null, reopened: null, noData };
 }
 
 /** Twelve periods ending with `month`, oldest first: the availability chart against the target. */
@@ -131,8 +133,8 @@ export async function getSlaHistory(ctx: RequestContext, slug: string, month: st
 	});
 	const points = [];
 	for (const m of months) {
-		const { report, frozen } = await getSlaReport(ctx, slug, m, {}, now);
-		points.push({ month: m, availability: report.availability, target: report.targetPercent, met: report.met, frozen });
+		const { report, frozen, noData } = await getSlaReport(ctx, slug, m, {}, now);
+		points.push({ month: m, availability: noData ? null : report.availability, target: report.targetPercent, met: noData ? null : report.met, frozen });
 	}
 	return points;
 }
@@ -180,6 +182,7 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>) {
 		gtrPenalties: rep.gtr,
 		frozen: r.frozen,
 		reopened: r.reopened,
+		noData: r.noData,
 		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
 		exclusions: rep.exclusions.map((e) => ({ start: e.start, end: e.end, reason: e.reason, components: e.componentKeys })),
 		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))
