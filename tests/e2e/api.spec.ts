@@ -47,7 +47,7 @@ test('create a client, add and rename a component', async ({ request }) => {
 	const component = await request.post('/api/v1/clients/umbrella/components', { headers: admin, data: { key: 'lab-1', name: 'Lab', kind: 'server' } });
 	expect(component.status()).toBe(201);
 	const renamed = await request.patch('/api/v1/clients/umbrella/components/lab-1', { headers: admin, data: { name: 'Lab 1', public: true } });
-	expect(await renamed.json()).toEqual({ key: 'lab-1', name: 'Lab 1', kind: 'server', public: true, expectedIntervalSeconds: 60 });
+	expect(await renamed.json()).toEqual({ key: 'lab-1', name: 'Lab 1', kind: 'server', public: true, expectedIntervalSeconds: 60, slaScope: true });
 
 	const list = await (await request.get('/api/v1/clients?search=umbre', { headers: admin })).json();
 	expect(list.clients.map((c: { slug: string }) => c.slug)).toEqual(['umbrella']);

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createComponent } from '../../src/lib/server/components/service';
+import { createComponent, updateComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
@@ -85,6 +85,14 @@ describe('the SLA report (DOMAIN §2, 004 art. 6)', () => {
 		// Before monitoring began there is nothing to judge: no figure, nothing frozen.
 		expect(history.find((p) => p.month === '2026-07')).toMatchObject({ availability: null, met: null, frozen: false });
 		expect((await getSlaReport(viewer, t.slug, '2026-07', {}, NOW)).noData).toBe(true);
+	});
+
+	it('leaves out of the client-level figure a component staff took out of the SLA scope', async () => {
+		const { staff, t } = await axantisWithOutage();
+		await updateComponent(staff, t.slug, 'web-1', { slaScope: false });
+		const r = await getSlaReport(staff, t.slug, '2026-10', { recompute: true }, NOW);
+		expect(r.report.downtimeMinutes).toBe(0);
+		expect(r.report.components.find((c) => c.key === 'web-1')).toMatchObject({ inScope: false, downtimeMinutes: 180 });
 	});
 
 	it("answers 404 for another client's report", async () => {

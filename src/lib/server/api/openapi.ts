@@ -49,6 +49,7 @@ const expectedInterval = {
 	maximum: 86400,
 	description: 'Seconds between agent samples; three silent intervals make the component unknown'
 };
+const slaScope = { type: 'boolean', description: 'Counted by the SLA (default true)' };
 const slug = { name: 'slug', in: 'path', required: true, schema: { type: 'string' } };
 const key = { name: 'key', in: 'path', required: true, schema: { type: 'string' } };
 const body = (ref: string) => ({
@@ -176,13 +177,14 @@ export const openApiDocument = {
 			},
 			Component: {
 				type: 'object',
-				required: ['key', 'name', 'kind', 'public', 'expectedIntervalSeconds'],
+				required: ['key', 'name', 'kind', 'public', 'expectedIntervalSeconds', 'slaScope'],
 				properties: {
 					key: { type: 'string' },
 					name: { type: 'string' },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
 					public: { type: 'boolean' },
-					expectedIntervalSeconds: expectedInterval
+					expectedIntervalSeconds: expectedInterval,
+					slaScope: slaScope
 				}
 			},
 			ComponentList: {
@@ -197,7 +199,8 @@ export const openApiDocument = {
 					name: { type: 'string', maxLength: 120 },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
 					public: { type: 'boolean', default: false },
-					expectedIntervalSeconds: { ...expectedInterval, default: 60 }
+					expectedIntervalSeconds: { ...expectedInterval, default: 60 },
+					slaScope: { ...slaScope, default: true }
 				}
 			},
 			ComponentUpdate: {
@@ -207,7 +210,8 @@ export const openApiDocument = {
 					name: { type: 'string', maxLength: 120 },
 					kind: { enum: ['server', 'application', 'database', 'network', 'backup'] },
 					public: { type: 'boolean' },
-					expectedIntervalSeconds: expectedInterval
+					expectedIntervalSeconds: expectedInterval,
+					slaScope: slaScope
 				}
 			}
 		}

@@ -14,5 +14,6 @@ export const componentView = (c: Component) => ({
 	name: c.name,
 	kind: c.kind,
 	public: c.public,
-	expectedIntervalSeconds: c.expectedIntervalSeconds
+	expectedIntervalSeconds: c.expectedIntervalSeconds,
+	slaScope: c.slaScope
 });

@@ -19,7 +19,8 @@ export const createComponentSchema = z.object({
 	name: nameSchema,
 	kind: z.enum(COMPONENT_KINDS),
 	public: flagSchema.optional(),
-	expectedIntervalSeconds: expectedIntervalSchema.optional()
+	expectedIntervalSeconds: expectedIntervalSchema.optional(),
+	slaScope: flagSchema.optional()
 });
 
 export const updateComponentSchema = z
@@ -27,7 +28,9 @@ export const updateComponentSchema = z
 		name: nameSchema.optional(),
 		kind: z.enum(COMPONENT_KINDS).optional(),
 		public: flagSchema.optional(),
-		expectedIntervalSeconds: expectedIntervalSchema.optional()
+		expectedIntervalSeconds: expectedIntervalSchema.optional(),
+		/** Counted by the SLA (DOMAIN §2 "SLA scope"). */
+		slaScope: flagSchema.optional()
 	})
 	.strict();
 
@@ -84,7 +87,8 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 					name: data.name,
 					kind: data.kind,
 					public: data.public ?? false,
-					expectedIntervalSeconds: data.expectedIntervalSeconds
+					expectedIntervalSeconds: data.expectedIntervalSeconds,
+					slaScope: data.slaScope
 				})
 				.returning();
 			await recordAudit(tx, ctx, {
@@ -119,7 +123,8 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 				name: data.name ?? before.name,
 				kind: data.kind ?? before.kind,
 				public: data.public ?? before.public,
-				expectedIntervalSeconds: data.expectedIntervalSeconds ?? before.expectedIntervalSeconds
+				expectedIntervalSeconds: data.expectedIntervalSeconds ?? before.expectedIntervalSeconds,
+				slaScope: data.slaScope ?? before.slaScope
 			})
 			.where(eq(component.id, before.id))
 			.returning();

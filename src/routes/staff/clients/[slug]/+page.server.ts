@@ -62,6 +62,7 @@ export const actions: Actions = {
 		await updateComponent(ctx, slug, String(data.get('key')), {
 			name: data.get('name'),
 			public: data.get('public') === 'on',
+			slaScope: data.get('slaScope') === 'on',
 			expectedIntervalSeconds: data.get('expectedIntervalSeconds') || undefined
 		});
 		return m.saved();
