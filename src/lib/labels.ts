@@ -25,7 +25,8 @@ const STATUS_LABELS: Record<string, () => string> = {
 	up: m.status_up,
 	degraded: m.status_degraded,
 	down: m.status_down,
-	unknown: m.status_unknown
+	unknown: m.status_unknown,
+	maintenance: m.status_maintenance
 };
 
 export const statusLabel = (status: string) => (STATUS_LABELS[status] ?? (() => status))();

@@ -1,9 +1,16 @@
 import type { ComponentStatus } from './live/events';
 
-/** Worst first: a banner shows the worst current state among components. */
-const SEVERITY: ComponentStatus[] = ['down', 'degraded', 'unknown', 'up'];
+/** What a badge shows: the monitored state, or planned maintenance under way. */
+export type DisplayStatus = ComponentStatus | 'maintenance';
 
-export function overallStatus(statuses: ComponentStatus[]): ComponentStatus {
+/** Worst first: a banner shows the worst current state among components. */
+const SEVERITY: DisplayStatus[] = ['down', 'degraded', 'maintenance', 'unknown', 'up'];
+
+export function displayStatus(c: { status: ComponentStatus; maintenance: boolean }): DisplayStatus {
+	return c.maintenance ? 'maintenance' : c.status;
+}
+
+export function overallStatus(statuses: DisplayStatus[]): DisplayStatus {
 	if (statuses.length === 0) return 'unknown';
 	return SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown';
 }
@@ -17,4 +24,6 @@ export interface UptimeDay {
 	availability: number | null;
 	downMinutes: number;
 	degradedMinutes: number;
+	/** Some planned maintenance that day (marked on the bar). */
+	maintenance: boolean;
 }

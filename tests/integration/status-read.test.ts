@@ -3,6 +3,8 @@ import { createComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { ServiceError } from '../../src/lib/server/errors';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
+import { createMaintenance } from '../../src/lib/server/sla/records';
+import { upcomingMaintenance } from '../../src/lib/server/status/maintenance-view';
 import { getClientStatus, getMetricSeries, getPublicStatus } from '../../src/lib/server/status/read';
 import { createMember, createStaff, createTenant } from './factories';
 
@@ -81,5 +83,34 @@ describe('status read side (DOMAIN §7)', () => {
 		expect(keys).toContain('web-1');
 		expect(keys).not.toContain('app');
 		expect(JSON.stringify(page)).not.toContain(tenant.slug);
+	});
+});
+
+describe('planned maintenance on the status page (DOMAIN §4, §7)', () => {
+	it('shows a component in maintenance during its window, marks the day, and lists what is coming', async () => {
+		const { staff, tenant, viewer } = await monitoredTenant();
+		const now = new Date();
+		await createMaintenance(staff, tenant.slug, {
+			components: ['web-1'],
+			start: new Date(now.getTime() - 600_000).toISOString(),
+			end: new Date(now.getTime() + 600_000).toISOString(),
+			title: 'Remplacement disque'
+		});
+		await createMaintenance(staff, tenant.slug, {
+			components: ['app'],
+			start: new Date(now.getTime() + 86_400_000).toISOString(),
+			end: new Date(now.getTime() + 90_000_000).toISOString(),
+			title: 'Mise à jour applicative'
+		});
+		const status = await getClientStatus(viewer, tenant.slug, now);
+		const web = status.components.find((c) => c.key === 'web-1')!;
+		expect(web.maintenance).toBe(true);
+		expect(web.days.at(-1)?.maintenance).toBe(true);
+		expect(status.components.find((c) => c.key === 'app')!.maintenance).toBe(false);
+		const coming = await upcomingMaintenance(viewer, tenant.slug, now);
+		expect(coming.map((c) => [c.title, c.ongoing])).toEqual([
+			['Remplacement disque', true],
+			['Mise à jour applicative', false]
+		]);
 	});
 });

@@ -3,7 +3,7 @@ const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
 const error = (description: string) => json(description, ref('Error'));
 const path = (name: string) => ({ name, in: 'path', required: true, schema: { type: 'string' } });
-const status = { enum: ['up', 'degraded', 'down', 'unknown'] };
+const status = { enum: ['up', 'degraded', 'down', 'maintenance', 'unknown'] };
 const metric = (description: string) => ({ type: 'number', minimum: 0, description });
 const nullable = { type: ['number', 'null'] };
 

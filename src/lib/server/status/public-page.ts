@@ -15,7 +15,7 @@ async function loadPublicPage() {
 	return {
 		liveCursor: cursor,
 		overall: status.overall,
-		components: status.components.map(({ id, name, kind, status, since, days }) => ({ id, name, kind, status, since, days }))
+		components: status.components.map(({ id, name, kind, status, since, maintenance, days }) => ({ id, name, kind, status, since, maintenance, days }))
 	};
 }
 

@@ -8,9 +8,10 @@ import { getDb, type Executor } from '../db';
 import { client, component, statusDay, statusInterval, ROLLUP_RESOLUTIONS } from '../db/schema';
 import { invalid, notFound } from '../errors';
 import { liveStatusDays } from './days';
+import { maintenanceDays, maintenanceWindows } from './maintenance-view';
 import { rollupAverages } from './metrics-sql';
 import { toDate } from './pg-time';
-import { overallStatus, type UptimeDay } from '$lib/monitoring';
+import { displayStatus, overallStatus, type UptimeDay } from '$lib/monitoring';
 import { dateIn, lastDays, pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds } from './view-rules';
 
 export const UPTIME_DAYS = 90;
@@ -22,6 +23,8 @@ export interface ComponentStatusView {
 	kind: string;
 	status: ComponentStatus;
 	since: string | null;
+	/** Inside a planned maintenance window right now. */
+	maintenance: boolean;
 	days: UptimeDay[];
 }
 
@@ -66,6 +69,8 @@ async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promis
 		now
 	);
 	const key = (id: string, day: string) => `${id}/${day}`;
+	const windows = await maintenanceWindows(db, rows.map((r) => r.id), windowStart, new Date(now.getTime() + 1));
+	const inMaintenance = maintenanceDays(windows, timezone, now);
 	const figures = new Map<string, DaySeconds>(stored.map((d) => [key(d.componentId, d.day), d]));
 	for (const d of live) {
 		figures.set(key(d.component_id, d.day), {
@@ -82,7 +87,8 @@ async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promis
 		kind: r.kind,
 		status: r.status ?? 'unknown',
 		since: r.since?.toISOString() ?? null,
-		days: days.map((day) => uptimeDay(day, figures.get(key(r.id, day))))
+		maintenance: windows.some((w) => w.componentId === r.id && w.start <= now && w.end > now),
+		days: days.map((day) => uptimeDay(day, figures.get(key(r.id, day)), inMaintenance.has(key(r.id, day))))
 	}));
 }
 
@@ -91,14 +97,14 @@ export async function getClientStatus(ctx: RequestContext, slug: string, now = n
 	const db = getDb();
 	const found = await getClientInScope(db, ctx, slug);
 	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.clientId, found.id)), now);
-	return { overall: overallStatus(components.map((c) => c.status)), components };
+	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 
 /** The public page: components staff marked public, named without their client. */
 export async function getPublicStatus(now = new Date()) {
 	const db = getDb();
 	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.public, true)), now);
-	return { overall: overallStatus(components.map((c) => c.status)), components };
+	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 
 const seriesQuery = z.object({

@@ -9,13 +9,14 @@ export interface DaySeconds {
 }
 
 /** A day's bar: unknown time is a gap, never downtime (DOMAIN §7; SLA counting is issue 4's). */
-export function uptimeDay(day: string, s: DaySeconds | undefined): UptimeDay {
+export function uptimeDay(day: string, s: DaySeconds | undefined, maintenance = false): UptimeDay {
 	const known = s ? s.upSeconds + s.degradedSeconds + s.downSeconds : 0;
 	return {
 		day,
 		availability: s && known > 0 ? Math.round(((known - s.downSeconds) / known) * 100_000) / 1000 : null,
 		downMinutes: s ? Math.round(s.downSeconds / 60) : 0,
-		degradedMinutes: s ? Math.round(s.degradedSeconds / 60) : 0
+		degradedMinutes: s ? Math.round(s.degradedSeconds / 60) : 0,
+		maintenance
 	};
 }
 

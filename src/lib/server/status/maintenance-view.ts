@@ -1,0 +1,55 @@
+import { and, asc, eq, gt, inArray, lt } from 'drizzle-orm';
+import { getClientInScope } from '../clients/scope';
+import type { RequestContext } from '../context';
+import { getDb, type Executor } from '../db';
+import { component, maintenance, maintenanceComponent } from '../db/schema';
+import { dateIn, lastDays } from './view-rules';
+
+export interface MaintenanceWindow {
+	componentId: string;
+	start: Date;
+	end: Date;
+}
+
+/** Planned maintenance of these components overlapping [from, to). */
+export async function maintenanceWindows(db: Executor, componentIds: string[], from: Date, to: Date): Promise<MaintenanceWindow[]> {
+	if (componentIds.length === 0) return [];
+	return db
+		.select({ componentId: maintenanceComponent.componentId, start: maintenance.startAt, end: maintenance.endAt })
+		.from(maintenance)
+		.innerJoin(maintenanceComponent, eq(maintenanceComponent.maintenanceId, maintenance.id))
+		.where(and(inArray(maintenanceComponent.componentId, componentIds), lt(maintenance.startAt, to), gt(maintenance.endAt, from)));
+}
+
+/** The calendar days (in `timeZone`) a component spent some time in maintenance, up to now. */
+export function maintenanceDays(windows: MaintenanceWindow[], timeZone: string, now: Date): Set<string> {
+	const days = new Set<string>();
+	for (const w of windows) {
+		if (w.start > now) continue;
+		const first = dateIn(timeZone, w.start);
+		const last = dateIn(timeZone, w.end < now ? new Date(w.end.getTime() - 1) : now);
+		const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
+		for (const day of lastDays(last, Math.max(1, span))) days.add(`${w.componentId}/${day}`);
+	}
+	return days;
+}
+
+/** A client's maintenance still to come or under way, soonest first (DOMAIN §4: clients see the notices). */
+export async function upcomingMaintenance(ctx: RequestContext, slug: string, now = new Date(), limit = 5) {
+	const db = getDb();
+	const clientId = (await getClientInScope(db, ctx, slug)).id;
+	const rows = await db
+		.select({ id: maintenance.id, title: maintenance.title, start: maintenance.startAt, end: maintenance.endAt, component: component.name })
+		.from(maintenance)
+		.innerJoin(maintenanceComponent, eq(maintenanceComponent.maintenanceId, maintenance.id))
+		.innerJoin(component, eq(component.id, maintenanceComponent.componentId))
+		.where(and(eq(maintenance.clientId, clientId), gt(maintenance.endAt, now)))
+		.orderBy(asc(maintenance.startAt), asc(component.name));
+	const byId = new Map<string, { title: string; start: string; end: string; components: string[]; ongoing: boolean }>();
+	for (const r of rows) {
+		const entry = byId.get(r.id) ?? { title: r.title, start: r.start.toISOString(), end: r.end.toISOString(), components: [], ongoing: r.start <= now };
+		entry.components.push(r.component);
+		byId.set(r.id, entry);
+	}
+	return [...byId.values()].slice(0, limit);
+}
