@@ -3,6 +3,7 @@ import { createClient } from '../../src/lib/server/clients/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { membership, user, type MembershipRole } from '../../src/lib/server/db/schema';
+import { ServiceError } from '../../src/lib/server/errors';
 
 let counter = 0;
 export const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`;
@@ -41,4 +42,15 @@ export async function createMember(
 		email,
 		password
 	};
+}
+
+/** 'ok', or the HTTP status of the domain error the call threw. */
+export async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
+	try {
+		await run();
+		return 'ok';
+	} catch (e) {
+		if (e instanceof ServiceError) return e.status;
+		throw e;
+	}
 }

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import { getDb } from '../../src/lib/server/db';
 import { downtimeQualification, incident, outboxMail } from '../../src/lib/server/db/schema';
-import { ServiceError } from '../../src/lib/server/errors';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { getPreferences, updatePreferences } from '../../src/lib/server/people/preferences';
 import { getIncident, listAllIncidents, listIncidents } from '../../src/lib/server/incidents/read';
@@ -16,17 +15,7 @@ import {
 	reopenIncident,
 	resolveIncident
 } from '../../src/lib/server/incidents/workflow';
-import { createMember, createStaff, createTenant } from './factories';
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (e) {
-		if (e instanceof ServiceError) return e.status;
-		throw e;
-	}
-}
+import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 async function tenant(preset = 'softconcept') {
 	const staff = await createStaff();

@@ -11,7 +11,7 @@ import { ServiceError } from '../../src/lib/server/errors';
 import { runCheck, type ProbeTarget } from '../../src/lib/server/status/probes/run';
 import { getProbesOfClient, removeProbe, setProbe } from '../../src/lib/server/status/probes/service';
 import { createProbeScheduler, startMonitorJobs, stopMonitorJobs } from '../../src/lib/server/status/scheduler';
-import { createMember, createStaff, createTenant } from './factories';
+import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const hits = new Map<string, number>();
 let web: Server;
@@ -64,16 +64,6 @@ const httpTarget = (path: string, extra: Partial<ProbeTarget> = {}): ProbeTarget
 	...extra
 });
 const tcpTarget = (port: number): ProbeTarget => ({ ...httpTarget('/'), kind: 'tcp', target: '127.0.0.1', port });
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (e) {
-		if (e instanceof ServiceError) return e.status;
-		throw e;
-	}
-}
 
 async function watched(count: number, probeInput: (i: number) => Record<string, unknown>) {
 	const tenant = await createTenant(await createStaff());

@@ -4,27 +4,16 @@ import { createComponent, updateComponent } from '../../src/lib/server/component
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
-import { ServiceError } from '../../src/lib/server/errors';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { resolveIncident } from '../../src/lib/server/incidents/workflow';
 import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
 import { createMaintenance, createQualification } from '../../src/lib/server/sla/records';
 import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaApiView } from '../../src/lib/server/sla/service';
-import { createMember, createStaff, createTenant } from './factories';
+import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const NOW = new Date('2026-11-22T10:00:00+01:00');
 const paris = (local: string, summer = true) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
 const admin: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'admin' }, ip: null };
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (e) {
-		if (e instanceof ServiceError) return e.status;
-		throw e;
-	}
-}
 
 /** An axantis client (99.85 %, Mon–Fri 08:00–18:00 without French holidays, tiers) with a 3 h outage on Tue 6 Oct 2026. */
 async function axantisWithOutage() {

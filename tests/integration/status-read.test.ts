@@ -1,26 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
-import { ServiceError } from '../../src/lib/server/errors';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
 import { createMaintenance } from '../../src/lib/server/sla/records';
 import { upcomingMaintenance } from '../../src/lib/server/status/maintenance-view';
 import { getClientStatus, getMetricSeries, getPublicStatus } from '../../src/lib/server/status/read';
-import { createMember, createStaff, createTenant } from './factories';
+import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
 const NOW = new Date('2026-10-05T10:00:00Z');
 const at = (minute: number) => new Date(NOW.getTime() - (60 - minute) * 60_000).toISOString();
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (e) {
-		if (e instanceof ServiceError) return e.status;
-		throw e;
-	}
-}
 
 async function monitoredTenant() {
 	const staff = await createStaff();

@@ -5,17 +5,7 @@ import { createComponent, listComponents, updateComponent } from '../../src/lib/
 import { getDb } from '../../src/lib/server/db';
 import { auditLog, client, event } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
-import { createMember, createStaff, createTenant, unique } from './factories';
-
-async function statusOf(run: () => Promise<unknown>): Promise<number | 'ok'> {
-	try {
-		await run();
-		return 'ok';
-	} catch (e) {
-		if (e instanceof ServiceError) return e.status;
-		throw e;
-	}
-}
+import { createMember, createStaff, createTenant, unique, statusOf } from './factories';
 
 describe('tenant isolation (DOMAIN §1: one client never sees another, not even its existence)', () => {
 	it("answers 404 for another client's resources, exactly as for a missing client", async () => {
