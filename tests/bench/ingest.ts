@@ -1,0 +1,125 @@
+/**
+ * Ingestion throughput through POST /api/v1/samples: concurrent senders, batches of 1,000
+ * samples over the ten demo components, fresh and distinct timestamps.
+ *   node --import tsx tests/bench/ingest.ts
+ */
+import { pathToFileURL } from 'node:url';
+import postgres from 'postgres';
+import { bootPortal, cpuShare, DEMO_COMPONENTS, metrics, ms, nowMs, percentile, postSamples, type Figure, type Portal, type SampleBody } from './harness';
+
+const SENDERS = Number(process.env.BENCH_INGEST_SENDERS ?? 4);
+const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 8);
+const BATCH = 1000;
+const TARGETS = Object.entries(DEMO_COMPONENTS).flatMap(([client, keys]) => keys.map((component) => ({ client, component })));
+type Target = (typeof TARGETS)[number];
+
+/** Distinct instants per component (idempotency is on component + instant): from a minute ago on, 1 ms apart. */
+const nextAt = new Map<Target, number>(TARGETS.map((t) => [t, Date.now() - 60_000]));
+
+function batch(targets: Target[]): SampleBody[] {
+	const perComponent = Math.ceil(BATCH / targets.length);
+	return targets
+		.flatMap((target) => {
+			const first = nextAt.get(target)!;
+			nextAt.set(target, first + perComponent);
+			return Array.from({ length: perComponent }, (_, i) => {
+				const at = first + i;
+				// Mostly up, with a short outage now and then: transitions exercise the timeline.
+				const status = at % 5000 < 5 ? 'down' : at % 5000 < 15 ? 'degraded' : 'up';
+				return { ...target, at: new Date(at).toISOString(), status, ...metrics() } as SampleBody;
+			});
+		})
+		.slice(0, BATCH);
+}
+
+/**
+ * `shared`: every batch spans all ten components, so concurrent batches queue on the same
+ * component locks. `owned`: each sender is the agent of its own components, as hosts' agents are.
+ */
+async function measure(portal: Portal, mode: 'shared' | 'owned') {
+	const url = portal.url;
+	const cpuBefore = portal.cpu();
+	const latencies: number[] = [];
+	let stored = 0;
+	const start = nowMs();
+	const deadline = start + SECONDS * 1000;
+	await Promise.all(
+		Array.from({ length: SENDERS }, async (_, sender) => {
+			const targets = mode === 'shared' ? TARGETS : TARGETS.filter((_, i) => i % SENDERS === sender);
+			while (nowMs() < deadline) {
+				const body = batch(targets);
+				const t0 = nowMs();
+				const result = await postSamples(url, body);
+				latencies.push(nowMs() - t0);
+				if (result.accepted !== body.length) throw new Error(`expected ${body.length} accepted, got ${JSON.stringify(result)}`);
+				stored += result.accepted;
+			}
+		})
+	);
+	const seconds = (nowMs() - start) / 1000;
+	const rate = stored / seconds;
+	const cpu = cpuShare(cpuBefore, portal.cpu(), seconds);
+	console.log(`[ingest] ${mode}: ${stored} samples in ${latencies.length} batches, ${SENDERS} senders: ${Math.round(rate)} samples/s; CPU ${cpu}`);
+	return { rate, latencies, cpu };
+}
+
+/** Raw samples a production database holds (here the ten components every 10 s for ~12 days), written straight in SQL. */
+async function prefill(databaseUrl: string, rows: number) {
+	const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	try {
+		const perComponent = Math.round(rows / TARGETS.length);
+		await sql`
+			insert into sample (component_id, at, status, cpu_pct, ram_pct)
+			select c.id, now() - interval '20 days' + g * interval '10 seconds', 'up', 42, 64
+			from component c join client cl on cl.id = c.client_id
+			cross join generate_series(1, ${perComponent}::int) g
+			where cl.slug in ${sql(Object.keys(DEMO_COMPONENTS))}`;
+		await sql`analyze sample`;
+	} finally {
+		await sql.end();
+	}
+}
+
+const PREFILL = Number(process.env.BENCH_INGEST_PREFILL ?? 1_000_000);
+
+export async function run(): Promise<Figure[]> {
+	const portal = await bootPortal('ingest');
+	try {
+		for (let i = 0; i < 3; i++) await postSamples(portal.url, batch(TARGETS));
+		const figures: Figure[] = [];
+		const runs: { mode: 'shared' | 'owned'; label: string; prefill?: boolean }[] = [
+			{ mode: 'shared', label: 'each batch on all 10 components' },
+			{ mode: 'owned', label: 'each sender owns its components' },
+			{ mode: 'owned', label: `owned, ${PREFILL.toLocaleString('en')} samples already stored`, prefill: true }
+		];
+		for (const { mode, label, prefill: withPrefill } of runs) {
+			if (withPrefill) {
+				const t0 = nowMs();
+				await prefill(portal.databaseUrl, PREFILL);
+				console.log(`[ingest] stored ${PREFILL} older samples in ${((nowMs() - t0) / 1000).toFixed(1)} s`);
+			}
+			const { rate, latencies, cpu } = await measure(portal, mode);
+			figures.push(
+				{
+					bench: 'ingest',
+					metric: `throughput, ${SENDERS} senders, ${label}`,
+					value: `${Math.round(rate).toLocaleString('en')} samples/s`,
+					target: '≥ 50,000 samples/s',
+					ok: rate >= 50_000
+				},
+				{
+					bench: 'ingest',
+					metric: `latency per batch of ${BATCH} (POST → 202) / CPU, ${label}`,
+					value: `p50 ${ms(percentile(latencies, 0.5))} · p95 ${ms(percentile(latencies, 0.95))} · ${cpu}`
+				}
+			);
+		}
+		return figures;
+	} finally {
+		await portal.stop();
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+	console.table(await run());
+}
