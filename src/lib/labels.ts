@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { dateTimeFormat, numberFormat } from './intl';
 
 const KIND_LABELS: Record<string, () => string> = {
 	server: m.kind_server,
@@ -36,7 +37,7 @@ export const scopeLabel = (scope: string) => (SCOPE_LABELS[scope] ?? (() => scop
 
 export function formatDateTime(value: Date | string | null | undefined, locale: string): string {
 	if (!value) return '—';
-	return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Paris'
@@ -44,7 +45,7 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
 }
 
 export function formatMoney(cents: number, locale: string): string {
-	return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
+	return numberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
 		cents / 100
 	);
 }
@@ -53,9 +54,9 @@ const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 
 /** A calendar date (YYYY-MM-DD) as the reader writes it. */
 export function formatDay(day: string, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+	return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatPercent(value: number, locale: string): string {
-	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+	return numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }

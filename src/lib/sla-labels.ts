@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { dateTimeFormat, numberFormat } from './intl';
 import { holidaysText } from '$lib/components/contract/format';
 import type { SlaReportJson } from '$lib/server/sla/service';
 
@@ -57,7 +58,7 @@ const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Slots = readonly (readonly string[])[];
 
 function weekdayNames(locale: string): string[] {
-	const f = new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' });
+	const f = dateTimeFormat(intlLocale(locale), { weekday: 'short', timeZone: 'UTC' });
 	// 2024-01-01 was a Monday.
 	return WEEK.map((_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))));
 }
@@ -84,28 +85,28 @@ export function coverageText(coverage: SlaReportJson['coverage'], locale: string
 }
 
 export function formatMinutes(value: number, locale: string): string {
-	return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+	return numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
 }
 
 /** Availability as the report gives it: floored to 3 decimals, shown with all 3. */
 export function formatAvailability(value: number, locale: string): string {
-	return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+	return numberFormat(intlLocale(locale), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
 }
 
 /** An instant on the client's wall clock. */
 export function formatInZone(iso: string, timeZone: string, locale: string): string {
-	return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+	return dateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
 }
 
 /** "octobre 2026" for '2026-10'. */
 export function monthLabel(month: string, locale: string): string {
 	const [y, mo] = month.split('-').map(Number);
-	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return dateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
 }
 
 export function shortMonthLabel(month: string, locale: string): string {
 	const [y, mo] = month.split('-').map(Number);
-	return new Intl.DateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return dateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
 }
 
 /** 'YYYY-MM' moved by `delta` months. */

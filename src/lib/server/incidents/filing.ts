@@ -1,4 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
+import { dateTimeFormat } from '$lib/intl';
 import { formatDateTime } from '$lib/labels';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
@@ -16,7 +17,7 @@ import { incidentDeadlines, incidentNumber } from './deadlines';
 import { fieldMessages, fileIncidentSchema, type FileInput } from './input';
 import { mailClient, mailStaffOfNewReport } from './notify';
 
-const yearIn = (timeZone: string, at: Date) => Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+const yearIn = (timeZone: string, at: Date) => Number(dateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
 /**
  * Files a signalement (DOMAIN §3): a yearly number, the contract's two deadlines from the

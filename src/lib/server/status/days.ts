@@ -18,8 +18,10 @@ function daySeconds(input: string, now: Date) {
 		select b.component_id, b.day::text as day,
 			${seconds('up')} as up_seconds, ${seconds('degraded')} as degraded_seconds,
 			${seconds('down')} as down_seconds, ${seconds('unknown')} as unknown_seconds
-		from b left join status_interval i
-			on i.component_id = b.component_id and i.from_at < b.hi and coalesce(i.to_at, ${at}::timestamptz) > b.lo
+		from b left join lateral (
+			select status, from_at, to_at from status_interval
+			where component_id = b.component_id and from_at < b.hi and coalesce(to_at, ${at}::timestamptz) > b.lo
+		) i on true
 		group by b.component_id, b.day`;
 }
 

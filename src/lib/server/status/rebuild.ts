@@ -42,23 +42,30 @@ export async function rebuildTimelines(
 	const startsJson = JSON.stringify(starts.map((s) => ({ component_id: s.component_id, start_at: toDate(s.start_at) })));
 	const samples = rows<{ component_id: string; at: Date; status: SampleStatus }>(
 		await tx.execute(sql`
-			select s.component_id, s.at, s.status
+			select st.component_id, s.at, s.status
 			from jsonb_to_recordset(${startsJson}::jsonb) as st(component_id uuid, start_at timestamptz)
-			join sample s on s.component_id = st.component_id and s.at >= st.start_at
-			order by s.component_id, s.at`)
+			cross join lateral (
+				select at, status from sample where component_id = st.component_id and at >= st.start_at order by at
+			) s
+			order by st.component_id, s.at`)
 	);
 	const stored = rows<{ id: number; component_id: string; status: IntervalStatus; from_at: Date; to_at: Date | null; reaching: boolean }>(
 		await tx.execute(sql`
 			select i.id, i.component_id, i.status, i.from_at, i.to_at,
 				(i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) as reaching
 			from jsonb_to_recordset(${startsJson}::jsonb) as st(component_id uuid, start_at timestamptz)
-			join status_interval i on i.component_id = st.component_id
+			cross join lateral (
+				(select * from status_interval where component_id = st.component_id and from_at < st.start_at order by from_at desc limit 1)
+				union
+				(select * from status_interval where component_id = st.component_id and to_at is null)
+			) i
 			where (i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) or i.to_at is null`)
 	);
 	await tx.execute(sql`
-		delete from status_interval i
-		using jsonb_to_recordset(${startsJson}::jsonb) as st(component_id uuid, start_at timestamptz)
-		where i.component_id = st.component_id and i.from_at >= st.start_at`);
+		delete from status_interval where id in (
+			select x.id from jsonb_to_recordset(${startsJson}::jsonb) as st(component_id uuid, start_at timestamptz)
+			cross join lateral (select id from status_interval where component_id = st.component_id and from_at >= st.start_at) x
+		)`);
 
 	const staleById = new Map(touched.map((t) => [t.componentId, t.staleMs]));
 	const samplesById = groupBy(samples, (s) => s.component_id);

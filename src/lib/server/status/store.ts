@@ -182,8 +182,10 @@ async function latestPoints(tx: Executor, latest: { componentId: string; at: Dat
 		await tx.execute(sql`
 			select r.component_id, r.bucket, ${rollupAverages}
 			from jsonb_to_recordset(${input}::jsonb) as l(component_id uuid, at timestamptz)
-			join metric_rollup r on r.component_id = l.component_id and r.resolution = 'minute'
-				and r.bucket = date_trunc('minute', l.at, 'UTC')`)
+			cross join lateral (
+				select * from metric_rollup
+				where component_id = l.component_id and resolution = 'minute' and bucket = date_trunc('minute', l.at, 'UTC')
+			) r`)
 	);
 }
 

@@ -1,3 +1,4 @@
+import { dateTimeFormat } from '$lib/intl';
 import type { UptimeDay } from '$lib/monitoring';
 import type { RollupResolution } from '../db/schema';
 
@@ -22,7 +23,7 @@ export function uptimeDay(day: string, s: DaySeconds | undefined, maintenance = 
 
 /** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
 export function dateIn(timezone: string, at: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+	return dateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 /** The `count` calendar dates ending with `today`, oldest first. */
