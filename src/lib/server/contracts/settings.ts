@@ -347,7 +347,24 @@ export function validateContractSettings(input: unknown): ResolveResult {
  * `contract.overrides` JSON) deep-merged onto the preset, then validated strictly so a typo
  * in an override is an error, never silently ignored.
  */
+const resolved = new Map<string, ResolveResult>();
+const RESOLVED_KEPT = 1000;
+
+/**
+ * Every page and job resolves its client's contract: the validation runs once per distinct
+ * (preset, overrides). Results are shared: callers never mutate them.
+ */
 export function resolveContractSettings(preset: string, overrides: unknown): ResolveResult {
+	const key = `${preset}\u0000${JSON.stringify(overrides)}`;
+	let result = resolved.get(key);
+	if (!result) {
+		if (resolved.size >= RESOLVED_KEPT) resolved.clear();
+		resolved.set(key, (result = resolveUncached(preset, overrides)));
+	}
+	return result;
+}
+
+function resolveUncached(preset: string, overrides: unknown): ResolveResult {
 	if (!isPresetName(preset)) {
 		return {
 			ok: false,
