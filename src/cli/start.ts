@@ -59,6 +59,8 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // adapter-node assumes https without ORIGIN: cookies would be Secure and forms refused over http.
 process.env.ORIGIN ??= `http://localhost:${port}`;
+// A full sample batch (5,000 samples with every metric) is about 1 MB.
+process.env.BODY_SIZE_LIMIT ??= '4M';
 (globalThis as Record<symbol, unknown>)[IO_KEY] = io;
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
 const server = createServer(handler);

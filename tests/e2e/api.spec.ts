@@ -65,3 +65,16 @@ test('a cookie-authenticated JSON write from another origin is refused', async (
 	});
 	expect(forged.status()).toBe(403);
 });
+
+test('a full batch of 5,000 samples fits; a body over the limit gets 413, not a parse error', async ({ request }) => {
+	const at = (i: number) => new Date(Date.now() - 3 * 86_400_000 + i * 1000).toISOString();
+	const metrics = { cpuPct: 12.5, ramPct: 40.25, diskPct: 61.5, netInBps: 123456.7, netOutBps: 98765.4, latencyMs: 12.3, load1: 0.75, iowaitPct: 1.5 };
+	const samples = Array.from({ length: 5000 }, (_, i) => ({ client: 'acme', component: 'backup', at: at(i), status: 'up', ...metrics }));
+	const ingest = { authorization: 'Bearer demo-ingest-token' };
+	const full = await request.post('/api/v1/samples', { headers: ingest, data: { samples } });
+	expect(full.status()).toBe(202);
+	expect(await full.json()).toEqual({ accepted: 5000, duplicates: 0 });
+	const huge = await request.post('/api/v1/samples', { headers: { ...ingest, 'content-type': 'application/json' }, data: 'x'.repeat(5 * 1024 * 1024) });
+	expect(huge.status()).toBe(413);
+	expect((await huge.json()).error.code).toBe('too_large');
+});

@@ -1,8 +1,8 @@
 /** The one error family of the domain layer; routes map it to HTTP once (see server/http.ts). */
 export class ServiceError extends Error {
 	constructor(
-		readonly code: 'bad_request' | 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'throttled',
-		readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429,
+		readonly code: 'bad_request' | 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'throttled',
+		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
 		message: string,
 		readonly details?: unknown
 	) {
@@ -16,6 +16,7 @@ export type FieldIssues = Record<string, string>;
 export const invalid = (message: string, fields: FieldIssues = {}) =>
 	new ServiceError('invalid', 422, message, { fields });
 export const badRequest = (message: string) => new ServiceError('bad_request', 400, message);
+export const tooLarge = (message: string) => new ServiceError('too_large', 413, message);
 export const notFound = (message = 'Not found') => new ServiceError('not_found', 404, message);
 export const forbidden = (message = 'Forbidden') => new ServiceError('forbidden', 403, message);
 export const conflict = (message: string, fields: FieldIssues = {}) =>

@@ -1,6 +1,6 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { badRequest, unauthenticated } from '../errors';
+import { badRequest, tooLarge, unauthenticated } from '../errors';
 import { apiError } from '../http';
 import type { RequestContext } from '../context';
 
@@ -34,7 +34,9 @@ async function readJson(request: Request): Promise<unknown> {
 	if (!type.includes('application/json')) throw badRequest(m.api_json_expected());
 	try {
 		return await request.json();
-	} catch {
+	} catch (e) {
+		// SvelteKit stops reading a body over BODY_SIZE_LIMIT with a 413 error.
+		if ((e as { status?: number }).status === 413) throw tooLarge(m.api_body_too_large());
 		throw badRequest(m.api_json_malformed());
 	}
 }
