@@ -1,8 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
-import { getLocale } from '$lib/paraglide/runtime';
-import { cachedResponse } from '$lib/server/http-cache';
 import { actorFromSession } from '$lib/server/auth/actor';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
@@ -78,15 +76,6 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Anonymous visitors of the public status page share one render per language and second. */
-const PUBLIC_CACHED = new Set(['/status', '/status/__data.json']);
-const publicPageCache: Handle = ({ event, resolve }) => {
-	if (event.request.method !== 'GET' || !PUBLIC_CACHED.has(event.url.pathname) || event.cookies.get(SESSION_COOKIE)) {
-		return resolve(event);
-	}
-	return cachedResponse(`${getLocale()} ${event.url.pathname}${event.url.search}`, () => Promise.resolve(resolve(event)));
-};
-
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const h = response.headers;
@@ -101,7 +90,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, publicPageCache, authenticate, securityHeaders);
+export const handle = sequence(i18n, authenticate, securityHeaders);
 
 /** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
 export const handleError: HandleServerError = ({ error, status }) => {

@@ -9,6 +9,7 @@ import { runMigrations } from '$lib/server/db/migrate';
 import { isDatabaseEmpty, seedDemo } from '$lib/server/demo/seed';
 import { IO_KEY } from '$lib/server/live/realtime';
 import { buildIsStale } from './build-freshness';
+import { servePublicFromCache } from './public-cache';
 
 const root = process.cwd();
 let embedded: EmbeddedDatabase | undefined;
@@ -63,6 +64,10 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ??= '4M';
 (globalThis as Record<symbol, unknown>)[IO_KEY] = io;
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
-const server = createServer(handler);
+// The public-page cache renders by asking this very server.
+const selfOrigin = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+const server = createServer((req, res) => {
+	if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
+});
 io.attach(server);
 server.listen(port, host, () => console.log(`[portal] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));

@@ -2,14 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { cachedResponse } from './http-cache';
 
 describe('cachedResponse (public status page, issue 3 §6: cacheable server render)', () => {
-	it('renders once per key and second, and serves copies', async () => {
+	it('renders once per key and half second, and serves copies', async () => {
 		let renders = 0;
 		const render = async () => new Response(`page ${++renders}`, { headers: { 'content-type': 'text/html' } });
 		const first = await cachedResponse('fr /status', render, 1000);
-		const second = await cachedResponse('fr /status', render, 1500);
+		const second = await cachedResponse('fr /status', render, 1400);
 		expect([await first.text(), await second.text()]).toEqual(['page 1', 'page 1']);
 		expect(second.headers.get('content-type')).toBe('text/html');
-		expect(await (await cachedResponse('en /status', render, 1500)).text()).toBe('page 2');
+		expect(await (await cachedResponse('en /status', render, 1400)).text()).toBe('page 2');
 		expect(await (await cachedResponse('fr /status', render, 2600)).text()).toBe('page 3');
 	});
 

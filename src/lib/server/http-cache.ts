@@ -1,9 +1,9 @@
 /**
- * Whole responses of anonymous public pages, kept one second: the public status page is the
- * same for every visitor of a language, and a state change reaches open pages through the
- * socket (the page's cursor replays anything newer), so a second-old render costs nothing.
+ * Whole responses of anonymous public pages, kept half a second: the public status page is
+ * the same for every visitor of a language, and a state change reaches open pages through
+ * the socket (the page's cursor replays anything newer), so a slightly old render costs nothing.
  */
-const FRESH_MS = 1000;
+const FRESH_MS = 500;
 const KEPT = 200;
 
 interface Copy {
