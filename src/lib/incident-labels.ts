@@ -1,26 +1,25 @@
 import { m } from '$lib/paraglide/messages';
+import { labelFrom } from './labels';
 import type { IncidentCause, IncidentQualification, IncidentSeverity, IncidentStatus } from '$lib/server/db/schema';
 
 export { severityLabel } from '$lib/components/contract/format';
 
-type Labels = Record<string, () => string>;
-const label = (labels: Labels) => (value: string | null | undefined) => (value ? (labels[value] ?? (() => value))() : '—');
 
-export const incidentStatusLabel = label({
+export const incidentStatusLabel = labelFrom({
 	open: m.incident_status_open,
 	acknowledged: m.incident_status_acknowledged,
 	resolved: m.incident_status_resolved,
 	closed: m.incident_status_closed
 });
 
-export const deadlineStateLabel = label({
+export const deadlineStateLabel = labelFrom({
 	on_track: m.deadline_on_track,
 	at_risk: m.deadline_at_risk,
 	met: m.deadline_met,
 	breached: m.deadline_breached
 });
 
-export const causeLabel = label({
+export const causeLabel = labelFrom({
 	provider: m.incident_cause_provider,
 	client: m.incident_cause_client,
 	authorized_third_party: m.incident_cause_authorized_third_party,
@@ -29,12 +28,12 @@ export const causeLabel = label({
 	beyond_capacity: m.incident_cause_beyond_capacity
 });
 
-export const qualificationLabel = label({
+export const qualificationLabel = labelFrom({
 	confirmed: m.incident_qualification_confirmed,
 	not_confirmed: m.incident_qualification_not_confirmed
 });
 
-export const updateKindLabel = label({
+export const updateKindLabel = labelFrom({
 	filed: m.incident_kind_filed,
 	acknowledged: m.incident_kind_acknowledged,
 	qualified: m.incident_kind_qualified,
@@ -47,7 +46,7 @@ export const updateKindLabel = label({
 	closed: m.incident_kind_closed
 });
 
-export const sourceLabel = label({
+export const sourceLabel = labelFrom({
 	portal: m.incident_source_portal,
 	staff: m.incident_source_staff,
 	api: m.incident_source_api,
@@ -55,7 +54,7 @@ export const sourceLabel = label({
 });
 
 /** What each severity means in the contract (DOMAIN §3, 000 §2). */
-export const severityMeaning = label({
+export const severityMeaning = labelFrom({
 	critical: m.incident_meaning_critical,
 	major: m.incident_meaning_major,
 	minor: m.incident_meaning_minor,

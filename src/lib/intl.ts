@@ -2,6 +2,9 @@
  * Intl formatters are costly to build (tens of microseconds each) and pages format hundreds
  * of values per render: each (locale, options) pair is built once.
  */
+/** The Intl locale of a portal language. */
+export const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
+
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 

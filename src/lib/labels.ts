@@ -1,5 +1,11 @@
 import { m } from '$lib/paraglide/messages';
-import { dateTimeFormat, numberFormat } from './intl';
+import { dateTimeFormat, intlLocale, numberFormat } from './intl';
+
+/** A translator over a closed set of values; an unknown value shows as itself, none as a dash. */
+export const labelFrom =
+	(labels: Record<string, () => string>) =>
+	(value: string | null | undefined): string =>
+		value ? (labels[value] ?? (() => value))() : '—';
 
 const KIND_LABELS: Record<string, () => string> = {
 	server: m.kind_server,
@@ -37,7 +43,7 @@ export const scopeLabel = (scope: string) => (SCOPE_LABELS[scope] ?? (() => scop
 
 export function formatDateTime(value: Date | string | null | undefined, locale: string): string {
 	if (!value) return '—';
-	return dateTimeFormat(locale === 'en' ? 'en-GB' : 'fr-FR', {
+	return dateTimeFormat(intlLocale(locale), {
 		dateStyle: 'medium',
 		timeStyle: 'short',
 		timeZone: 'Europe/Paris'
@@ -45,12 +51,11 @@ export function formatDateTime(value: Date | string | null | undefined, locale: 
 }
 
 export function formatMoney(cents: number, locale: string): string {
-	return numberFormat(locale === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(
+	return numberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(
 		cents / 100
 	);
 }
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 
 /** A calendar date (YYYY-MM-DD) as the reader writes it. */
 export function formatDay(day: string, locale: string): string {

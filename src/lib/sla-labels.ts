@@ -1,13 +1,12 @@
 import { m } from '$lib/paraglide/messages';
-import { dateTimeFormat, numberFormat } from './intl';
+import { labelFrom } from './labels';
+import { dateTimeFormat, intlLocale, numberFormat } from './intl';
 import { holidaysText } from '$lib/components/contract/format';
 import type { SlaReportJson } from '$lib/server/sla/service';
 
-type Labels = Record<string, () => string>;
-const label = (labels: Labels) => (value: string | null | undefined) => (value ? (labels[value] ?? (() => value))() : '—');
 
 /** Why minutes are excluded (DOMAIN §2 excusable events, §4 maintenance). */
-export const exclusionReasonLabel = label({
+export const exclusionReasonLabel = labelFrom({
 	maintenance: m.sla_reason_maintenance,
 	client: m.sla_reason_client,
 	authorized_third_party: m.sla_reason_authorized_third_party,
@@ -17,13 +16,13 @@ export const exclusionReasonLabel = label({
 	out_of_scope: m.sla_reason_out_of_scope
 });
 
-export const treatmentLabel = label({
+export const treatmentLabel = labelFrom({
 	remove: m.sla_treatment_remove,
 	count_as_available: m.sla_treatment_count_as_available
 });
 
 /** Why a maintenance or qualification excludes nothing. */
-export const ignoredReasonLabel = label({
+export const ignoredReasonLabel = labelFrom({
 	invalid_window: m.sla_ignored_invalid_window,
 	not_announced_before_start: m.sla_ignored_not_announced_before_start,
 	notice_too_short: m.sla_ignored_notice_too_short,
@@ -32,12 +31,12 @@ export const ignoredReasonLabel = label({
 	cause_not_excluded: m.sla_ignored_cause_not_excluded
 });
 
-export const sourceLabel = label({
+export const sourceLabel = labelFrom({
 	maintenance: m.sla_source_maintenance,
 	qualification: m.sla_source_qualification
 });
 
-export const creditStatusLabel = label({
+export const creditStatusLabel = labelFrom({
 	requested: m.sla_credit_status_requested,
 	approved: m.sla_credit_status_approved,
 	refused: m.sla_credit_status_refused
@@ -53,7 +52,6 @@ export const SLA_CAUSE_VALUES = [
 	'out_of_scope'
 ] as const;
 
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
 const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 type Slots = readonly (readonly string[])[];
 

@@ -1,5 +1,4 @@
-const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-FR');
-
+import { intlLocale } from '$lib/intl';
 /** Axis and tooltip formatters for a chart spanning `spanMs`. */
 export function chartFormatters(locale: string, spanMs: number) {
 	const tag = intlLocale(locale);

@@ -45,6 +45,15 @@ export function requireProviderAdmin(ctx: RequestContext): void {
 	requireStaff(ctx, 'admin');
 }
 
+/** Provider records on a client (components, maintenance, qualifications): any staff member, admin tokens. */
+export function requireStaffOrAdminToken(ctx: RequestContext): void {
+	if (ctx.actor.kind === 'token') {
+		if (ctx.actor.scope !== 'admin') throw forbidden('This token lacks the admin scope');
+		return;
+	}
+	requireStaff(ctx);
+}
+
 /** Provider-wide reads: staff and read/admin tokens. */
 export function requireProviderRead(ctx: RequestContext): void {
 	if (ctx.actor.kind === 'token') {

@@ -4,10 +4,10 @@ import { m } from '$lib/paraglide/messages';
 import type { ComponentView } from '$lib/live/events';
 import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
-import { requireStaff, type RequestContext } from '../context';
+import { requireStaffOrAdminToken, type RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { COMPONENT_KINDS, component, type Component } from '../db/schema';
-import { conflict, forbidden, isUniqueViolation, notFound } from '../errors';
+import { conflict, isUniqueViolation, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
 
@@ -41,15 +41,6 @@ const messages = {
 	expectedIntervalSeconds: () => m.validation_expected_interval()
 };
 
-/** Component writes: any staff member in the console, admin-scoped tokens through the API. */
-function requireComponentWrite(ctx: RequestContext) {
-	if (ctx.actor.kind === 'token') {
-		if (ctx.actor.scope !== 'admin') throw forbidden('This token lacks the admin scope');
-		return;
-	}
-	requireStaff(ctx);
-}
-
 export function toComponentView(c: Component): ComponentView {
 	return { key: c.key, name: c.name, kind: c.kind, public: c.public };
 }
@@ -74,7 +65,7 @@ async function getComponentOf(tx: Executor, clientId: string, key: string) {
 }
 
 export async function createComponent(ctx: RequestContext, slug: string, input: unknown) {
-	requireComponentWrite(ctx);
+	requireStaffOrAdminToken(ctx);
 	const data = parseInput(createComponentSchema, input, messages);
 	try {
 		return await getDb().transaction(async (tx) => {
@@ -112,7 +103,7 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 }
 
 export async function updateComponent(ctx: RequestContext, slug: string, key: string, input: unknown) {
-	requireComponentWrite(ctx);
+	requireStaffOrAdminToken(ctx);
 	const data = parseInput(updateComponentSchema, input, messages);
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
@@ -146,7 +137,7 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 }
 
 export async function deleteComponent(ctx: RequestContext, slug: string, key: string) {
-	requireComponentWrite(ctx);
+	requireStaffOrAdminToken(ctx);
 	await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const before = await getComponentOf(tx, owner.id, key);

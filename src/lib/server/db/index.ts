@@ -23,6 +23,9 @@ function connect() {
 	return connection;
 }
 
+/** Rows of a raw `execute` (drizzle types them loosely); timestamps arrive as text. */
+export const rowsOf = <T>(result: unknown) => result as T[];
+
 export function getDb(): Database {
 	return connect().db;
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db';
+import { rowsOf, type Executor } from '../db';
 import { statusInterval, type ComponentKind } from '../db/schema';
 import { refreshStatusDays } from '../status/days';
 import { toDate } from '../status/pg-time';
@@ -18,8 +18,6 @@ export interface HistoryComponent {
 	kind: ComponentKind;
 	timezone: string;
 }
-
-const rows = <T>(result: unknown) => result as T[];
 
 /**
  * Gives demo components a past: a 90-day timeline ending open at `now`, its day rows, and
@@ -48,7 +46,7 @@ export async function seedHistory(tx: Executor, components: HistoryComponent[], 
 }
 
 async function historyStarts(tx: Executor, timezones: string[], now: Date): Promise<Map<string, Date>> {
-	const found = rows<{ tz: string; start: string }>(
+	const found = rowsOf<{ tz: string; start: string }>(
 		await tx.execute(sql`
 			select tz, (((${now.toISOString()}::timestamptz at time zone tz)::date - ${HISTORY_DAYS - 1}::int)::timestamp at time zone tz) as start
 			from jsonb_array_elements_text(${JSON.stringify(timezones)}::jsonb) as tz`)

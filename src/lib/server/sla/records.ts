@@ -4,26 +4,17 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { supportCalendar } from '../calendar/business-calendar';
 import { getClientInScope } from '../clients/scope';
-import { actorUserId, requireStaff, type RequestContext } from '../context';
+import { actorUserId, requireStaffOrAdminToken, type RequestContext } from '../context';
 import { SLA_CAUSES, resolveContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
 import { component, contract, downtimeQualification, maintenance, maintenanceComponent, type Client } from '../db/schema';
-import { forbidden, invalid } from '../errors';
+import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { dateIn } from '../status/view-rules';
 import { keySchema, parseInput } from '../validation';
 import { maintenanceCompliance } from './compliance';
 
 const instant = z.iso.datetime({ offset: true });
-
-/** Provider records: staff in the console, admin tokens through the API. */
-function requireRecorder(ctx: RequestContext) {
-	if (ctx.actor.kind === 'token') {
-		if (ctx.actor.scope !== 'admin') throw forbidden('This token lacks the admin scope');
-		return;
-	}
-	requireStaff(ctx);
-}
 
 async function componentIds(tx: Executor, owner: Client, keys: string[], field: string) {
 	const rows = await tx
@@ -55,7 +46,7 @@ const maintenanceSchema = z.object({
  * compliant one is excluded from availability. `announcedAt` defaults to now, never later.
  */
 export async function createMaintenance(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
-	requireRecorder(ctx);
+	requireStaffOrAdminToken(ctx);
 	const data = parseInput(maintenanceSchema, input, { components: () => m.incident_invalid_components(), title: () => m.incident_invalid_title() });
 	const { s, e } = window(data.start, data.end);
 	const announcedAt = data.announcedAt ? new Date(data.announcedAt) : now;
@@ -94,7 +85,7 @@ const qualificationSchema = z.object({
 
 /** Staff mark a period of a component's downtime with its cause (DOMAIN §2 excusable events). */
 export async function createQualification(ctx: RequestContext, slug: string, input: unknown) {
-	requireRecorder(ctx);
+	requireStaffOrAdminToken(ctx);
 	const data = parseInput(qualificationSchema, input, { cause: () => m.incident_invalid_choice(), note: () => m.incident_invalid_required() });
 	const { s, e } = window(data.start, data.end);
 	return getDb().transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db';
+import { rowsOf, type Executor } from '../db';
 import { statusInterval, type IntervalStatus, type SampleStatus } from '../db/schema';
 import { toDate } from './pg-time';
 import { foldSamples, spliceTimeline, type Period, type StoredPeriod } from './timeline';
@@ -18,8 +18,6 @@ export interface RebuiltComponent {
 	after: { status: IntervalStatus; since: Date } | null;
 }
 
-const rows = <T>(result: unknown) => result as T[];
-
 /**
  * Rebuilds each touched component's timeline from the last sample before the batch's
  * earliest one, so a late or backfilled sample lands where it belongs. A handful of
@@ -32,7 +30,7 @@ export async function rebuildTimelines(
 ): Promise<RebuiltComponent[]> {
 	if (touched.length === 0) return [];
 	const input = JSON.stringify(touched.map((t) => ({ component_id: t.componentId, min_at: t.minAt.toISOString() })));
-	const starts = rows<{ component_id: string; start_at: Date }>(
+	const starts = rowsOf<{ component_id: string; start_at: Date }>(
 		await tx.execute(sql`
 			select t.component_id, coalesce(
 				(select max(s.at) from sample s where s.component_id = t.component_id and s.at < t.min_at),
@@ -40,7 +38,7 @@ export async function rebuildTimelines(
 			from jsonb_to_recordset(${input}::jsonb) as t(component_id uuid, min_at timestamptz)`)
 	);
 	const startsJson = JSON.stringify(starts.map((s) => ({ component_id: s.component_id, start_at: toDate(s.start_at) })));
-	const samples = rows<{ component_id: string; at: Date; status: SampleStatus }>(
+	const samples = rowsOf<{ component_id: string; at: Date; status: SampleStatus }>(
 		await tx.execute(sql`
 			select st.component_id, s.at, s.status
 			from jsonb_to_recordset(${startsJson}::jsonb) as st(component_id uuid, start_at timestamptz)
@@ -49,7 +47,7 @@ export async function rebuildTimelines(
 			) s
 			order by st.component_id, s.at`)
 	);
-	const stored = rows<{ id: number; component_id: string; status: IntervalStatus; from_at: Date; to_at: Date | null; reaching: boolean }>(
+	const stored = rowsOf<{ id: number; component_id: string; status: IntervalStatus; from_at: Date; to_at: Date | null; reaching: boolean }>(
 		await tx.execute(sql`
 			select i.id, i.component_id, i.status, i.from_at, i.to_at,
 				(i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) as reaching

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { LiveEventPayloads, MetricPoint, StatusChange } from '$lib/live/events';
-import { getDb, type Executor } from '../db';
+import { getDb, rowsOf, type Executor } from '../db';
 import { appendEvents, type EventInput } from '../live/outbox';
 import { refreshStatusDays } from './days';
 import {
@@ -31,8 +31,6 @@ export interface StoreResult {
 	accepted: number;
 	duplicates: number;
 }
-
-const rows = <T>(result: unknown) => result as T[];
 
 /**
  * Stores a batch in one transaction: raw samples (idempotent on component + instant),
@@ -93,7 +91,7 @@ async function settleTimelines(
  * even though no sample arrives to say so: the scheduler calls this every few seconds.
  */
 export async function sweepSilentComponents(now = new Date()): Promise<number> {
-	const silent = rows<{ component_id: string; last_at: string }>(
+	const silent = rowsOf<{ component_id: string; last_at: string }>(
 		await getDb().execute(sql`
 			select i.component_id, (select max(s.at) from sample s where s.component_id = i.component_id) as last_at
 			from status_interval i
@@ -128,7 +126,7 @@ async function lockComponents(tx: Executor, sortedIds: string[]) {
 }
 
 async function componentInfo(tx: Executor, ids: string[]): Promise<Map<string, ComponentInfo>> {
-	const found = rows<ComponentInfo>(
+	const found = rowsOf<ComponentInfo>(
 		await tx.execute(sql`
 			select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
 				coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
@@ -147,7 +145,7 @@ async function insertBatch(tx: Executor, samples: ResolvedSample[]) {
 			return record;
 		})
 	);
-	return rows<{ component_id: string; min_at: string; max_at: string; n: number }>(
+	return rowsOf<{ component_id: string; min_at: string; max_at: string; n: number }>(
 		await tx.execute(sql`
 			with ins as (
 				insert into sample (component_id, at, status, ${sampleMetricColumns})
@@ -178,7 +176,7 @@ type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at
 /** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
 async function latestPoints(tx: Executor, latest: { componentId: string; at: Date }[]): Promise<PointRow[]> {
 	const input = JSON.stringify(latest.map((l) => ({ component_id: l.componentId, at: l.at.toISOString() })));
-	return rows<PointRow>(
+	return rowsOf<PointRow>(
 		await tx.execute(sql`
 			select r.component_id, r.bucket, ${rollupAverages}
 			from jsonb_to_recordset(${input}::jsonb) as l(component_id uuid, at timestamptz)
