@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { labelFrom } from './labels';
-import type { IncidentCause, IncidentQualification, IncidentSeverity, IncidentStatus } from '$lib/server/db/schema';
+import type { IncidentCause, IncidentQualification, IncidentSeverity, IncidentStatus } from '$lib/domain/incidents';
 
 export { severityLabel } from '$lib/components/contract/format';
 
@@ -53,7 +53,7 @@ export const sourceLabel = labelFrom({
 	monitoring: m.incident_source_monitoring
 });
 
-/** What each severity means in the contract (DOMAIN §3, 000 §2). */
+/** What each severity means in the contract (000 §2). */
 export const severityMeaning = labelFrom({
 	critical: m.incident_meaning_critical,
 	major: m.incident_meaning_major,
@@ -61,15 +61,9 @@ export const severityMeaning = labelFrom({
 	information_request: m.incident_meaning_information_request
 });
 
-// Browser-side copies of the schema's choices: $lib/server modules never reach the browser.
-export const INCIDENT_SEVERITY_VALUES = ['critical', 'major', 'minor', 'information_request'] as const satisfies readonly IncidentSeverity[];
-export const INCIDENT_STATUS_VALUES = ['open', 'acknowledged', 'resolved', 'closed'] as const satisfies readonly IncidentStatus[];
-export const INCIDENT_CAUSE_VALUES = [
-	'provider',
-	'client',
-	'authorized_third_party',
-	'force_majeure',
-	'third_party_operator',
-	'beyond_capacity'
-] as const satisfies readonly IncidentCause[];
-export const INCIDENT_QUALIFICATION_VALUES = ['confirmed', 'not_confirmed'] as const satisfies readonly IncidentQualification[];
+export {
+	INCIDENT_SEVERITIES as INCIDENT_SEVERITY_VALUES,
+	INCIDENT_STATUSES as INCIDENT_STATUS_VALUES,
+	INCIDENT_CAUSES as INCIDENT_CAUSE_VALUES,
+	INCIDENT_QUALIFICATIONS as INCIDENT_QUALIFICATION_VALUES
+} from '$lib/domain/incidents';

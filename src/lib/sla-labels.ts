@@ -1,11 +1,12 @@
 import { m } from '$lib/paraglide/messages';
 import { labelFrom } from './labels';
+import { WEEKDAYS } from '$lib/domain/sla';
 import { dateTimeFormat, intlLocale, numberFormat } from './intl';
 import { holidaysText } from '$lib/components/contract/format';
 import type { SlaReportJson } from '$lib/server/sla/service';
 
 
-/** Why minutes are excluded (DOMAIN §2 excusable events, §4 maintenance). */
+/** Why minutes are excluded (004 art. 6 excusable events; planned maintenance, 000 §2, 001 §5.5). */
 export const exclusionReasonLabel = labelFrom({
 	maintenance: m.sla_reason_maintenance,
 	client: m.sla_reason_client,
@@ -42,17 +43,9 @@ export const creditStatusLabel = labelFrom({
 	refused: m.sla_credit_status_refused
 });
 
-// Browser-side copy of SLA_CAUSES: $lib/server modules never reach the browser.
-export const SLA_CAUSE_VALUES = [
-	'client',
-	'authorized_third_party',
-	'force_majeure',
-	'third_party_operator',
-	'beyond_capacity',
-	'out_of_scope'
-] as const;
+export { SLA_CAUSES as SLA_CAUSE_VALUES } from '$lib/domain/sla';
 
-const WEEK = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const WEEK = WEEKDAYS;
 type Slots = readonly (readonly string[])[];
 
 function weekdayNames(locale: string): string[] {

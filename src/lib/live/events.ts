@@ -2,6 +2,7 @@
  * The socket protocol, shared by server and browser. Every live event is a row of the
  * `event` table; `id` lets a reconnecting browser ask for what it missed.
  */
+import { METRIC_NAMES, type IntervalStatus, type MetricName } from '$lib/domain/status';
 export interface ComponentView {
 	key: string;
 	name: string;
@@ -9,7 +10,7 @@ export interface ComponentView {
 	public: boolean;
 }
 
-export type ComponentStatus = 'up' | 'degraded' | 'down' | 'unknown';
+export type ComponentStatus = IntervalStatus;
 
 export interface StatusChange {
 	key: string;
@@ -17,17 +18,7 @@ export interface StatusChange {
 	since: string;
 }
 
-export const METRIC_NAMES = [
-	'latencyMs',
-	'cpuPct',
-	'ramPct',
-	'diskPct',
-	'netInBps',
-	'netOutBps',
-	'load1',
-	'iowaitPct'
-] as const;
-export type MetricName = (typeof METRIC_NAMES)[number];
+export { METRIC_NAMES, type MetricName };
 
 /** One chart point: a bucket's averages (null where nothing reported that metric). */
 export type MetricPoint = { at: string } & Record<MetricName, number | null>;

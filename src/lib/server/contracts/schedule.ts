@@ -9,8 +9,9 @@ import { z } from 'zod';
 /** Time zone in which every 'HH:MM' of the contract settings is read. */
 export const CONTRACT_TIME_ZONE = 'Europe/Paris';
 
-export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-export type Weekday = (typeof WEEKDAYS)[number];
+import { WEEKDAYS, type Weekday } from '../../domain/sla';
+
+export { WEEKDAYS, type Weekday };
 
 const HHMM = /^(\d{2}):(\d{2})$/;
 

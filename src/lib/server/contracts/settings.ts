@@ -1,5 +1,5 @@
 /**
- * The typed per-contract settings (DOMAIN.md §2–§6): every rule on which the contracts disagree
+ * The typed per-contract settings (clause by clause in ./README.md): every rule on which the contracts disagree
  * is a setting; a contract = one preset + JSON overrides (the `contract` table).
  *
  * Pure module: no DB, no SvelteKit. Times are Europe/Paris wall-clock ('HH:MM').
@@ -12,6 +12,9 @@ import {
 	weeklyScheduleSchema
 } from './schedule';
 import { PRESETS, PRESET_NAMES, type PresetName } from './presets';
+import { SLA_CAUSES, type SlaCause } from '../../domain/sla';
+
+export { SLA_CAUSES, type SlaCause };
 
 export { PRESETS, PRESET_NAMES, type PresetName };
 export {
@@ -26,23 +29,8 @@ export {
 
 const percent = z.number().min(0).max(100);
 
-// ---------------------------------------------------------------- SLA (§2)
+// ---------------------------------------------------------------- SLA (000 §2, 001 §5, 004 art. 6)
 
-/**
- * Causes an incident can carry so the availability engine can exclude it.
- * 'client' also covers the client not cooperating (004 art. 6 (vi));
- * 'out_of_scope' = equipment/service not supplied by the provider (004 (i)) or outside the
- * perimeter entrusted to it (001 §4.1.1).
- */
-export const SLA_CAUSES = [
-	'client',
-	'authorized_third_party',
-	'force_majeure',
-	'third_party_operator',
-	'beyond_capacity',
-	'out_of_scope'
-] as const;
-export type SlaCause = (typeof SLA_CAUSES)[number];
 
 export const coverageSchema = z.discriminatedUnion('mode', [
 	z.strictObject({ mode: z.literal('24x7') }),
@@ -145,7 +133,7 @@ export const slaSchema = z
 		}
 	});
 
-// ---------------------------------------------------------------- support & incidents (§3)
+// ---------------------------------------------------------------- support & incidents (000 §1.5, §2; 002 art. 4)
 
 export const supportSchema = z.strictObject({
 	hours: weeklyScheduleSchema,
@@ -164,8 +152,7 @@ export function nominalMinutes(d: Duration): number {
 	return d.amount * NOMINAL_MINUTES[d.unit];
 }
 
-export const SEVERITIES = ['critical', 'major', 'minor', 'information_request'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+export { INCIDENT_SEVERITIES as SEVERITIES, type IncidentSeverity as Severity } from '../../domain/incidents';
 
 /**
  * clock 'business': the deadline runs only during support hours ('days' = business days);
@@ -198,7 +185,7 @@ export const incidentsSchema = z.strictObject({
 	standbyServerAfterHours: z.number().positive().nullable()
 });
 
-// ---------------------------------------------------------------- maintenance (§4)
+// ---------------------------------------------------------------- maintenance (000 §1.4; 001 §4.1.3, §5.5)
 
 export const maintenanceSchema = z.strictObject({
 	/** Minimum notice, in support business hours, before planned maintenance; null = none set. */
@@ -217,7 +204,7 @@ export const maintenanceSchema = z.strictObject({
 	avoidHolidaysAndEves: z.boolean()
 });
 
-// ---------------------------------------------------------------- backups & restores (§5, §6)
+// ---------------------------------------------------------------- backups & restores (000 §1.8; 001 §4.5; 002 art. 5–7; 003; 004 art. 3.5)
 
 export const backupScheduleSchema = z.strictObject({
 	/** full = system + data; data_full = all data; incremental = changes since the last backup. */

@@ -1,13 +1,13 @@
 import { addBusinessDays, addOpenMinutes, elapsedOpenFraction, type BusinessCalendar } from '../calendar/business-calendar';
 import type { Deadline, Duration } from '../contracts/settings';
+import { DEADLINE_STATES, type DeadlineState } from '../../domain/incidents';
 
-export const DEADLINE_STATES = ['on_track', 'at_risk', 'met', 'breached'] as const;
-export type DeadlineState = (typeof DEADLINE_STATES)[number];
+export { DEADLINE_STATES, type DeadlineState };
 
 const MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
 
 /**
- * When a duration that starts at `start` ends (DOMAIN §3). Calendar clock: plain elapsed time.
+ * When a duration that starts at `start` ends (000 §2). Calendar clock: plain elapsed time.
  * Business clock: minutes and hours consume only open time (a start while closed waits for
  * the next opening); `N days` is the same clock time on the N-th following business day,
  * moved to the next opening when that moment is closed. Business days are whole: a

@@ -1,10 +1,12 @@
 /**
- * Input and output of the SLA engine (DOMAIN.md §2, §4; issue 4 "Definitions").
+ * Input and output of the SLA engine (000 §2, 001 §5.1, 004 art. 6).
  * Pure data: Dates are instants, minutes are rounded to 2 decimals, `*Ms` fields are exact.
  */
 import type { ContractSettings, SlaCause } from '../contracts/settings';
 
-export type ComponentStatus = 'up' | 'degraded' | 'down' | 'unknown';
+import type { IntervalStatus } from '../../domain/status';
+
+export type ComponentStatus = IntervalStatus;
 
 /** One row of a component's status timeline; `to: null` = still open (runs until `asOf`). */
 export interface StatusRow {

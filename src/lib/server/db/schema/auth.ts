@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, integer, pgTable, text, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
-
-export const STAFF_ROLES = ['admin', 'operator'] as const;
-export type StaffRole = (typeof STAFF_ROLES)[number];
+import { STAFF_ROLES, API_SCOPES, type StaffRole, type ApiScope } from '../../../domain/roles';
+export { STAFF_ROLES, API_SCOPES, type StaffRole, type ApiScope };
 
 export const user = pgTable(
 	'user',
@@ -13,7 +12,7 @@ export const user = pgTable(
 		passwordHash: text('password_hash'),
 		staffRole: text('staff_role').$type<StaffRole>(),
 		locale: text('locale').$type<'fr' | 'en'>(),
-		/** Incident e-mails muted, except for critical reports (issue 5 §7). */
+		/** Incident e-mails muted, except for critical reports. */
 		muteIncidentMail: boolean('mute_incident_mail').notNull().default(false),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -52,9 +51,6 @@ export const userToken = pgTable(
 	},
 	(t) => [index('user_token_user_idx').on(t.userId)]
 );
-
-export const API_SCOPES = ['ingest', 'read', 'admin'] as const;
-export type ApiScope = (typeof API_SCOPES)[number];
 
 export const apiToken = pgTable('api_token', {
 	id: uuid('id').primaryKey().defaultRandom(),

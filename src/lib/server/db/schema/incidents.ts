@@ -14,33 +14,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { client, component } from './tenancy';
+import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_SOURCES, INCIDENT_QUALIFICATIONS, INCIDENT_CAUSES, INCIDENT_UPDATE_KINDS, type IncidentSeverity, type IncidentStatus, type IncidentSource, type IncidentQualification, type IncidentCause, type IncidentUpdateKind } from '../../../domain/incidents';
+export { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_SOURCES, INCIDENT_QUALIFICATIONS, INCIDENT_CAUSES, INCIDENT_UPDATE_KINDS, type IncidentSeverity, type IncidentStatus, type IncidentSource, type IncidentQualification, type IncidentCause, type IncidentUpdateKind };
 
-export const INCIDENT_SEVERITIES = ['critical', 'major', 'minor', 'information_request'] as const;
-export type IncidentSeverity = (typeof INCIDENT_SEVERITIES)[number];
-
-/** open → acknowledged → resolved → closed (confirmed, or the reopen window passed); resolved may reopen. */
-export const INCIDENT_STATUSES = ['open', 'acknowledged', 'resolved', 'closed'] as const;
-export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
-
-/** Who filed: a client contact in the portal, staff on the client's behalf, the API, or monitoring. */
-export const INCIDENT_SOURCES = ['portal', 'staff', 'api', 'monitoring'] as const;
-export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
-
-export const INCIDENT_QUALIFICATIONS = ['confirmed', 'not_confirmed'] as const;
-export type IncidentQualification = (typeof INCIDENT_QUALIFICATIONS)[number];
-
-/** The provider's cause, or one of the SLA's excusable causes (DOMAIN §2, 004 art. 6). */
-export const INCIDENT_CAUSES = [
-	'provider',
-	'client',
-	'authorized_third_party',
-	'force_majeure',
-	'third_party_operator',
-	'beyond_capacity'
-] as const;
-export type IncidentCause = (typeof INCIDENT_CAUSES)[number];
-
-/** A signalement (DOMAIN §3): its number identifies it in every exchange until closure (002 art. 4.2). */
+/** A signalement (000 §2): its number identifies it in every exchange until closure (002 art. 4.2). */
 export const incident = pgTable(
 	'incident',
 	{
@@ -98,20 +75,6 @@ export const incidentComponent = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.incidentId, t.componentId] })]
 );
-
-export const INCIDENT_UPDATE_KINDS = [
-	'filed',
-	'acknowledged',
-	'qualified',
-	'update',
-	'note',
-	'severity_changed',
-	'resolved',
-	'confirmed',
-	'reopened',
-	'closed'
-] as const;
-export type IncidentUpdateKind = (typeof INCIDENT_UPDATE_KINDS)[number];
 
 /** The incident's timeline; `internal` entries (staff notes) never reach the client. */
 export const incidentUpdate = pgTable(

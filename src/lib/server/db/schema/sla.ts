@@ -2,8 +2,10 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, text, time
 import { user } from './auth';
 import { incident } from './incidents';
 import { client, component } from './tenancy';
+import { CREDIT_REQUEST_STATUSES, type CreditRequestStatus } from '../../../domain/sla';
+export { CREDIT_REQUEST_STATUSES, type CreditRequestStatus };
 
-/** Planned maintenance (DOMAIN §4): excluded from availability when announced in time. */
+/** Planned maintenance (000 §1.4, 001 §5.5): excluded from availability when announced in time. */
 export const maintenance = pgTable(
 	'maintenance',
 	{
@@ -37,7 +39,7 @@ export const maintenanceComponent = pgTable(
 	(t) => [primaryKey({ columns: [t.maintenanceId, t.componentId] })]
 );
 
-/** Staff mark a period of a component's downtime with its cause (DOMAIN §2 excusable events). */
+/** Staff mark a period of a component's downtime with its cause (004 art. 6 excusable events). */
 export const downtimeQualification = pgTable(
 	'downtime_qualification',
 	{
@@ -79,9 +81,6 @@ export const slaPeriod = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.clientId, t.period] })]
 );
-
-export const CREDIT_REQUEST_STATUSES = ['requested', 'approved', 'refused'] as const;
-export type CreditRequestStatus = (typeof CREDIT_REQUEST_STATUSES)[number];
 
 /** An avoir asked for a missed period (001 §5.1: credits are issued on request). */
 export const creditRequest = pgTable(

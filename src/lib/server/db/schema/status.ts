@@ -15,16 +15,8 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { component } from './tenancy';
-
-/** What a sample says of its component: the agent's or probe's verdict. */
-export const SAMPLE_STATUSES = ['up', 'degraded', 'down'] as const;
-export type SampleStatus = (typeof SAMPLE_STATUSES)[number];
-/** A timeline period adds `unknown`: no sample for three expected intervals (a gap, never downtime). */
-export const INTERVAL_STATUSES = [...SAMPLE_STATUSES, 'unknown'] as const;
-export type IntervalStatus = (typeof INTERVAL_STATUSES)[number];
-
-export const PROBE_KINDS = ['http', 'tcp'] as const;
-export type ProbeKind = (typeof PROBE_KINDS)[number];
+import { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, type SampleStatus, type IntervalStatus, type ProbeKind } from '../../../domain/status';
+export { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, type SampleStatus, type IntervalStatus, type ProbeKind };
 
 /** A built-in check run by the app's scheduler; `next_run_at` is claimed with SKIP LOCKED. */
 export const probe = pgTable(

@@ -11,6 +11,8 @@ import {
 	integer
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import { MEMBERSHIP_ROLES, COMPONENT_KINDS, type MembershipRole, type ComponentKind } from '../../../domain';
+export { MEMBERSHIP_ROLES, COMPONENT_KINDS, type MembershipRole, type ComponentKind };
 
 export const client = pgTable('client', {
 	id: uuid('id').primaryKey().defaultRandom(),
@@ -22,10 +24,7 @@ export const client = pgTable('client', {
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 
-export const MEMBERSHIP_ROLES = ['admin', 'contact', 'viewer'] as const;
-export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
-
-/** A person belongs to one client at most (DOMAIN §1): user_id is unique. */
+/** A person belongs to one client at most (portal rule, for 000 §4 confidentiality): user_id is unique. */
 export const membership = pgTable(
 	'membership',
 	{
@@ -51,9 +50,6 @@ export const contract = pgTable('contract', {
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 
-export const COMPONENT_KINDS = ['server', 'application', 'database', 'network', 'backup'] as const;
-export type ComponentKind = (typeof COMPONENT_KINDS)[number];
-
 export const component = pgTable(
 	'component',
 	{
@@ -67,7 +63,7 @@ export const component = pgTable(
 		public: boolean('public').notNull().default(false),
 		/** How often an agent reports; three missed intervals make the state unknown. */
 		expectedIntervalSeconds: integer('expected_interval_seconds').notNull().default(60),
-		/** Counted by the SLA (DOMAIN §2 "SLA scope"; default: every component). */
+		/** Counted by the SLA: its downtime is the service's (default: every component). */
 		slaScope: boolean('sla_scope').notNull().default(true),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 	},

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { flagSchema, parseInput } from '../../validation';
 
-export const PROBE_METHODS = ['GET', 'HEAD', 'POST'] as const;
+import { PROBE_METHODS } from '../../../domain/status';
+
+export { PROBE_METHODS };
 
 const blankIsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
