@@ -18,6 +18,11 @@ export default ts.config(
 		}
 	},
 	{
+		// Server code logs through src/lib/server/log.ts (pino); browser code does not log.
+		files: ['src/**'],
+		rules: { 'no-console': 'error' }
+	},
+	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
 		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
 	}

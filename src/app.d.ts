@@ -1,5 +1,6 @@
 import type { RequestContext } from '$lib/server/context';
 import type { SessionUser } from '$lib/server/auth/session';
+import type { Logger } from '$lib/server/log';
 
 declare global {
 	namespace App {
@@ -7,6 +8,8 @@ declare global {
 			ctx: RequestContext;
 			user: SessionUser | null;
 			sessionId: string | null;
+			requestId: string;
+			log: Logger;
 		}
 		interface Error {
 			message: string;

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
+import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { startMonitorJobs } from '$lib/server/status/scheduler';
 import { authenticateApiToken } from '$lib/server/tokens/service';
@@ -27,6 +28,18 @@ const i18n: Handle = ({ event, resolve }) =>
 	});
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
+
+/** One id per request: a well-formed incoming x-request-id, else a new one; echoed on the response. */
+const requestId: Handle = async ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id');
+	const id = incoming && REQUEST_ID.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.requestId = id;
+	event.locals.log = log.child({ requestId: id });
+	const response = await resolve(event);
+	response.headers.set('x-request-id', id);
+	return response;
+};
 
 /** Builds the request context: bearer token on the API, else the session cookie. */
 const authenticate: Handle = async ({ event, resolve }) => {
@@ -36,7 +49,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	} catch {
 		ip = null;
 	}
-	event.locals.ctx = { actor: { kind: 'anonymous' }, ip };
+	event.locals.ctx = { actor: { kind: 'anonymous' }, ip, requestId: event.locals.requestId };
 	event.locals.user = null;
 	event.locals.sessionId = null;
 
@@ -90,10 +103,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(i18n, authenticate, securityHeaders);
+export const handle = sequence(requestId, i18n, authenticate, securityHeaders);
 
 /** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
-export const handleError: HandleServerError = ({ error, status }) => {
-	if (status !== 404) console.error(error);
+export const handleError: HandleServerError = ({ error, event, status }) => {
+	if (status !== 404) {
+		const logger = event.locals.log ?? log.child({ requestId: event.locals.requestId });
+		logger.error({ err: error, status, method: event.request.method, path: event.url.pathname }, 'unexpected error');
+	}
 	return { message: status === 404 ? m.error_not_found() : m.error_internal() };
 };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cachedResponse } from '$lib/server/http-cache';
+import { childLog } from '$lib/server/log';
 
 const PUBLIC_PATHS = new Set(['/status', '/status/__data.json']);
 const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding']);
@@ -39,7 +40,7 @@ export function servePublicFromCache(req: IncomingMessage, res: ServerResponse, 
 			res.end(Buffer.from(await response.arrayBuffer()));
 		})
 		.catch((e) => {
-			console.error('[public-cache]', e);
+			childLog({ module: 'public-cache' }).error({ err: e }, 'render failed');
 			res.writeHead(503, { 'content-type': 'text/plain' });
 			res.end('unavailable');
 		});

@@ -8,17 +8,19 @@ import { startEmbeddedDatabase, type EmbeddedDatabase } from '$lib/server/db/emb
 import { runMigrations } from '$lib/server/db/migrate';
 import { isDatabaseEmpty, seedDemo } from '$lib/server/demo/seed';
 import { IO_KEY } from '$lib/server/live/realtime';
+import { childLog } from '$lib/server/log';
 import { buildIsStale } from './build-freshness';
 import { servePublicFromCache } from './public-cache';
 
 const root = process.cwd();
+const log = childLog({ module: 'portal' });
 let embedded: EmbeddedDatabase | undefined;
 let stopping = false;
 
 async function shutdown(signal: string, io: Server) {
 	if (stopping) return;
 	stopping = true;
-	console.log(`[portal] ${signal}: shutting down`);
+	log.info({ signal }, 'shutting down');
 	const force = setTimeout(() => process.exit(1), 12_000);
 	force.unref();
 	await new Promise<void>((done) => io.close(() => done()));
@@ -34,7 +36,7 @@ const io = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, io));
 
 if (buildIsStale(root)) {
-	console.log('[portal] building the production bundle…');
+	log.info('building the production bundle…');
 	const build = spawnSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build'], {
 		stdio: 'inherit'
 	});
@@ -43,7 +45,7 @@ if (buildIsStale(root)) {
 
 if (!process.env.DATABASE_URL) {
 	const dir = process.env.PORTAL_DATA_DIR ?? resolve(root, '.data', 'postgres');
-	console.log(`[portal] starting embedded PostgreSQL in ${dir}`);
+	log.info({ dir }, 'starting embedded PostgreSQL');
 	embedded = await startEmbeddedDatabase(dir);
 	process.env.DATABASE_URL = embedded.url;
 	process.env.SEED_DEMO ??= '1';
@@ -52,7 +54,7 @@ if (!process.env.DATABASE_URL) {
 await runMigrations(process.env.DATABASE_URL!);
 if (process.env.SEED_DEMO === '1' && (await isDatabaseEmpty())) {
 	await seedDemo();
-	console.log('[portal] demo data seeded (see README for the demo accounts)');
+	log.info('demo data seeded (see README for the demo accounts)');
 }
 await closeDb();
 
@@ -70,4 +72,4 @@ const server = createServer((req, res) => {
 	if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
 });
 io.attach(server);
-server.listen(port, host, () => console.log(`[portal] listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+server.listen(port, host, () => log.info({ host, port }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));

@@ -1,6 +1,5 @@
 import { m } from '$lib/paraglide/messages';
 import { labelFrom } from './labels';
-import type { IncidentCause, IncidentQualification, IncidentSeverity, IncidentStatus } from '$lib/domain/incidents';
 
 export { severityLabel } from '$lib/components/contract/format';
 

@@ -1,6 +1,7 @@
 import type { LayoutServerLoad } from './$types';
 import { getLocale } from '$lib/paraglide/runtime';
 import { liveCursor } from '$lib/server/live/cursor';
+import { permissionsOf } from '$lib/server/policy';
 
 export const load: LayoutServerLoad = async ({ locals }) => {
 	const a = locals.ctx.actor;
@@ -14,6 +15,7 @@ export const load: LayoutServerLoad = async ({ locals }) => {
 					: null;
 	return {
 		viewer,
+		can: permissionsOf(locals.ctx),
 		locale: getLocale(),
 		liveCursor: viewer ? await liveCursor(locals.ctx) : 0
 	};

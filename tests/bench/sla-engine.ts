@@ -1,5 +1,5 @@
 /**
- * The SLA engine's cost (issue 4 scope 6), without the database: the engine is pure.
+ * The SLA engine's cost, without the database: the engine is pure.
  *  1. one client-month: 50 components × 30 days of 1-minute samples with realistic flapping,
  *     turned into status intervals as the store does (a row per change) → p95 report time
  *     per preset (target ≤ 20 ms);

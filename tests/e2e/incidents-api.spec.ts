@@ -3,7 +3,7 @@ import { signIn } from './helpers';
 
 const admin = { authorization: 'Bearer demo-admin-token' };
 
-test('the incident API: file a phoned-in report, acknowledge, note, resolve (issue 5 §9)', async ({ request }) => {
+test('the incident API: file a phoned-in report, acknowledge, note, resolve', async ({ request }) => {
 	const reportedAt = new Date(Date.now() - 30 * 60_000).toISOString();
 	const filed = await request.post('/api/v1/clients/acme/incidents', {
 		headers: admin,
@@ -13,7 +13,7 @@ test('the incident API: file a phoned-in report, acknowledge, note, resolve (iss
 	const body = await filed.json();
 	expect(body.number).toMatch(/^INC-\d{4}-\d{5}$/);
 	expect(body.reportedAt).toBe(reportedAt);
-	// alteo: critical runs on the calendar clock, 1 h / 4 h (DOMAIN §3).
+	// alteo: critical runs on the calendar clock, 1 h / 4 h (000 §2 table).
 	expect(Date.parse(body.acknowledgeBy) - Date.parse(reportedAt)).toBe(3_600_000);
 
 	const base = `/api/v1/clients/acme/incidents/${body.number}`;

@@ -20,7 +20,7 @@ function parisInstant(date: string, time: string): Date {
 	return new Date(guess.getTime() - offsetMinutes * 60_000);
 }
 
-/** French public holidays of a year (DOMAIN §2: outside the axantis coverage). */
+/** French public holidays of a year (004 art. 6: outside the axantis coverage). */
 function frenchHolidays(year: number): Set<string> {
 	// Anonymous Gregorian computus.
 	const a = year % 19;

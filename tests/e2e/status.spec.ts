@@ -10,7 +10,7 @@ function push(request: APIRequestContext, component: string, status: string, off
 	});
 }
 
-test('a component flips to down and back, live, as samples arrive through the API (DOMAIN §7)', async ({ page, request }) => {
+test('a component flips to down and back, live, as samples arrive through the API', async ({ page, request }) => {
 	await signIn(page, 'viewer@acme.test');
 	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));

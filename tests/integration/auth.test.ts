@@ -47,7 +47,7 @@ describe('sign-in (Lucia session pattern)', () => {
 		expect(wrong.status).toBe(unknown.status);
 	});
 
-	it('refuses a 20-try dictionary attack on one account before the 20th try (DOMAIN §9)', async () => {
+	it('refuses a 20-try dictionary attack on one account before the 20th try (000 §5)', async () => {
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
 		const member = await createMember(tenant.id, tenant.slug, 'viewer');

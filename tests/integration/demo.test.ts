@@ -27,7 +27,7 @@ function expectContiguous(periods: Awaited<ReturnType<typeof timeline>>) {
 	expect(periods.at(-1)!.toAt).toBeNull();
 }
 
-describe('demo data comes alive (issue 3 scope 9)', () => {
+describe('demo data comes alive', () => {
 	it('seeds 90 days of past timeline, day rows and rollups for every demo component', async () => {
 		const started = performance.now();
 		expect(await seedDemo(SEEDED_AT)).toBe(true);

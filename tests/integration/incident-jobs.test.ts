@@ -39,7 +39,7 @@ describe('monitoring opens incidents (001 §4.1.1 level 1)', () => {
 	});
 });
 
-describe('deadline states are pushed as time passes (issue 5 §3)', () => {
+describe('deadline states are pushed as time passes', () => {
 	it('turns an unacknowledged report at risk, then breached, with one live event per change', async () => {
 		const staff = await createStaff();
 		const t = await createTenant(staff, 'alteo');

@@ -28,7 +28,7 @@ async function tenant(preset = 'softconcept') {
 
 const report = { severity: 'critical', components: ['web-1'], title: 'Site injoignable', description: 'Le site ne répond plus.\nDepuis 10 h.' };
 
-describe('filing a signalement (DOMAIN §1, §3)', () => {
+describe('filing a signalement (000 §1.6 personnes habilitées, 000 §2 deadlines)', () => {
 	it('gives an authorized contact a yearly number and the contract deadlines, and tells staff', async () => {
 		const { t, contact } = await tenant('alteo');
 		const at = new Date('2026-11-16T10:00:00+01:00');
@@ -67,7 +67,7 @@ describe('filing a signalement (DOMAIN §1, §3)', () => {
 	});
 });
 
-describe('the staff workflow (DOMAIN §3 "prise en compte", 001 §5.4 qualification)', () => {
+describe('the staff workflow (000 §2 "prise en compte", 001 §5.4 qualification)', () => {
 	it('acknowledges, posts updates and notes, resolves; the client confirms', async () => {
 		const { staff, t, contact, viewer } = await tenant();
 		const { number } = await fileIncident(contact, t.slug, report);
@@ -117,7 +117,7 @@ describe('the staff workflow (DOMAIN §3 "prise en compte", 001 §5.4 qualificat
 	});
 });
 
-describe('muting incident e-mails (issue 5 §7)', () => {
+describe('muting incident e-mails', () => {
 	it('silences minor reports but never critical ones', async () => {
 		const { t, contact } = await tenant();
 		const muted = await createMember(t.id, t.slug, 'admin');

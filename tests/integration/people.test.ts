@@ -9,7 +9,7 @@ import { createMember, createStaff, createTenant, unique } from './factories';
 
 const origin = 'http://portal.test';
 
-describe("a client's people (DOMAIN §1: the client names its authorized contacts, changes are traced)", () => {
+describe("a client's people (000 §1.6, 002 art. 4.3: the client names its authorized contacts, changes are traced)", () => {
 	it("lets the client's admin invite, re-role and remove people of their own client only", async () => {
 		const staff = await createStaff();
 		const mine = await createTenant(staff);

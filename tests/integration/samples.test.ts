@@ -39,7 +39,7 @@ async function refusal(run: () => Promise<unknown>): Promise<ServiceError> {
 	throw new Error('expected a refusal');
 }
 
-describe('POST /api/v1/samples (DOMAIN §7 monitoring)', () => {
+describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 	it('stores a batch once: a re-sent batch counts as duplicates and changes nothing', async () => {
 		const { tenant, server } = await tenantWithServer();
 		const batch = {
@@ -143,7 +143,7 @@ describe('POST /api/v1/samples (DOMAIN §7 monitoring)', () => {
 	});
 });
 
-describe('silence (DOMAIN §7: a gap is unknown, never downtime)', () => {
+describe('silence (a gap is unknown, never downtime)', () => {
 	it('turns a silent component unknown three intervals after its last sample, and says so live', async () => {
 		const { tenant, server } = await tenantWithServer();
 		await ingestSamples(ingest, { samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] }, new Date(at(1)));

@@ -8,7 +8,8 @@ import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { resolveIncident } from '../../src/lib/server/incidents/workflow';
 import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
 import { createMaintenance, createQualification } from '../../src/lib/server/sla/records';
-import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaApiView } from '../../src/lib/server/sla/service';
+import { slaApiView } from '../../src/lib/server/sla/api-views';
+import { getSlaHistory, getSlaReport, reopenSlaPeriod } from '../../src/lib/server/sla/service';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const NOW = new Date('2026-11-22T10:00:00+01:00');
@@ -30,7 +31,7 @@ async function axantisWithOutage() {
 	return { staff, t, web, contact, viewer };
 }
 
-describe('the SLA report (DOMAIN §2, 004 art. 6)', () => {
+describe('the SLA report (004 art. 6)', () => {
 	it('counts a business-hours outage against the coverage, with the tier credit', async () => {
 		const { t, viewer } = await axantisWithOutage();
 		const r = slaApiView(await getSlaReport(viewer, t.slug, '2026-10', {}, NOW));
@@ -93,7 +94,7 @@ describe('the SLA report (DOMAIN §2, 004 art. 6)', () => {
 	});
 });
 
-describe('planned maintenance (DOMAIN §4) and credits on request (001 §5.1)', () => {
+describe('planned maintenance (000 §1.4 notice) and credits on request (001 §5.1)', () => {
 	it('says whether maintenance was announced within the notice', async () => {
 		const { staff, t } = await axantisWithOutage();
 		const start = new Date(Date.now() + 3600_000);

@@ -29,7 +29,7 @@ async function monitoredTenant() {
 	return { staff, tenant, viewer: await createMember(tenant.id, tenant.slug, 'viewer') };
 }
 
-describe('status read side (DOMAIN §7)', () => {
+describe('status read side', () => {
 	it('gives the worst state, each component since when, and 90 daily bars', async () => {
 		const { tenant, viewer } = await monitoredTenant();
 		const status = await getClientStatus(viewer, tenant.slug, NOW);
@@ -75,7 +75,7 @@ describe('status read side (DOMAIN §7)', () => {
 	});
 });
 
-describe('planned maintenance on the status page (DOMAIN §4, §7)', () => {
+describe('planned maintenance on the status page (000 §1.4, 001 §5.5)', () => {
 	it('shows a component in maintenance during its window, marks the day, and lists what is coming', async () => {
 		const { staff, tenant, viewer } = await monitoredTenant();
 		const now = new Date();

@@ -7,7 +7,7 @@ import { auditLog, client, event } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { createMember, createStaff, createTenant, unique, statusOf } from './factories';
 
-describe('tenant isolation (DOMAIN §1: one client never sees another, not even its existence)', () => {
+describe('tenant isolation (000 §4: one client never sees another, not even its existence)', () => {
 	it("answers 404 for another client's resources, exactly as for a missing client", async () => {
 		const staff = await createStaff();
 		const mine = await createTenant(staff);

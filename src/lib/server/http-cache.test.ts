@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cachedResponse } from './http-cache';
 
-describe('cachedResponse (public status page, issue 3 §6: cacheable server render)', () => {
+describe('cachedResponse (public status page: a cacheable server render)', () => {
 	it('renders once per key and half second, and serves copies', async () => {
 		let renders = 0;
 		const render = async () => new Response(`page ${++renders}`, { headers: { 'content-type': 'text/html' } });

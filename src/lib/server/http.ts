@@ -2,6 +2,7 @@ import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ThrottledError } from './auth/account';
 import { fieldIssues, ServiceError } from './errors';
+import { log as rootLog, type Logger } from './log';
 
 export interface FormFailure {
 	message: string;
@@ -31,14 +32,14 @@ export function apiErrorBody(code: string, message: string, details?: unknown) {
 	return { error: details === undefined ? { code, message } : { code, message, details } };
 }
 
-/** The one place a domain error becomes a JSON API error. */
-export function apiError(error: unknown): Response {
+/** The one place a domain error becomes a JSON API error; `log` is the request's logger. */
+export function apiError(error: unknown, log: Logger = rootLog): Response {
 	if (error instanceof ServiceError) {
 		const headers: Record<string, string> = {};
 		if (error instanceof ThrottledError) headers['retry-after'] = String(error.retryAfter);
 		return json(apiErrorBody(error.code, error.message, error.details), { status: error.status, headers });
 	}
-	console.error(error);
+	log.error({ err: error }, 'api: unexpected error');
 	return json(apiErrorBody('internal', m.error_internal()), { status: 500 });
 }
 

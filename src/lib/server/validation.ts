@@ -26,7 +26,11 @@ export function isTimeZone(value: string): boolean {
 	}
 }
 
-export const timezoneSchema = z.string().trim().refine(isTimeZone);
+export const timezoneSchema = z
+	.string()
+	.trim()
+	.refine(isTimeZone)
+	.meta({ description: 'An IANA time zone; default Europe/Paris', examples: ['Europe/Paris'] });
 
 /** Form checkboxes and JSON booleans alike. */
 export const flagSchema = z.preprocess(

@@ -1,11 +1,13 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
-import { m } from '$lib/paraglide/messages';
+import { loadOrError } from '$lib/server/http';
+import { authorize } from '$lib/server/policy';
 
 /** The console does not exist for anyone but staff. */
 export const load: LayoutServerLoad = ({ locals, url }) => {
-	const actor = locals.ctx.actor;
-	if (actor.kind === 'anonymous') redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
-	if (actor.kind !== 'staff') error(404, m.error_not_found());
-	return { staffRole: actor.role };
+	if (locals.ctx.actor.kind === 'anonymous') redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	return loadOrError(() => {
+		authorize(locals.ctx, 'console.open');
+		return {};
+	});
 };

@@ -24,7 +24,7 @@ export function apiRoute(run: (call: ApiCall) => Promise<Response | unknown>) {
 			});
 			return result instanceof Response ? result : json(result);
 		} catch (e) {
-			return apiError(e);
+			return apiError(e, event.locals.log);
 		}
 	};
 }

@@ -12,7 +12,7 @@ export interface AuditEntry {
 	after?: unknown;
 }
 
-/** Written inside the same transaction as the change it describes (DOMAIN §1 traceability). */
+/** Written inside the same transaction as the change it describes (traceability: 004 art. 2 "Traçabilité", 000 §5). */
 export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry) {
 	await tx.insert(auditLog).values({
 		actorUserId: actorUserId(ctx),

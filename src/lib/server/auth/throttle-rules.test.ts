@@ -6,7 +6,7 @@ import {
 	retryAfterSeconds
 } from './throttle-rules';
 
-describe('login throttling rules (DOMAIN §9 brute force)', () => {
+describe('login throttling rules (000 §5: dictionary / brute force)', () => {
 	it('lets the first failures through without delay', () => {
 		for (let n = 0; n <= FREE_ACCOUNT_FAILURES; n++) expect(delayAfterFailures(n, FREE_ACCOUNT_FAILURES)).toBe(0);
 	});

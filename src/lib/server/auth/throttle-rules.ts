@@ -1,5 +1,5 @@
 /**
- * Growing delays after failed sign-ins (DOMAIN §9: dictionary / brute force).
+ * Growing delays after failed sign-ins (000 §5: the audits test "attaque par dictionnaire/brute force").
  * An account gets FREE_ACCOUNT_FAILURES free tries, then waits 1 s, 2 s, 4 s… (max 15 min)
  * before the next try is even looked at; an address gets more room because several
  * people may share it.

@@ -37,7 +37,7 @@ const d = (iso: string) => new Date(iso);
 const month = (m: string) => monthRange(m, PARIS);
 const iso = (x: Date) => x.toISOString();
 
-describe('DOMAIN.md §3 support hours (000 §1.5): open time of the softconcept calendar', () => {
+describe('support hours (000 §1.5): open time of the softconcept calendar', () => {
 	it('builds the calendars from the contract presets', () => {
 		expect(soft).toMatchObject({ timeZone: PARIS, holidays: 'fr' });
 		expect(coverageCalendar(PRESETS.alteo.sla.coverage)).toBe('24x7');
@@ -63,7 +63,7 @@ describe('DOMAIN.md §3 support hours (000 §1.5): open time of the softconcept 
 	});
 });
 
-describe('DOMAIN.md §3 deadlines in business mode: hours consume only open time', () => {
+describe('000 §2 deadlines in business mode: hours consume only open time', () => {
 	it('across the lunch break: Monday 11:45 + 1 h → 14:00', () => {
 		expect(addOpenMinutes(soft, d('2026-06-08T11:45:00+02:00'), 60)).toEqual(d('2026-06-08T14:00:00+02:00'));
 	});
@@ -99,7 +99,7 @@ describe('DOMAIN.md §3 deadlines in business mode: hours consume only open time
 	});
 });
 
-describe('DOMAIN.md §3: a report filed while closed starts counting at the next opening', () => {
+describe('a report filed while closed starts counting at the next opening', () => {
 	it.each([
 		['Saturday → Monday 09:00', '2026-06-13T10:00:00+02:00', '2026-06-15T09:00:00+02:00'],
 		['Sunday night → Monday 09:00', '2026-06-14T23:59:00+02:00', '2026-06-15T09:00:00+02:00'],
@@ -125,7 +125,7 @@ describe('DOMAIN.md §3: a report filed while closed starts counting at the next
 	});
 });
 
-describe('DOMAIN.md §3: N days in business mode = same clock time on the N-th following business day', () => {
+describe('N days in business mode = same clock time on the N-th following business day', () => {
 	it('Monday 13 July 10:00 + 1 day → Wednesday 15 July 10:00 (14 July skipped)', () => {
 		expect(addBusinessDays(soft, d('2026-07-13T10:00:00+02:00'), 1)).toEqual(d('2026-07-15T10:00:00+02:00'));
 	});
@@ -154,7 +154,7 @@ describe('DOMAIN.md §3: N days in business mode = same clock time on the N-th f
 	});
 });
 
-describe('DOMAIN.md §3 calendar-time mode and §2 24/7 coverage', () => {
+describe('calendar-time mode and 24/7 coverage (000 §2, 001 §5.2)', () => {
 	it('is always open: one interval, the instant itself, plain additions', () => {
 		const from = d('2026-03-28T23:30:00+01:00');
 		const to = d('2026-03-29T05:00:00+02:00');
@@ -166,13 +166,13 @@ describe('DOMAIN.md §3 calendar-time mode and §2 24/7 coverage', () => {
 		expect(addBusinessDays('24x7', from, 1)).toEqual(d('2026-03-30T00:30:00+02:00'));
 	});
 
-	it('October 2026 in Europe/Paris has 44,700 coverage minutes (DOMAIN.md §2 period, DST)', () => {
+	it('October 2026 in Europe/Paris has 44,700 coverage minutes (monthly period, DST)', () => {
 		const { start, end } = month('2026-10');
 		expect(openMinutesBetween('24x7', start, end)).toBe(44_700);
 	});
 });
 
-describe('DOMAIN.md §2 coverage calendars: DST changes in a schedule (slots are wall-clock times)', () => {
+describe('coverage calendars: DST changes in a schedule (slots are wall-clock times)', () => {
 	it('a schedule open every day gives one merged interval and the month length: March 44,580, October 44,700', () => {
 		const march = month('2026-03');
 		expect(openIntervals(everyDay, march.start, march.end)).toEqual([march]);
@@ -195,7 +195,7 @@ describe('DOMAIN.md §2 coverage calendars: DST changes in a schedule (slots are
 	});
 });
 
-describe('DOMAIN.md §2 (004 art. 6): Mon–Fri 08:00–18:00 coverage minus French public holidays', () => {
+describe('004 art. 6: Mon–Fri 08:00–18:00 coverage minus French public holidays', () => {
 	it('May 2026: 21 weekdays − 4 holidays (1, 8, 14, 25 May) = 17 days × 600 = 10,200 minutes', () => {
 		const { start, end } = month('2026-05');
 		expect(openIntervals(axantis, start, end)).toHaveLength(17);
@@ -221,7 +221,7 @@ describe('DOMAIN.md §2 (004 art. 6): Mon–Fri 08:00–18:00 coverage minus Fre
 	});
 });
 
-describe('DOMAIN.md §3 at_risk: share of the allowed open time used', () => {
+describe('at_risk: share of the allowed open time used', () => {
 	const start = d('2026-06-08T09:00:00+02:00');
 	const deadline = addOpenMinutes(soft, start, 240);
 

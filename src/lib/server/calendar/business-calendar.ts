@@ -1,6 +1,6 @@
 /**
- * Business calendars: when the provider's clock runs for SLA coverage (DOMAIN.md §2) and for
- * incident deadlines (§3). A calendar is either '24x7' or a weekly schedule of wall-clock slots
+ * Business calendars: when the provider's clock runs for SLA coverage (000 §2, 004 art. 6) and for
+ * incident deadlines (000 §2). A calendar is either '24x7' or a weekly schedule of wall-clock slots
  * in an IANA time zone, closed on public holidays and on extra closed days.
  *
  * Pure: no DB, no SvelteKit. Work is done day by day (a month = ~31 steps), never minute by minute.
@@ -29,13 +29,13 @@ export interface OpenInterval {
 	end: Date;
 }
 
-/** The SLA coverage calendar of a contract (DOMAIN.md §2). */
+/** The SLA coverage calendar of a contract (24/7: 000 §2, 001 §5.2; a schedule: 004 art. 6). */
 export function coverageCalendar(coverage: Coverage, timeZone = CONTRACT_TIME_ZONE): BusinessCalendar {
 	if (coverage.mode === '24x7') return '24x7';
 	return { timeZone, weekly: coverage.weekly, holidays: coverage.publicHolidays, closedDays: coverage.closedDays };
 }
 
-/** The support-hours calendar in which business-mode incident deadlines run (DOMAIN.md §3). */
+/** The support-hours calendar in which business-mode incident deadlines run (000 §1.5, 002 art. 4.3). */
 export function supportCalendar(
 	support: { hours: WeeklySchedule; publicHolidays: HolidayCalendar },
 	timeZone = CONTRACT_TIME_ZONE
@@ -158,7 +158,7 @@ export function nextOpening(calendar: BusinessCalendar, at: Date): Date {
 }
 
 /**
- * The instant at which `minutes` of open time have elapsed since `start` (DOMAIN.md §3: hours in
+ * The instant at which `minutes` of open time have elapsed since `start` (hours in
  * business mode consume only open time; a start while closed counts from the next opening).
  * Ending exactly at a closing returns the closing instant.
  */
@@ -181,7 +181,7 @@ export function addOpenMinutes(calendar: BusinessCalendar, start: Date, minutes:
 }
 
 /**
- * DOMAIN.md §3: N days in business mode = the same clock time on the N-th following business day
+ * N days in business mode = the same clock time on the N-th following business day
  * (a day with an open slot, not a holiday nor a closed day), moved to the next opening if closed
  * then. The clock time is the one of `start`'s next opening (a report filed while closed counts
  * from the opening). For '24x7', a day is 24 hours.
@@ -200,7 +200,7 @@ export function addBusinessDays(calendar: BusinessCalendar, start: Date, days: n
 
 /**
  * Share (0..1) of the open time allowed between `start` and `deadline` already used at `now`;
- * DOMAIN.md §3's at_risk is a share ≥ 0.75. A deadline with no open time before it counts as
+ * a report is at_risk from `incidents.atRiskPercent` (75 %). A deadline with no open time before it counts as
  * fully used once reached.
  */
 export function elapsedOpenFraction(calendar: BusinessCalendar, start: Date, deadline: Date, now: Date): number {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { easterSunday, frenchPublicHolidays, publicHolidays } from './holidays';
 
-describe('Easter Sunday, anonymous Gregorian algorithm (DOMAIN.md §2 coverage: holidays computed from Easter)', () => {
+describe('Easter Sunday, anonymous Gregorian algorithm (004 art. 6 coverage: holidays computed from Easter)', () => {
 	it.each([
 		[2024, '2024-03-31'],
 		[2025, '2025-04-20'],
@@ -16,7 +16,7 @@ describe('Easter Sunday, anonymous Gregorian algorithm (DOMAIN.md §2 coverage: 
 	});
 });
 
-describe('French public holidays (DOMAIN.md §2 coverage 004 art. 6; §3 support hours closed on public holidays)', () => {
+describe('French public holidays (004 art. 6 coverage; 002 art. 4.3 support closed on public holidays)', () => {
 	it('2026: fixed days plus Easter Monday 6 April, Ascension 14 May, Whit Monday 25 May', () => {
 		expect(frenchPublicHolidays(2026)).toEqual([
 			'2026-01-01',

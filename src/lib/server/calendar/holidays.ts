@@ -1,6 +1,6 @@
 /**
  * French public holidays (jours fériés, Code du travail art. L3133-1), used to close business
- * calendars (DOMAIN.md §2 coverage, §3 support hours). Pure: dates are calendar dates YYYY-MM-DD.
+ * calendars (004 art. 6 coverage, 002 art. 4.3 support hours). Pure: dates are calendar dates YYYY-MM-DD.
  */
 import type { HolidayCalendar } from '../contracts/schedule';
 

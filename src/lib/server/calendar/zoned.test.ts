@@ -5,7 +5,7 @@ const PARIS = 'Europe/Paris';
 const HOUR = 3_600_000;
 const at = (iso: string) => new Date(iso).getTime();
 
-describe('wall clock in a time zone (DOMAIN.md §2: periods in the client timezone, DST matters)', () => {
+describe('wall clock in a time zone (periods in the client timezone, DST matters)', () => {
 	it('reads the local day and time of an instant', () => {
 		const t = localTime(at('2026-10-25T01:30:00Z'), PARIS);
 		expect(dateOfDay(t.day)).toBe('2026-10-25');

@@ -2,7 +2,8 @@ import { and, eq } from 'drizzle-orm';
 import { memberClientId, type RequestContext } from '../context';
 import type { Executor } from '../db';
 import { client, type Client } from '../db/schema';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
+import { authorize } from '../policy';
 
 /**
  * The one way to reach a client's row from a slug: a member only ever finds their own
@@ -13,9 +14,7 @@ export async function getClientInScope(
 	ctx: RequestContext,
 	slug: string
 ): Promise<Client> {
-	if (ctx.actor.kind === 'token' && ctx.actor.scope === 'ingest') {
-		throw forbidden('This token lacks the read scope');
-	}
+	authorize(ctx, 'client.read');
 	const only = memberClientId(ctx);
 	if (only === null) throw notFound();
 	const [row] = await db

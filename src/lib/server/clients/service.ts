@@ -1,11 +1,8 @@
 import { asc, count, eq, ilike, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
-import {
-	requireProviderAdmin,
-	requireProviderRead,
-	type RequestContext
-} from '../context';
+import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { resolveContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
 import { client, contract } from '../db/schema';
@@ -30,7 +27,7 @@ const clientMessages = {
 };
 
 export async function listClients(ctx: RequestContext, input: unknown) {
-	requireProviderRead(ctx);
+	authorize(ctx, 'client.list');
 	const { search, page } = parseInput(listClientsSchema, input);
 	const db = getDb();
 	const where = search
@@ -55,6 +52,12 @@ function escapeLike(s: string) {
 
 export async function getClient(ctx: RequestContext, slug: string) {
 	return getClientInScope(getDb(), ctx, slug);
+}
+
+/** The provider's full record of a client (the API's client resource): provider readers only. */
+export async function getClientRecord(ctx: RequestContext, slug: string) {
+	authorize(ctx, 'client.list');
+	return getContract(ctx, slug);
 }
 
 /** The stored contract row plus its resolved, validated settings. */
@@ -87,7 +90,7 @@ function validateContract(input: unknown) {
 }
 
 export async function createClient(ctx: RequestContext, input: unknown) {
-	requireProviderAdmin(ctx);
+	authorize(ctx, 'client.create');
 	const raw = (input ?? {}) as Record<string, unknown>;
 	const [data, contractInput] = collectIssues(
 		() => parseInput(createClientSchema, input, { ...clientMessages, contract: () => m.validation_preset() }),
@@ -146,7 +149,7 @@ function collectIssues<A, B>(a: () => A, b: () => B): [A, B] {
 }
 
 export async function updateClient(ctx: RequestContext, slug: string, input: unknown) {
-	requireProviderAdmin(ctx);
+	authorize(ctx, 'client.edit');
 	const data = parseInput(updateClientSchema, input, clientMessages);
 	return getDb().transaction(async (tx) => {
 		const before = await getClientInScope(tx, ctx, slug);
@@ -179,7 +182,7 @@ export async function updateClient(ctx: RequestContext, slug: string, input: unk
 }
 
 export async function updateContract(ctx: RequestContext, slug: string, input: unknown) {
-	requireProviderAdmin(ctx);
+	authorize(ctx, 'contract.edit');
 	const data = validateContract(input);
 	return getDb().transaction(async (tx) => {
 		const found = await getClientInScope(tx, ctx, slug);

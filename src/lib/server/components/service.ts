@@ -4,14 +4,15 @@ import { m } from '$lib/paraglide/messages';
 import type { ComponentView } from '$lib/live/events';
 import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
-import { requireStaffOrAdminToken, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb, type Executor } from '../db';
 import { COMPONENT_KINDS, component, type Component } from '../db/schema';
 import { conflict, isUniqueViolation, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
 
-/** How often an agent reports; three silent intervals make the component unknown (DOMAIN §7). */
+/** How often an agent reports; three silent intervals make the component unknown, never down. */
 const expectedIntervalSchema = z.coerce.number().int().min(10).max(86_400);
 
 export const createComponentSchema = z.object({
@@ -29,7 +30,7 @@ export const updateComponentSchema = z
 		kind: z.enum(COMPONENT_KINDS).optional(),
 		public: flagSchema.optional(),
 		expectedIntervalSeconds: expectedIntervalSchema.optional(),
-		/** Counted by the SLA (DOMAIN §2 "SLA scope"). */
+		/** Counted by the SLA: while it is down, the service is unavailable (000 §2, 001 §5.1, 004 art. 6). */
 		slaScope: flagSchema.optional()
 	})
 	.strict();
@@ -65,7 +66,7 @@ async function getComponentOf(tx: Executor, clientId: string, key: string) {
 }
 
 export async function createComponent(ctx: RequestContext, slug: string, input: unknown) {
-	requireStaffOrAdminToken(ctx);
+	authorize(ctx, 'component.write');
 	const data = parseInput(createComponentSchema, input, messages);
 	try {
 		return await getDb().transaction(async (tx) => {
@@ -103,7 +104,7 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 }
 
 export async function updateComponent(ctx: RequestContext, slug: string, key: string, input: unknown) {
-	requireStaffOrAdminToken(ctx);
+	authorize(ctx, 'component.write');
 	const data = parseInput(updateComponentSchema, input, messages);
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
@@ -137,7 +138,7 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 }
 
 export async function deleteComponent(ctx: RequestContext, slug: string, key: string) {
-	requireStaffOrAdminToken(ctx);
+	authorize(ctx, 'component.write');
 	await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const before = await getComponentOf(tx, owner.id, key);

@@ -21,7 +21,7 @@ describe('every preset', () => {
 		expect(resolved(name)).toEqual(PRESETS[name]);
 	});
 
-	it.each(PRESET_NAMES)('%s uses the DOMAIN §3 deadline table (000 §2)', (name) => {
+	it.each(PRESET_NAMES)('%s uses the 000 §2 deadline table', (name) => {
 		const i = PRESETS[name].incidents;
 		expect([i.critical.acknowledge, i.critical.resolve]).toEqual([
 			{ amount: 1, unit: 'hours' },
@@ -42,7 +42,7 @@ describe('every preset', () => {
 		expect([i.atRiskPercent, i.reopenWithinDays, i.autoOpenAfterDownMinutes]).toEqual([75, 7, 5]);
 	});
 
-	it.each(PRESET_NAMES)('%s excludes planned maintenance from availability (DOMAIN §4)', (name) => {
+	it.each(PRESET_NAMES)('%s excludes planned maintenance from availability (000 §2, 001 §5.5, 004 art. 6)', (name) => {
 		expect(PRESETS[name].sla.treatment.maintenance).toBe('remove');
 		expect(PRESETS[name].sla.closeAfterDays).toBe(5);
 		expect(PRESETS[name].sla.degradedWeight).toBe(0);

@@ -1,6 +1,6 @@
 /**
- * The three contract presets (DOMAIN.md §2–§6). Clause references: 000 = Soft Concept,
- * 001 = Alteo, 004 = Axantis (originals in shared/contracts/). Every value the contract does not
+ * The three contract presets. Clause references: 000 = Soft Concept,
+ * 001 = Alteo, 004 = Axantis (rules clause by clause in ./README.md). Every value the contract does not
  * give is marked "silent:" with the reason for the choice.
  */
 import type { ContractSettings } from './settings';
@@ -12,7 +12,7 @@ export type PresetName = (typeof PRESET_NAMES)[number];
 const MON_FRI = (slots: TimeSlot[]) =>
 	weekly({ mon: slots, tue: slots, wed: slots, thu: slots, fri: slots });
 
-/** DOMAIN §3 table (000 §2): acknowledge / resolve per severity. */
+/** The 000 §2 table: acknowledge / resolve per severity. */
 const DEADLINES = {
 	critical: { acknowledge: { amount: 1, unit: 'hours' }, resolve: { amount: 4, unit: 'hours' } },
 	major: { acknowledge: { amount: 2, unit: 'hours' }, resolve: { amount: 1, unit: 'days' } },
@@ -38,7 +38,7 @@ function incidentDeadlines(critical: Clock, major: Clock = critical, minor = maj
 	};
 }
 
-/** Values shared by the three presets (DOMAIN §3). */
+/** Values shared by the three presets: portal choices the contracts are silent on. */
 const INCIDENT_COMMON = {
 	atRiskPercent: 75,
 	reopenWithinDays: 7,
@@ -147,7 +147,7 @@ const alteo: ContractSettings = {
 		publicHolidays: 'fr' // silent: French public holidays are not "jours ouvrés"
 	},
 	incidents: {
-		// silent on per-severity deadlines: DOMAIN §3 table; critical/major on the calendar clock because
+		// silent on per-severity deadlines: the 000 §2 table; critical/major on the calendar clock because
 		// 001 §5.2–5.3 measure restoration 24/7 from the ticket; minor/info in business hours
 		...incidentDeadlines('calendar', 'calendar', 'business', 'business'),
 		...INCIDENT_COMMON, // 001 §4.1.1 level 1: a ping alert opens an incident
@@ -221,7 +221,7 @@ const axantis: ContractSettings = {
 		publicHolidays: 'fr'
 	},
 	incidents: {
-		// silent: DOMAIN §3 table, all in business hours since the SLA covers business hours only
+		// silent: the 000 §2 table, all in business hours since the SLA covers business hours only
 		...incidentDeadlines('business'),
 		...INCIDENT_COMMON,
 		standbyServerAfterHours: null // silent: no standby-server duty in 004

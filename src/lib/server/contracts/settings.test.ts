@@ -54,7 +54,7 @@ describe('resolveContractSettings: preset and overrides', () => {
 		expect(s.support).toEqual(PRESETS.alteo.support);
 	});
 
-	it('deep-merges nested objects: monthly period and a 2 h GTR (DOMAIN §2, 001 §5.2)', () => {
+	it('deep-merges nested objects: monthly period and a 2 h GTR (001 §5.1, §5.2)', () => {
 		const s = ok('alteo', { sla: { period: 'month', gtr: { restoreWithinMinutes: 120 } } });
 		expect(s.sla.period).toBe('month');
 		expect(s.sla.gtr).toEqual({ ...PRESETS.alteo.sla.gtr, restoreWithinMinutes: 120 });
@@ -248,7 +248,7 @@ describe('resolveContractSettings: strict validation', () => {
 		]);
 	});
 
-	it('rejects an unknown credit mode at its discriminator (DOMAIN §2)', () => {
+	it('rejects an unknown credit mode at its discriminator (000 §1.6, 001 §5.1, 004 art. 6)', () => {
 		expect(issuePaths('alteo', { sla: { credit: { mode: 'refund' } } })).toEqual([
 			'sla.credit.mode'
 		]);

@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
 import { getDb } from '../db';
+import { childLog } from '../log';
 import { client, component, probe, type ComponentKind } from '../db/schema';
 import type { ResolvedSample } from '../status/samples-input';
 import { storeSamples, type StoreResult } from '../status/store';
@@ -145,7 +146,7 @@ export async function startDemoSimulator(): Promise<boolean> {
 		if (inFlight) return;
 		inFlight = simulator
 			.tick()
-			.catch((error) => console.error('[demo] simulator tick failed', error))
+			.catch((error) => childLog({ module: 'demo' }).error({ err: error }, 'simulator tick failed'))
 			.finally(() => (inFlight = null));
 	};
 	timer = setInterval(tick, TICK_MS);

@@ -37,7 +37,7 @@ export const clientSteps = {
 	}
 } satisfies Record<string, Step>;
 
-/** The provider's workflow (DOMAIN §3): acknowledge, qualify, updates and internal notes, resolve, severity. */
+/** The provider's workflow (000 §2, 001 §5.4): acknowledge, qualify, updates and internal notes, resolve, severity. */
 export const staffSteps = {
 	acknowledge: async (ctx, t, data) => {
 		await acknowledgeIncident(ctx, t.slug, t.number, fields(data));

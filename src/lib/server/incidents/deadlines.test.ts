@@ -8,7 +8,7 @@ const support = supportCalendar(softconcept.support);
 /** Paris wall-clock time → instant (winter +01:00 unless `summer`). */
 const paris = (local: string, summer = false) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
 
-describe('incident deadlines, softconcept preset (DOMAIN §3, 000 §1.5 and §2: support hours)', () => {
+describe('incident deadlines, softconcept preset (000 §2; 000 §1.5: support hours)', () => {
 	const critical = softconcept.incidents.critical;
 
 	it('acknowledges a critical report within 1 open hour, across the lunch break', () => {

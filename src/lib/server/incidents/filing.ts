@@ -11,7 +11,7 @@ import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { deliverQueuedMail } from '../mail/mailer';
 import { parseInput } from '../validation';
-import { filingSource } from './access';
+import { authorize } from '../policy';
 import { contractRules, nextSequence, portalOrigin, type ContractRules } from './context';
 import { incidentDeadlines, incidentNumber } from './deadlines';
 import { fieldMessages, fileIncidentSchema, type FileInput } from './input';
@@ -20,11 +20,12 @@ import { mailClient, mailStaffOfNewReport } from './notify';
 const yearIn = (timeZone: string, at: Date) => Number(dateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
 /**
- * Files a signalement (DOMAIN §3): a yearly number, the contract's two deadlines from the
+ * Files a signalement (000 §2, 002 art. 4.2): a yearly number, the contract's two deadlines from the
  * moment it was reported, its components, the first timeline entry, mails and a live event.
  */
-export async function fileIncident(ctx: RequestContext, slug: string, input: unknown, now = new Date(), source?: IncidentSource) {
-	const by = source ?? filingSource(ctx);
+export async function fileIncident(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
+	authorize(ctx, 'incident.file');
+	const by = filingSource(ctx);
 	const data = parseInput(fileIncidentSchema, input, fieldMessages);
 	// Reports received by phone or e-mail are logged afterwards with their real time; never in the future.
 	const reportedAt = data.reportedAt && by !== 'portal' ? new Date(data.reportedAt) : now;
@@ -105,4 +106,10 @@ export async function insertIncident(tx: Executor, ctx: RequestContext, report: 
 		);
 	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
 	return row;
+}
+
+/** Where a report came from, once `incident.file` has let its author in. */
+function filingSource(ctx: RequestContext): IncidentSource {
+	if (ctx.actor.kind === 'member') return 'portal';
+	return ctx.actor.kind === 'staff' ? 'staff' : 'api';
 }

@@ -4,12 +4,19 @@ import { INCIDENT_CAUSES, INCIDENT_QUALIFICATIONS, INCIDENT_SEVERITIES, INCIDENT
 import { keySchema, slugSchema } from '../validation';
 
 /** Plain text, line breaks kept; rendered as text, never as HTML. */
-const text = (max: number) => z.string().transform((s) => s.replace(/\r\n/g, '\n').trim()).pipe(z.string().min(1).max(max));
-const instant = z.iso.datetime({ offset: true });
+const text = (max: number) =>
+	z
+		.string()
+		.transform((s) => s.replace(/\r\n/g, '\n').trim())
+		.pipe(z.string().min(1).max(max))
+		.meta({ description: `Plain text, 1 to ${max} characters once trimmed` });
+const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 with an offset, not in the future' });
 
 export const fileIncidentSchema = z.object({
 	severity: z.enum(INCIDENT_SEVERITIES),
-	components: z.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(keySchema).max(50)),
+	components: z
+		.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(keySchema).max(50))
+		.meta({ description: 'Component keys (a single key is taken as a list of one); default none' }),
 	title: z.string().trim().min(3).max(200),
 	description: text(10_000),
 	reportedAt: instant.optional()

@@ -12,7 +12,7 @@ import { deadlineStates } from './view';
 
 /**
  * Deadline states move with time alone: every run recomputes those of unresolved reports
- * and pushes the ones that changed (issue 5 §3: "recomputed live, pushed to both sides").
+ * and pushes the ones that changed, live, to the client and to staff.
  */
 export async function refreshDeadlineStates(now = new Date()): Promise<number> {
 	const db = getDb();

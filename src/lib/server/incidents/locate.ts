@@ -1,12 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
-import { requireStaff, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb } from '../db';
 import { client, incident } from '../db/schema';
 import { notFound } from '../errors';
 
 /** The staff console names a report by its number alone (unique across clients): whose is it? */
 export async function locateIncident(ctx: RequestContext, number: string): Promise<string> {
-	requireStaff(ctx);
+	authorize(ctx, 'incident.queue');
 	const [row] = await getDb()
 		.select({ slug: client.slug })
 		.from(incident)
@@ -18,6 +19,6 @@ export async function locateIncident(ctx: RequestContext, number: string): Promi
 
 /** Every client, for the staff queue's filter and the "log a report" picker. */
 export async function clientChoices(ctx: RequestContext): Promise<{ slug: string; name: string }[]> {
-	requireStaff(ctx);
+	authorize(ctx, 'incident.queue');
 	return getDb().select({ slug: client.slug, name: client.name }).from(client).orderBy(asc(client.name)).limit(1000);
 }

@@ -24,7 +24,7 @@ function subject(kind: IncidentMailKind, incident: Incident, locale: 'fr' | 'en'
 	return byKind[kind](params, { locale });
 }
 
-/** Mutes hold except for critical reports (issue 5 §7). */
+/** Mutes hold except for critical reports: server or applications unreachable (000 §2). */
 export type MailBody = (locale: 'fr' | 'en') => string;
 
 async function send(tx: Executor, recipients: Recipient[], incident: Incident, kind: IncidentMailKind, body: MailBody, link: string) {

@@ -4,7 +4,7 @@ import { downtimeQualification, incidentComponent, type Incident } from '../db/s
 
 /**
  * A confirmed incident with a cause other than the provider qualifies its components'
- * downtime over the report's period (report → resolution) for the SLA (DOMAIN §2: excusable
+ * downtime over the report's period (report → resolution) for the SLA (004 art. 6: excusable
  * events). Rebuilt at every step so the qualification follows the report.
  */
 export async function syncDowntimeQualifications(tx: Executor, current: Incident): Promise<void> {

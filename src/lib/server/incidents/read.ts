@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { getClientInScope } from '../clients/scope';
-import { requireStaff, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { authorize, can } from '../policy';
 import { getDb } from '../db';
 import { client, component, incident, incidentComponent, incidentUpdate, user, type Incident } from '../db/schema';
-import { seesInternalNotes } from './access';
 import { contractRules, incidentInScope } from './context';
 import { listFiltersSchema, type IncidentFilters } from './input';
 import { incidentGtr } from './gtr';
@@ -45,7 +45,7 @@ export async function getIncident(ctx: RequestContext, slug: string, number: str
 		.select({ id: incidentUpdate.id, at: incidentUpdate.at, kind: incidentUpdate.kind, message: incidentUpdate.message, internal: incidentUpdate.internal, data: incidentUpdate.data, author: user.name })
 		.from(incidentUpdate)
 		.leftJoin(user, eq(user.id, incidentUpdate.authorUserId))
-		.where(and(eq(incidentUpdate.incidentId, row.id), seesInternalNotes(ctx) ? undefined : eq(incidentUpdate.internal, false)))
+		.where(and(eq(incidentUpdate.incidentId, row.id), can(ctx, 'incident.internal.read') ? undefined : eq(incidentUpdate.internal, false)))
 		.orderBy(asc(incidentUpdate.at), asc(incidentUpdate.id));
 	const [reporter] = row.reporterUserId ? await db.select({ name: user.name }).from(user).where(eq(user.id, row.reporterUserId)) : [];
 	const reopenDays = rules.settings.incidents.reopenWithinDays;
@@ -135,7 +135,7 @@ export async function registerRows(ctx: RequestContext, slug: string, input: unk
 
 /** The staff queue: every client's reports, the nearest pending deadline first. */
 export async function listAllIncidents(ctx: RequestContext, input: unknown, now = new Date()) {
-	requireStaff(ctx);
+	authorize(ctx, 'incident.queue');
 	const db = getDb();
 	const filters = listFiltersSchema.parse(input ?? {});
 	const where = and(...filterConditions(undefined, filters));

@@ -9,7 +9,7 @@ import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { deliverQueuedMail } from '../mail/mailer';
 import { parseInput } from '../validation';
-import { requireClientResponder, requireIncidentWorker } from './access';
+import { authorize, can } from '../policy';
 import { contractRules, incidentInScope, portalOrigin, type ContractRules } from './context';
 import { incidentDeadlines } from './deadlines';
 import { acknowledgeSchema, fieldMessages, qualifySchema, reasonSchema, resolveSchema, severityChangeSchema, updateSchema } from './input';
@@ -78,7 +78,7 @@ function stepTime(at: string | undefined, current: Incident, field = 'at'): Date
 
 /** The contract's "prise en compte": an estimate of the problem's nature and of its resolution time. */
 export function acknowledgeIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
-	requireIncidentWorker(ctx);
+	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(acknowledgeSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current) => {
 		if (current.status !== 'open') throw wrongState();
@@ -94,7 +94,7 @@ export function acknowledgeIncident(ctx: RequestContext, slug: string, number: s
 
 /** Opening a ticket does not prove the incident (001 §5.4): staff confirm it and name its cause. */
 export function qualifyIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
-	requireIncidentWorker(ctx);
+	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(qualifySchema, input, fieldMessages);
 	return step(ctx, slug, number, () => ({
 		changes: { qualification: data.qualification, cause: data.cause },
@@ -105,9 +105,8 @@ export function qualifyIncident(ctx: RequestContext, slug: string, number: strin
 /** Staff post public updates or internal notes; the client's contacts may add public comments. */
 export function postIncidentUpdate(ctx: RequestContext, slug: string, number: string, input: unknown) {
 	const data = parseInput(updateSchema, input, fieldMessages);
-	const staffSide = ctx.actor.kind === 'staff' || ctx.actor.kind === 'token';
-	if (staffSide) requireIncidentWorker(ctx);
-	else requireClientResponder(ctx);
+	const staffSide = can(ctx, 'incident.acknowledge');
+	if (!staffSide) authorize(ctx, 'incident.respond');
 	const internal = staffSide && Boolean(data.internal);
 	return step(ctx, slug, number, (current) => {
 		if (current.status === 'closed') throw wrongState();
@@ -119,7 +118,7 @@ export function postIncidentUpdate(ctx: RequestContext, slug: string, number: st
 }
 
 export function resolveIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
-	requireIncidentWorker(ctx);
+	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(resolveSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current) => {
 		if (!OPEN.includes(current.status)) throw wrongState();
@@ -134,7 +133,7 @@ export function resolveIncident(ctx: RequestContext, slug: string, number: strin
 
 /** The client confirms the resolution: the report is closed. */
 export function confirmResolution(ctx: RequestContext, slug: string, number: string) {
-	requireClientResponder(ctx);
+	authorize(ctx, 'incident.respond');
 	return step(ctx, slug, number, (current) => {
 		if (current.status !== 'resolved') throw wrongState();
 		return { changes: { status: 'closed', closedAt: new Date() }, entry: { kind: 'confirmed' } };
@@ -143,7 +142,7 @@ export function confirmResolution(ctx: RequestContext, slug: string, number: str
 
 /** Within the contract's window (default 7 days) after resolution, the client may reopen. */
 export function reopenIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
-	requireClientResponder(ctx);
+	authorize(ctx, 'incident.respond');
 	const data = parseInput(reasonSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current, rules) => {
 		if (current.status !== 'resolved' || !current.resolvedAt) throw wrongState();
@@ -159,7 +158,7 @@ export function reopenIncident(ctx: RequestContext, slug: string, number: string
 
 /** A new severity brings new deadlines, counted from the report (audited, reason required). */
 export function changeIncidentSeverity(ctx: RequestContext, slug: string, number: string, input: unknown) {
-	requireIncidentWorker(ctx);
+	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(severityChangeSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current, rules) => {
 		if (current.status === 'closed' || current.severity === data.severity) throw wrongState();

@@ -11,6 +11,7 @@ import { actorFromSession, parseCookie } from '../auth/actor';
 import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
 import type { Actor } from '../context';
 import { getDb, getSql } from '../db';
+import { childLog } from '../log';
 import { event } from '../db/schema';
 import { eventsVisibleTo } from './cursor';
 import { EVENT_CHANNEL } from './outbox';
@@ -118,7 +119,7 @@ class EventRelay {
 }
 
 function logRelayError(e: unknown) {
-	console.error('[realtime] relay failed', e);
+	childLog({ module: 'realtime' }).error({ err: e }, 'relay failed');
 }
 
 let attached: RealtimeServer | undefined;

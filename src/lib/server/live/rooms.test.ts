@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientRoom, PUBLIC_ROOM, roomsForActor, roomsForEvent, STAFF_ROOM } from './rooms';
 
-describe('socket rooms (DOMAIN §1 confidentiality)', () => {
+describe('socket rooms (000 §4 confidentiality)', () => {
 	it('puts a member in their own client room only', () => {
 		const rooms = roomsForActor({
 			kind: 'member',

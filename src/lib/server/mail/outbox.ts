@@ -1,12 +1,13 @@
 import { count, desc } from 'drizzle-orm';
-import { requireStaff, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb } from '../db';
 import { outboxMail } from '../db/schema';
 
 export const OUTBOX_PAGE_SIZE = 25;
 
 export async function listOutbox(ctx: RequestContext, page: number) {
-	requireStaff(ctx, 'admin');
+	authorize(ctx, 'outbox.read');
 	const db = getDb();
 	const offset = (Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE;
 	const [rows, [{ total }]] = await Promise.all([

@@ -23,7 +23,7 @@ export async function getPreferences(ctx: RequestContext) {
 	return row;
 }
 
-/** Incident e-mails can be muted; critical reports are mailed regardless (issue 5 §7). */
+/** Incident e-mails can be muted; critical reports are mailed regardless. */
 export async function updatePreferences(ctx: RequestContext, input: unknown) {
 	const id = signedInUser(ctx);
 	const data = parseInput(preferencesSchema, input);

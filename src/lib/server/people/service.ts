@@ -5,10 +5,11 @@ import { recordAudit } from '../audit/audit';
 import { issueUserToken } from '../auth/user-tokens';
 import { invalidateUserSessions } from '../auth/session';
 import { getClientInScope } from '../clients/scope';
-import { requireStaff, type RequestContext } from '../context';
+import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb, type Executor } from '../db';
 import { MEMBERSHIP_ROLES, STAFF_ROLES, membership, user, type Client } from '../db/schema';
-import { conflict, forbidden, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { deliverQueuedMail, queueMail } from '../mail/mailer';
 import { emailSchema, nameSchema, parseInput } from '../validation';
 
@@ -30,11 +31,9 @@ const messages = {
 	role: () => m.validation_role()
 };
 
-/** Staff admins manage everyone; a client's own admins manage their client's people (DOMAIN §1). */
+/** Staff admins manage everyone; a client's own admins manage their client's people (000 §1.6: the client names and changes them). */
 function requirePeopleManager(ctx: RequestContext, owner: Client) {
-	if (ctx.actor.kind === 'member' && ctx.actor.role === 'admin' && ctx.actor.clientId === owner.id) return;
-	if (ctx.actor.kind === 'member') throw forbidden(m.people_admin_only());
-	requireStaff(ctx, 'admin');
+	authorize(ctx, 'people.manage', { clientId: owner.id });
 }
 
 export async function listMembers(ctx: RequestContext, slug: string) {
@@ -88,7 +87,7 @@ function inviterName(ctx: RequestContext) {
 
 /**
  * Invites a person to a client: a new account gets a single-use link to choose a password.
- * A person belongs to one client only (DOMAIN §1), and staff are never client members.
+ * A person belongs to one client only (portal rule, for 000 §4 confidentiality), and staff are never client members.
  */
 export async function inviteMember(
 	ctx: RequestContext,
@@ -178,7 +177,7 @@ export async function removeMember(ctx: RequestContext, slug: string, userId: st
 }
 
 export async function listStaff(ctx: RequestContext) {
-	requireStaff(ctx);
+	authorize(ctx, 'staff.read');
 	return getDb()
 		.select({
 			userId: user.id,
@@ -193,7 +192,7 @@ export async function listStaff(ctx: RequestContext) {
 }
 
 export async function inviteStaff(ctx: RequestContext, input: unknown, origin: string, locale: 'fr' | 'en') {
-	requireStaff(ctx, 'admin');
+	authorize(ctx, 'staff.manage');
 	const data = parseInput(inviteStaffSchema, input, messages);
 	await getDb().transaction(async (tx) => {
 		if (await findUser(tx, data.email)) throw conflict(m.people_already_member(), { email: m.people_already_member() });

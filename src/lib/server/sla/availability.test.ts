@@ -4,7 +4,7 @@ import { contractYearPeriod } from './period';
 import { DB, PARIS, WEB, monthInput, paris, settingsOf } from './testing';
 
 describe('softconcept (000 §2: 95 % monthly, 24/7, maintenance excluded; 000 §1.6 pro rata)', () => {
-	it('DOMAIN.md §2 period: October 2026 (DST) has T = 44,700 min; no downtime is 100 %', () => {
+	it('000 §2 monthly period: October 2026 (DST) has T = 44,700 min; no downtime is 100 %', () => {
 		const r = computeSla(monthInput('softconcept', '2026-10'));
 		expect(r).toMatchObject({ coverageMinutes: 44_700, downtimeMinutes: 0, availability: 100, met: true });
 		expect(r.credit).toMatchObject({ percent: 0, amountCents: 0 });
@@ -34,7 +34,7 @@ describe('softconcept (000 §2: 95 % monthly, 24/7, maintenance excluded; 000 §
 		expect(r.credit.amountCents).toBe(0);
 	});
 
-	it('DOMAIN.md §2: an outage crossing the month boundary is split, its 5 h length judged whole', () => {
+	it('000 §1.6: an outage crossing the month boundary is split, its 5 h length judged whole', () => {
 		const stretches = { [WEB.id]: [[paris('2026-09-30 21:00'), paris('2026-10-01 02:00'), 'down']] } as const;
 		const september = computeSla(monthInput('softconcept', '2026-09', { stretches }));
 		const october = computeSla(monthInput('softconcept', '2026-10', { stretches }));
@@ -46,7 +46,7 @@ describe('softconcept (000 §2: 95 % monthly, 24/7, maintenance excluded; 000 §
 		expect(october.outages[0]).toMatchObject({ minutes: 300, downtimeMinutes: 120 });
 	});
 
-	it('DOMAIN.md §2: unknown is not downtime and is reported apart, a silent component included', () => {
+	it('unknown is not downtime and is reported apart, a silent component included', () => {
 		const silent = { id: 'c-silent', key: 'backup', inScope: false };
 		const input = monthInput('softconcept', '2026-10', {
 			components: [WEB, silent],
@@ -57,7 +57,7 @@ describe('softconcept (000 §2: 95 % monthly, 24/7, maintenance excluded; 000 §
 		expect(r.components[1]).toMatchObject({ key: 'backup', inScope: false, unknownMinutes: 44_700, availability: 100 });
 	});
 
-	it('DOMAIN.md §4 / 000 §1.4: maintenance announced too late is not excluded', () => {
+	it('000 §1.4: maintenance announced too late is not excluded', () => {
 		const r = computeSla(
 			monthInput('softconcept', '2026-10', {
 				stretches: { [WEB.id]: [[paris('2026-10-13 22:00'), paris('2026-10-13 22:30'), 'down']] },
@@ -76,7 +76,7 @@ describe('softconcept (000 §2: 95 % monthly, 24/7, maintenance excluded; 000 §
 		expect(r.ignored).toEqual([{ source: 'maintenance', sourceId: 'm-late', reason: 'notice_too_short' }]);
 	});
 
-	it('DOMAIN.md §2 exclusions: compliant maintenance removes its whole window; downtime past it counts', () => {
+	it('000 §2 "hors période de maintenance": compliant maintenance removes its whole window; downtime past it counts', () => {
 		const r = computeSla(
 			monthInput('softconcept', '2026-10', {
 				stretches: { [WEB.id]: [[paris('2026-10-13 22:30'), paris('2026-10-13 23:30'), 'down']] },
@@ -140,7 +140,7 @@ describe('alteo (001 §5.1: 99.9 %, (total − incidents) / (total − client-ca
 	const monthly = settingsOf('alteo', { sla: { period: 'month' } });
 	const fee = 200_000;
 
-	it('DOMAIN.md §2: a client-caused qualification covers only the down minutes inside its window', () => {
+	it('001 §5.1: a client-caused qualification covers only the down minutes inside its window', () => {
 		const r = computeSla(
 			monthInput('alteo', '2026-11', {
 				settings: monthly,
@@ -177,7 +177,7 @@ describe('alteo (001 §5.1: 99.9 %, (total − incidents) / (total − client-ca
 		expect(r.ignored).toEqual([{ source: 'qualification', sourceId: 'q-2', reason: 'cause_not_excluded' }]);
 	});
 
-	it('DOMAIN.md §2 SLA scope: two components down at once count once (union)', () => {
+	it('SLA scope: two components down at once count once (union)', () => {
 		const r = computeSla(
 			monthInput('alteo', '2026-11', {
 				settings: monthly,
@@ -195,7 +195,7 @@ describe('alteo (001 §5.1: 99.9 %, (total − incidents) / (total − client-ca
 		expect(r.outages).toHaveLength(1);
 	});
 
-	it('DOMAIN.md §2: degraded counts with its weight (0.5 → 120 degraded minutes = 60), 0 by default', () => {
+	it('degraded counts with its weight (0.5 → 120 degraded minutes = 60), 0 by default', () => {
 		const stretches = { [WEB.id]: [[paris('2026-11-10 10:00'), paris('2026-11-10 12:00'), 'degraded']] } as const;
 		const weighted = computeSla(
 			monthInput('alteo', '2026-11', {
@@ -243,12 +243,12 @@ describe('axantis (004 art. 6: 99.85 % Mon–Fri 08:00–18:00 without holidays,
 	const fee = 150_000;
 	const down = (from: string, to: string) => [paris(from), paris(to), 'down'] as [Date, Date, 'down'];
 
-	it('DOMAIN.md §2 coverage: November 2026 has T = 12,000 min; an outage on 11 November (holiday) is outside', () => {
+	it('004 art. 6 coverage: November 2026 has T = 12,000 min; an outage on 11 November (holiday) is outside', () => {
 		const r = computeSla(monthInput('axantis', '2026-11', { stretches: { [WEB.id]: [down('2026-11-11 10:00', '2026-11-11 12:00')] } }));
 		expect(r).toMatchObject({ coverageMinutes: 12_000, downtimeMinutes: 0, availability: 100, met: true });
 	});
 
-	it('DOMAIN.md §2: an outage crossing the coverage edge at 18:00 counts until 18:00 only', () => {
+	it('004 art. 6: an outage crossing the coverage edge at 18:00 counts until 18:00 only', () => {
 		const r = computeSla(
 			monthInput('axantis', '2026-11', {
 				monthlyFeeCents: fee,
@@ -260,7 +260,7 @@ describe('axantis (004 art. 6: 99.85 % Mon–Fri 08:00–18:00 without holidays,
 		expect(r.credit).toEqual({ mode: 'tiers', percent: 10, amountCents: 15_000, tierBelowPercent: 99.5 });
 	});
 
-	it('DOMAIN.md §2 treatment: client-caused downtime counts as available (total minutes stay the denominator)', () => {
+	it('004 art. 6 formula: client-caused downtime counts as available (total minutes stay the denominator)', () => {
 		const r = computeSla(
 			monthInput('axantis', '2026-11', {
 				stretches: { [WEB.id]: [down('2026-11-10 10:00', '2026-11-10 12:00')] },
@@ -319,7 +319,7 @@ describe('axantis (004 art. 6: 99.85 % Mon–Fri 08:00–18:00 without holidays,
 		expect(r.period.evaluatedUntil).toEqual(paris('2026-11-10 12:00'));
 	});
 
-	it('DOMAIN.md §2: October 2026 (DST) business-hours coverage is 22 × 600 = 13,200 min', () => {
+	it('004 art. 6: October 2026 (DST) business-hours coverage is 22 × 600 = 13,200 min', () => {
 		expect(computeSla(monthInput('axantis', '2026-10')).coverageMinutes).toBe(13_200);
 	});
 });

@@ -1,5 +1,5 @@
 /**
- * The SLA engine (DOMAIN.md §2, §4; issue 4 "Definitions"): from status intervals, planned
+ * The SLA engine (000 §2, 001 §5.1, 004 art. 6): from status intervals, planned
  * maintenance, cause qualifications and the contract settings to the figures of a period.
  * Pure: no DB, no SvelteKit, no clock (the caller passes `asOf`).
  *

@@ -7,7 +7,7 @@ import { PARIS, paris } from './testing';
 const check = (preset: keyof typeof PRESETS, m: MaintenanceTimes) =>
 	maintenanceCompliance(m, PRESETS[preset].maintenance, supportCalendar(PRESETS[preset].support, PARIS), PARIS);
 
-describe('DOMAIN.md §4 / 000 §1.4: 48 business hours of notice, over 1 h only with written agreement', () => {
+describe('000 §1.4: 48 business hours of notice, over 1 h only with written agreement', () => {
 	// 000 §1.5 support hours: Mon–Thu 09:00–12:15 & 13:30–18:00 (7.75 h), Fri until 17:00 (6.75 h).
 	const start = paris('2026-11-24 22:00'); // Tuesday night
 	const end = paris('2026-11-24 22:45');
@@ -54,7 +54,7 @@ describe('DOMAIN.md §4 / 000 §1.4: 48 business hours of notice, over 1 h only 
 	});
 });
 
-describe('DOMAIN.md §4 / 001 §5.5: network works announced 8 calendar days before the date', () => {
+describe('001 §5.5: network works announced 8 calendar days before the date', () => {
 	const start = paris('2026-11-24 10:00');
 	const end = paris('2026-11-24 12:00');
 

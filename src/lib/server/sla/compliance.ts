@@ -1,6 +1,6 @@
 /**
- * Whether a planned maintenance was announced as the contract requires (DOMAIN.md §4): only a
- * compliant maintenance is excluded from availability (issue 4 "Exclusions").
+ * Whether a planned maintenance was announced as the contract requires (000 §1.4, 001 §5.5): only a
+ * compliant maintenance is excluded from availability.
  */
 import { openMinutesBetween, type BusinessCalendar } from '../calendar/business-calendar';
 import { localTime } from '../calendar/zoned';

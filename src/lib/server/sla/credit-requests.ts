@@ -3,17 +3,18 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
-import { actorUserId, requireStaff, type RequestContext } from '../context';
+import { actorUserId, type RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb } from '../db';
 import { creditRequest, user } from '../db/schema';
-import { conflict, forbidden, notFound } from '../errors';
+import { conflict, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { parseInput } from '../validation';
 import { getSlaReport } from './service';
 
 /** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
 export async function requestCredit(ctx: RequestContext, slug: string, month: string, now = new Date()) {
-	if (ctx.actor.kind !== 'member' || ctx.actor.role === 'viewer') throw forbidden(m.sla_credit_forbidden());
+	authorize(ctx, 'credit.request');
 	const figures = await getSlaReport(ctx, slug, month, {}, now);
 	const { report } = figures;
 	if (!report.period.complete || report.met || report.credit.amountCents <= 0) throw conflict(m.sla_credit_not_owed());
@@ -44,7 +45,7 @@ const decisionSchema = z.object({ decision: z.enum(['approved', 'refused']), not
 
 /** Staff admins approve (the avoir is issued) or refuse with a note; both sides see it live. */
 export async function decideCredit(ctx: RequestContext, slug: string, id: string, input: unknown) {
-	const staff = requireStaff(ctx, 'admin');
+	authorize(ctx, 'credit.decide');
 	const data = parseInput(decisionSchema, input);
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
@@ -57,7 +58,7 @@ export async function decideCredit(ctx: RequestContext, slug: string, id: string
 		if (before.status !== 'requested') throw conflict(m.incident_wrong_state());
 		const [after] = await tx
 			.update(creditRequest)
-			.set({ status: data.decision, decidedBy: staff.userId, decidedAt: new Date(), decisionNote: data.note ?? null })
+			.set({ status: data.decision, decidedBy: actorUserId(ctx), decidedAt: new Date(), decisionNote: data.note ?? null })
 			.where(eq(creditRequest.id, id))
 			.returning();
 		await recordAudit(tx, ctx, { action: `credit.${data.decision}`, targetType: 'credit_request', targetId: id, clientId: owner.id, before, after });

@@ -27,7 +27,7 @@ function basis(coverageMinutes: number, downtimeMs: number, target: number, unbi
 	};
 }
 
-describe('DOMAIN.md §2 / 001 §5.1 slices: 2.5 % per 60 min of unavailability once 99.9 % is missed', () => {
+describe('001 §5.1 slices: 2.5 % per 60 min of unavailability once 99.9 % is missed', () => {
 	const rule = ruleOf('alteo', 'slices');
 	const T = 43_200; // a 30-day month; 99.9 % allows 43 min 12 s
 
@@ -65,7 +65,7 @@ describe('DOMAIN.md §2 / 001 §5.1 slices: 2.5 % per 60 min of unavailability o
 	});
 });
 
-describe('DOMAIN.md §2 / 004 art. 6 tiers: [99.5, 99.85) → 5 %, [97, 99.5) → 10 %, < 97 → 20 %, cap 20 %', () => {
+describe('004 art. 6 tiers: [99.5, 99.85) → 5 %, [97, 99.5) → 10 %, < 97 → 20 %, cap 20 %', () => {
 	const rule = ruleOf('axantis', 'tiers');
 	const T = 12_000; // November 2026 business-hours coverage
 	const fee = 150_000;
@@ -90,7 +90,7 @@ describe('DOMAIN.md §2 / 004 art. 6 tiers: [99.5, 99.85) → 5 %, [97, 99.5) �
 	});
 });
 
-describe('DOMAIN.md §2 / 000 §1.6 outage pro rata: an outage not restored within 4 h is not billed', () => {
+describe('000 §1.6 outage pro rata: an outage not restored within 4 h is not billed', () => {
 	const rule = PRESETS.softconcept.sla.credit;
 
 	it('fee × unbilled minutes ÷ minutes in the month (October 2026: 44,700)', () => {
@@ -109,7 +109,7 @@ describe('DOMAIN.md §2 / 000 §1.6 outage pro rata: an outage not restored with
 	});
 });
 
-describe('DOMAIN.md §2 GTR / 001 §5.2–§5.3: 20 % (GTR + 1 h), 30 % (+2 h), 40 % (+3 h), 50 % beyond', () => {
+describe('GTR, 001 §5.2–§5.3: 20 % (GTR + 1 h), 30 % (+2 h), 40 % (+3 h), 50 % beyond', () => {
 	const gtr = PRESETS.alteo.sla.gtr;
 	const reported = paris('2026-11-10 10:00');
 	const cases: [restored: string, percent: number][] = [

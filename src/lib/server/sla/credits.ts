@@ -1,5 +1,5 @@
 /**
- * Service credits (DOMAIN.md §2; issue 4 "Credits") and the restoration-time guarantee penalty
+ * Service credits (000 §1.6, 001 §5.1, 004 art. 6) and the restoration-time guarantee penalty
  * (001 §5.2). Percentages are of the monthly fee; amounts are integer cents rounded to the
  * nearest cent.
  */

@@ -9,7 +9,7 @@ type Figures = Awaited<ReturnType<typeof getSlaReport>>;
 const num = (n: number) => String(n);
 
 /**
- * The month's report as CSV (issue 4 §5): the figures, then the exclusions with their reasons,
+ * The month's report as CSV: the figures, then the exclusions with their reasons,
  * what is not excluded and why, and the per-component table. Numbers stay machine-readable
  * (dot decimals), instants ISO 8601; the labels follow the reader's language.
  */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decimal, floorPercent3, minutes2, percentOfCents, ratioAtLeastPercent, roundDiv } from './exact';
 
-describe('issue 4: exact decisions (met/missed on the exact value, cents rounded to the nearest)', () => {
+describe('exact decisions (met/missed on the exact value, cents rounded to the nearest)', () => {
 	it('reads a setting as the decimal it was written as', () => {
 		expect(decimal(99.85)).toEqual({ digits: 9985n, scale: 2n });
 		expect(decimal(20)).toEqual({ digits: 20n, scale: 0n });

@@ -1,6 +1,7 @@
 /**
  * Exact arithmetic for the decisions that must not depend on floating point: met/missed,
- * credit tiers, slices and cent amounts (issue 4: "decide met/missed on the exact value").
+ * credit tiers, slices and cent amounts (001 §5.1: 43 min 12 s in a 30-day month meets 99.9 %,
+ * one second more misses it).
  * Settings such as 99.85 are read as the decimal they were written as.
  */
 
@@ -34,7 +35,7 @@ export function ratioAtLeastPercent(num: bigint, den: bigint, percent: Decimal):
 	return num * 100n * pow10(percent.scale) >= percent.digits * den;
 }
 
-/** 100·num/den floored to 3 decimals (issue 4: "Report A floored to 3 decimals"); den > 0. */
+/** 100·num/den floored to 3 decimals (the figure shown: flooring never displays a missed target as met); den > 0. */
 export function floorPercent3(num: bigint, den: bigint): number {
 	return Number(floorDiv(num * 100_000n, den)) / 1000;
 }
@@ -73,5 +74,5 @@ export function timesInteger(d: Decimal, n: bigint): Decimal {
 	return { digits: d.digits * n, scale: d.scale };
 }
 
-/** Milliseconds as minutes rounded to 2 decimals (issue 4: "report minutes with 2 decimals"). */
+/** Milliseconds as minutes rounded to 2 decimals (the minutes the report shows). */
 export const minutes2 = (ms: number): number => Math.round(ms / 600) / 100;

@@ -22,7 +22,7 @@ const base = (): SlaInput =>
 		]
 	});
 
-describe('issue 4 frozen months: a stable hash of the inputs', () => {
+describe('frozen months: a stable hash of the inputs', () => {
 	it('canonical JSON sorts keys, writes instants in ISO and drops undefined members', () => {
 		expect(canonicalJson({ b: 1, a: [new Date('2026-11-01T00:00:00Z'), undefined], c: undefined })).toBe(
 			'{"a":["2026-11-01T00:00:00.000Z",null],"b":1}'

@@ -1,5 +1,5 @@
 /**
- * A stable fingerprint of what a period's figures depend on (issue 4 "Frozen months": figures are
+ * A stable fingerprint of what a period's figures depend on (frozen months: figures are
  * frozen with a hash of their inputs). Two inputs with the same hash give the same report: rows
  * are clipped to the window the engine reads and every list is put in a canonical order, so the
  * order rows come from the database, or a row still open long after the period, does not matter.

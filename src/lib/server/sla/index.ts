@@ -1,4 +1,4 @@
-/** The SLA engine's public API (DOMAIN.md §2, §4; issue 4). Pure functions over intervals. */
+/** The SLA engine's public API (000 §2, 001 §5.1, 004 art. 6). Pure functions over intervals. */
 export { computeSla, readWindow } from './availability';
 export { maintenanceCompliance, type MaintenanceTimes } from './compliance';
 export { computeCredit, creditAmountCents, gtrMonthPercent, gtrPenaltyPercent, type GtrRule } from './credits';

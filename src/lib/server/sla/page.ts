@@ -1,4 +1,5 @@
 import type { RequestContext } from '../context';
+import { can } from '../policy';
 import { listComponents } from '../components/service';
 import { listCreditRequests } from './credit-requests';
 import { currentMonth, getSlaHistory, getSlaReport } from './service';
@@ -6,11 +7,11 @@ import { slaSourceDetails } from './sources';
 
 /** Staff admins may preview a recomputation; for anyone else the flag is ignored, never refused. */
 export function wantsRecompute(ctx: RequestContext, url: URL): boolean {
-	return url.searchParams.get('recompute') === '1' && ctx.actor.kind === 'staff' && ctx.actor.role === 'admin';
+	return url.searchParams.get('recompute') === '1' && can(ctx, 'sla.recompute');
 }
 
 /**
- * Everything the SLA report page shows for one month (issue 4 §5): the report with the titles
+ * Everything the SLA report page shows for one month: the report with the titles
  * and notes behind its exclusions, the 12-month history, credit requests and component names.
  */
 export async function loadSlaPage(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}) {
@@ -23,7 +24,6 @@ export async function loadSlaPage(ctx: RequestContext, slug: string, month: stri
 		slaSourceDetails(ctx, slug, [...report.exclusions, ...report.ignored]),
 		listComponents(ctx, slug)
 	]);
-	const actor = ctx.actor;
 	const owed = report.period.complete && !report.met && report.credit.amountCents > 0;
 	const alreadyAsked = requests.some((r) => r.period === sla.periodKey && r.status !== 'refused');
 	return {
@@ -34,7 +34,7 @@ export async function loadSlaPage(ctx: RequestContext, slug: string, month: stri
 		requests,
 		sources,
 		componentNames: Object.fromEntries(components.map((c) => [c.key, c.name])),
-		canRequestCredit: actor.kind === 'member' && actor.role !== 'viewer' && owed && !alreadyAsked
+		canRequestCredit: can(ctx, 'credit.request') && owed && !alreadyAsked
 	};
 }
 

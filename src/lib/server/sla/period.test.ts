@@ -13,7 +13,7 @@ const coverageMinutes = (coverage: Coverage, month: string) => {
 	return total / 60_000;
 };
 
-describe('DOMAIN.md §2 period: a calendar month in the client timezone', () => {
+describe('000 §2, 004 art. 6 monthly period: a calendar month in the client timezone', () => {
 	it('October 2026 in Europe/Paris has 44,700 minutes (clocks go back on 25 October)', () => {
 		expect(minutes(monthPeriod('2026-10', PARIS))).toBe(44_700);
 	});
@@ -49,7 +49,7 @@ describe('001 §5.1 contract year from the commissioning date ("Le temps est l\'
 	});
 });
 
-describe('DOMAIN.md §2 coverage (004 art. 6: Mon–Fri 08:00–18:00, French public holidays excluded)', () => {
+describe('coverage (004 art. 6: Mon–Fri 08:00–18:00, French public holidays excluded)', () => {
 	const axantis = PRESETS.axantis.sla.coverage as Extract<Coverage, { mode: 'schedule' }>;
 
 	it('November 2026: 21 weekdays less Armistice (11 Nov, a Wednesday) = 20 × 600 = 12,000 minutes', () => {

@@ -1,5 +1,5 @@
 /**
- * SLA periods and coverage (DOMAIN.md §2; issue 4 "Period", "Coverage calendar"): a calendar
+ * SLA periods and coverage (000 §2 and 004 art. 6 monthly; 004 art. 6 coverage): a calendar
  * month in the client's time zone, or the contract year from the commissioning date (001 §5.1).
  */
 import { coverageCalendar, openIntervals } from '../calendar/business-calendar';

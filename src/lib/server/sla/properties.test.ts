@@ -1,5 +1,5 @@
 /**
- * Property tests (issue 4 scope 7): the engine against a minute-by-minute reading of the
+ * Property tests: the engine against a minute-by-minute reading of the
  * definitions, and the invariants 0 ≤ A ≤ 100, more downtime never raises A, credits ≤ cap.
  */
 import fc from 'fast-check';
@@ -181,7 +181,7 @@ function withMoreDowntime(cells: Cell[][], comp: number, start: number, length: 
 	return more;
 }
 
-describe('DOMAIN.md §2 SLA engine properties (fast-check)', () => {
+describe('SLA engine properties (fast-check)', () => {
 	it('matches the definitions read minute by minute (union, exclusions, treatments, coverage, DST)', () => {
 		fc.assert(
 			fc.property(scenarioArb, (s) => {

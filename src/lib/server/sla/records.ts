@@ -4,7 +4,8 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { supportCalendar } from '../calendar/business-calendar';
 import { getClientInScope } from '../clients/scope';
-import { actorUserId, requireStaffOrAdminToken, type RequestContext } from '../context';
+import { actorUserId, type RequestContext } from '../context';
+import { authorize } from '../policy';
 import { SLA_CAUSES, resolveContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
 import { component, contract, downtimeQualification, maintenance, maintenanceComponent, type Client } from '../db/schema';
@@ -32,7 +33,7 @@ function window(start: string, end: string) {
 	return { s, e };
 }
 
-const maintenanceSchema = z.object({
+export const maintenanceSchema = z.object({
 	components: z.array(keySchema).min(1).max(100),
 	start: instant,
 	end: instant,
@@ -42,11 +43,11 @@ const maintenanceSchema = z.object({
 });
 
 /**
- * Records planned maintenance (DOMAIN §4) and says whether it was announced in time: only a
+ * Records planned maintenance (000 §1.4, 001 §5.5) and says whether it was announced in time: only a
  * compliant one is excluded from availability. `announcedAt` defaults to now, never later.
  */
 export async function createMaintenance(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
-	requireStaffOrAdminToken(ctx);
+	authorize(ctx, 'sla.record');
 	const data = parseInput(maintenanceSchema, input, { components: () => m.incident_invalid_components(), title: () => m.incident_invalid_title() });
 	const { s, e } = window(data.start, data.end);
 	const announcedAt = data.announcedAt ? new Date(data.announcedAt) : now;
@@ -75,7 +76,7 @@ export async function createMaintenance(ctx: RequestContext, slug: string, input
 	});
 }
 
-const qualificationSchema = z.object({
+export const qualificationSchema = z.object({
 	component: keySchema,
 	start: instant,
 	end: instant,
@@ -83,9 +84,9 @@ const qualificationSchema = z.object({
 	note: z.string().trim().min(1).max(2000)
 });
 
-/** Staff mark a period of a component's downtime with its cause (DOMAIN §2 excusable events). */
+/** Staff mark a period of a component's downtime with its cause (004 art. 6 excusable events). */
 export async function createQualification(ctx: RequestContext, slug: string, input: unknown) {
-	requireStaffOrAdminToken(ctx);
+	authorize(ctx, 'sla.record');
 	const data = parseInput(qualificationSchema, input, { cause: () => m.incident_invalid_choice(), note: () => m.incident_invalid_required() });
 	const { s, e } = window(data.start, data.end);
 	return getDb().transaction(async (tx) => {

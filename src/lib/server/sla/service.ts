@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
-import { requireStaff, type RequestContext } from '../context';
+import { actorUserId, type RequestContext } from '../context';
+import { authorize, can } from '../policy';
 import { resolveContractSettings, type ContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
 import { contract, incident, slaPeriod, type Client } from '../db/schema';
@@ -28,7 +29,8 @@ type Jsonify<T> = T extends Date
 			: T;
 export type SlaReportJson = Jsonify<SlaReport>;
 
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month key, YYYY-MM. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const toJson = (report: SlaReport) => JSON.parse(JSON.stringify(report)) as SlaReportJson;
 /** The engine's figures plus the month's restoration-time penalties (001 §5.2), frozen together. */
 export type SlaFigures = SlaReportJson & { gtr: ReturnType<typeof monthGtr> };
@@ -80,13 +82,8 @@ async function compute(db: Executor, target: Target, period: SlaPeriod, now: Dat
 	return { report: { ...toJson(computeSla(input)), gtr }, hash, noData: input.intervals.length === 0 };
 }
 
-/** Reading the report can freeze a closed period for good; staff preview a recomputation with `recompute`. */
-function mayRecompute(ctx: RequestContext): boolean {
-	return (ctx.actor.kind === 'staff' && ctx.actor.role === 'admin') || (ctx.actor.kind === 'token' && ctx.actor.scope === 'admin');
-}
-
 /**
- * The SLA report of the period holding `month` (DOMAIN §2): computed live for an open
+ * The SLA report of the period holding `month` (000 §2, 001 §5.1, 004 art. 6): computed live for an open
  * period, frozen (with a hash of its inputs) once the period is closed.
  */
 export async function getSlaReport(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}, now = new Date()) {
@@ -95,7 +92,7 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 	const tz = target.client.timezone;
 	const asked = month ?? currentMonth(tz, now);
 	if (!MONTH.test(asked) || asked > currentMonth(tz, now)) throw invalid(m.sla_month_invalid(), { month: m.sla_month_invalid() });
-	if (options.recompute && !mayRecompute(ctx)) throw forbidden();
+	if (options.recompute && !can(ctx, 'sla.recompute')) throw forbidden();
 	const period = periodFor(target.settings.sla.period, asked, tz, target.client.commissionedAt);
 	const key = periodKey(period, tz);
 	const [frozen] = await db.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)));
@@ -143,7 +140,7 @@ const reopenSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
 
 /** Staff reopen a frozen period (audited, reason required): its figures are recomputed and marked reopened. */
 export async function reopenSlaPeriod(ctx: RequestContext, slug: string, month: string, input: unknown, now = new Date()) {
-	const staff = requireStaff(ctx, 'admin');
+	authorize(ctx, 'sla.reopen');
 	const { reason } = parseInput(reopenSchema, input, { reason: () => m.incident_invalid_required() });
 	return getDb().transaction(async (tx) => {
 		const target = await targetOf(tx, await getClientInScope(tx, ctx, slug));
@@ -155,36 +152,11 @@ export async function reopenSlaPeriod(ctx: RequestContext, slug: string, month: 
 		const { report, hash } = await compute(tx, target, period, now);
 		const [after] = await tx
 			.update(slaPeriod)
-			.set({ figures: report as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: staff.userId, reopenReason: reason })
+			.set({ figures: report as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: actorUserId(ctx), reopenReason: reason })
 			.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)))
 			.returning();
 		await recordAudit(tx, ctx, { action: 'sla.reopened', targetType: 'sla_period', targetId: key, clientId: target.client.id, before, after });
 		await appendEvent(tx, { clientId: target.client.id, kind: 'sla.changed', payload: { clientSlug: target.client.slug, period: key } });
 		return after;
 	});
-}
-
-/** The API's shape of a report (issue 4 §4). */
-export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>) {
-	const rep = r.report;
-	return {
-		month: r.month,
-		timezone: rep.timeZone,
-		preset: r.preset,
-		target: rep.targetPercent,
-		availability: rep.availability,
-		met: rep.met,
-		coverageMinutes: rep.coverageMinutes,
-		downtimeMinutes: rep.downtimeMinutes,
-		excludedMinutes: rep.excludedMinutes.total,
-		unknownMinutes: rep.unknownMinutes,
-		credit: { percent: rep.credit.percent, amountCents: rep.credit.amountCents },
-		gtrPenalties: rep.gtr,
-		frozen: r.frozen,
-		reopened: r.reopened,
-		noData: r.noData,
-		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
-		exclusions: rep.exclusions.map((e) => ({ start: e.start, end: e.end, reason: e.reason, components: e.componentKeys })),
-		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))
-	};
 }

@@ -9,14 +9,14 @@ export interface SlaSourceDetail {
 	text: string;
 	start: string;
 	end: string;
-	/** Maintenance only: when it was announced, which decides whether it counts (DOMAIN §4). */
+	/** Maintenance only: when it was announced, which decides whether it counts (000 §1.4, 001 §5.5). */
 	announcedAt: string | null;
 	componentKeys: string[];
 }
 
 /**
  * What stands behind a report's exclusions and ignored sources, by source id: the report keeps
- * ids only, while the client reads each period with its title or note (issue 4 §3).
+ * ids only, while the client reads each period with its title or note.
  */
 export async function slaSourceDetails(
 	ctx: RequestContext,

@@ -1,5 +1,5 @@
 /**
- * The sweep line behind the SLA figures (issue 4 "Which minutes an exclusion covers"): one pass
+ * The sweep line behind the SLA figures (which minutes an exclusion covers): one pass
  * over the sorted state changes of every component, maintenance, qualification, coverage and
  * period bound. Cost: O(n log n) in the number of changes, never in minutes or samples.
  *

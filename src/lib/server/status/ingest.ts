@@ -1,21 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb } from '../db';
-import { forbidden } from '../errors';
 import { invalidItems, parseSampleBatch, type ResolvedSample } from './samples-input';
 import { storeSamples, type StoreResult } from './store';
 
-/** Agents push with ingest or admin tokens; people never post samples. */
-function requireIngest(ctx: RequestContext) {
-	if (ctx.actor.kind !== 'token' || (ctx.actor.scope !== 'ingest' && ctx.actor.scope !== 'admin')) {
-		throw forbidden(m.samples_scope());
-	}
-}
 
 /** `POST /api/v1/samples`: all or nothing, idempotent on (component, at). */
 export async function ingestSamples(ctx: RequestContext, body: unknown, now = new Date()): Promise<StoreResult> {
-	requireIngest(ctx);
+	authorize(ctx, 'samples.ingest');
 	const { items, issues } = parseSampleBatch(body, now);
 	const pairs = [...new Set(items.map(({ item }) => `${item.client}/${item.component}`))].map((p) => {
 		const [client, component] = p.split('/');

@@ -34,7 +34,7 @@ export function maintenanceDays(windows: MaintenanceWindow[], timeZone: string, 
 	return days;
 }
 
-/** A client's maintenance still to come or under way, soonest first (DOMAIN §4: clients see the notices). */
+/** A client's maintenance still to come or under way, soonest first (000 §1.4, 001 §5.5: clients are told beforehand). */
 export async function upcomingMaintenance(ctx: RequestContext, slug: string, now = new Date(), limit = 5) {
 	const db = getDb();
 	const clientId = (await getClientInScope(db, ctx, slug)).id;

@@ -107,7 +107,7 @@ export async function getPublicStatus(now = new Date()) {
 	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 
-const seriesQuery = z.object({
+export const seriesQuery = z.object({
 	from: z.iso.datetime({ offset: true }).optional(),
 	to: z.iso.datetime({ offset: true }).optional(),
 	step: z.enum(ROLLUP_RESOLUTIONS).optional()

@@ -15,7 +15,9 @@ export const sampleItemSchema = z
 	.object({
 		client: slugSchema,
 		component: keySchema,
-		at: z.iso.datetime({ offset: true }),
+		at: z.iso.datetime({ offset: true }).meta({
+			description: 'At most 5 minutes ahead, and no older than the raw retention (SAMPLE_RETENTION_DAYS, default 31)'
+		}),
 		status: z.enum(SAMPLE_STATUSES),
 		latencyMs: nonNegative.optional(),
 		cpuPct: percent.optional(),
@@ -29,6 +31,14 @@ export const sampleItemSchema = z
 	.strict();
 
 export type SampleItem = z.infer<typeof sampleItemSchema>;
+
+/**
+ * A whole batch as the OpenAPI document describes it. parseSampleBatch checks the envelope and the
+ * size first, then each item with sampleItemSchema on its own, so every failing index is reported.
+ */
+export const sampleBatchSchema = z.object({
+	samples: z.array(sampleItemSchema).min(1).max(MAX_SAMPLES_PER_BATCH)
+});
 
 export interface SampleMetrics {
 	latencyMs?: number;

@@ -1,6 +1,7 @@
 import type postgres from 'postgres';
 import type { SampleStatus } from '../db/schema';
 import { getSql } from '../db';
+import { childLog } from '../log';
 import { runCheck, type ProbeTarget } from './probes/run';
 import { verdict, type CheckResult } from './probes/verdict';
 import { runIncidentJobs } from '../incidents/jobs';
@@ -174,7 +175,7 @@ async function logged(name: string, job: () => Promise<unknown>) {
 	try {
 		await job();
 	} catch (e) {
-		console.error(`[monitor] ${name} failed`, e);
+		childLog({ module: 'monitor', job: name }).error({ err: e }, 'job failed');
 	}
 }
 

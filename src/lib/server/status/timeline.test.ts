@@ -5,7 +5,7 @@ const t = (minute: number) => new Date(Date.UTC(2026, 9, 5, 8, minute));
 const s = (minute: number, status: TimelineSample['status']): TimelineSample => ({ at: t(minute), status });
 const STALE = staleAfterMs(60); // 3 missed one-minute intervals
 
-describe('foldSamples (DOMAIN §7: the timeline availability is computed from)', () => {
+describe('foldSamples (the monitoring timeline availability is computed from)', () => {
 	it('holds a state until a sample says otherwise, the last period open', () => {
 		const periods = foldSamples([s(0, 'up'), s(1, 'up'), s(2, 'down'), s(3, 'down'), s(4, 'up')], STALE, t(5));
 		expect(periods).toEqual([

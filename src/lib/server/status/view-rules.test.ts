@@ -11,7 +11,7 @@ describe('overallStatus', () => {
 	});
 });
 
-describe('uptimeDay (DOMAIN §7: an unknown gap is not downtime)', () => {
+describe('uptimeDay (an unknown gap is not downtime)', () => {
 	it('counts availability over the known time only', () => {
 		const day = uptimeDay('2026-10-05', { upSeconds: 82_800, degradedSeconds: 1800, downSeconds: 1800, unknownSeconds: 0 });
 		expect(day).toEqual({ day: '2026-10-05', availability: 97.917, downMinutes: 30, degradedMinutes: 30, maintenance: false });

@@ -9,7 +9,7 @@ export interface DaySeconds {
 	unknownSeconds: number;
 }
 
-/** A day's bar: unknown time is a gap, never downtime (DOMAIN §7; SLA counting is issue 4's). */
+/** A day's bar: unknown time is a gap, never downtime (the SLA counts its own way, in sla/). */
 export function uptimeDay(day: string, s: DaySeconds | undefined, maintenance = false): UptimeDay {
 	const known = s ? s.upSeconds + s.degradedSeconds + s.downSeconds : 0;
 	return {

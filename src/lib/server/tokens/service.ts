@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { generateSecret, hashSecret } from '../auth/crypto';
-import { requireStaff, type RequestContext } from '../context';
+import { actorUserId, type RequestContext } from '../context';
+import { authorize } from '../policy';
 import { getDb } from '../db';
 import { API_SCOPES, apiToken, type ApiScope } from '../db/schema';
 import { notFound } from '../errors';
@@ -15,7 +16,7 @@ export const createTokenSchema = z.object({ name: nameSchema, scope: z.enum(API_
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export async function listTokens(ctx: RequestContext) {
-	requireStaff(ctx, 'admin');
+	authorize(ctx, 'token.manage');
 	return getDb()
 		.select({
 			id: apiToken.id,
@@ -32,7 +33,7 @@ export async function listTokens(ctx: RequestContext) {
 
 /** The secret is returned once, here; only its SHA-256 is kept. */
 export async function createToken(ctx: RequestContext, input: unknown) {
-	const staff = requireStaff(ctx, 'admin');
+	authorize(ctx, 'token.manage');
 	const data = parseInput(createTokenSchema, input, {
 		name: () => m.validation_name(),
 		scope: () => m.validation_scope()
@@ -46,7 +47,7 @@ export async function createToken(ctx: RequestContext, input: unknown) {
 				scope: data.scope,
 				tokenHash: hashSecret(secret),
 				prefix: secret.slice(0, 7),
-				createdBy: staff.userId
+				createdBy: actorUserId(ctx)
 			})
 			.returning({ id: apiToken.id, name: apiToken.name, scope: apiToken.scope });
 		await recordAudit(tx, ctx, {
@@ -60,7 +61,7 @@ export async function createToken(ctx: RequestContext, input: unknown) {
 }
 
 export async function revokeToken(ctx: RequestContext, id: string) {
-	requireStaff(ctx, 'admin');
+	authorize(ctx, 'token.manage');
 	if (!z.uuid().safeParse(id).success) throw notFound();
 	await getDb().transaction(async (tx) => {
 		const [row] = await tx

@@ -1,7 +1,8 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit';
 import { getClientInScope } from '../../clients/scope';
-import { requireStaff, type RequestContext } from '../../context';
+import type { RequestContext } from '../../context';
+import { authorize } from '../../policy';
 import { getDb, type Executor } from '../../db';
 import { component, probe, type Probe } from '../../db/schema';
 import { notFound } from '../../errors';
@@ -24,7 +25,7 @@ export interface ComponentProbe {
 
 /** The staff page's list: every component of the client with its probe, if any. */
 export async function getProbesOfClient(ctx: RequestContext, slug: string): Promise<ComponentProbe[]> {
-	requireStaff(ctx);
+	authorize(ctx, 'component.write');
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
 	return db
@@ -40,7 +41,7 @@ export async function getProbesOfClient(ctx: RequestContext, slug: string): Prom
  * afresh: failures forgotten, first check at once; the last status stays so the state holds.
  */
 export async function setProbe(ctx: RequestContext, slug: string, componentKey: string, input: unknown): Promise<Probe> {
-	requireStaff(ctx);
+	authorize(ctx, 'component.write');
 	const values = probeValues(input);
 	return getDb().transaction(async (tx) => {
 		const { clientId, componentId } = await componentOf(tx, ctx, slug, componentKey);
@@ -64,7 +65,7 @@ export async function setProbe(ctx: RequestContext, slug: string, componentKey: 
 }
 
 export async function removeProbe(ctx: RequestContext, slug: string, componentKey: string): Promise<void> {
-	requireStaff(ctx);
+	authorize(ctx, 'component.write');
 	await getDb().transaction(async (tx) => {
 		const { clientId, componentId } = await componentOf(tx, ctx, slug, componentKey);
 		const [before] = await tx.delete(probe).where(eq(probe.componentId, componentId)).returning();

@@ -7,11 +7,8 @@ export const load: PageServerLoad = ({ locals, params, url }) =>
 	loadOrError(async () => {
 		const register = await listIncidents(locals.ctx, params.client, Object.fromEntries(url.searchParams));
 		const components = await listComponents(locals.ctx, params.client);
-		const actor = locals.ctx.actor;
 		return {
 			register,
-			components: components.map((c) => ({ key: c.key, name: c.name })),
-			canFile: actor.kind === 'member' && actor.role !== 'viewer',
-			isStaff: actor.kind === 'staff'
+			components: components.map((c) => ({ key: c.key, name: c.name }))
 		};
 	});

@@ -5,8 +5,7 @@ import { loadOrError } from '$lib/server/http';
 
 export const load: PageServerLoad = ({ locals, params }) =>
 	loadOrError(async () => ({
-		members: await listMembers(locals.ctx, params.client),
-		canManage: locals.ctx.actor.kind === 'member' && locals.ctx.actor.role === 'admin'
+		members: await listMembers(locals.ctx, params.client)
 	}));
 
 export const actions: Actions = memberActions((e) => e.params.client!);

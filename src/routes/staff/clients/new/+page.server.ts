@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { requireStaff } from '$lib/server/context';
+import { authorize } from '$lib/server/policy';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
 import { createClient } from '$lib/server/clients/service';
 import { clientInputFromForm, contractInputFromForm } from '$lib/server/clients/form';
@@ -8,7 +8,7 @@ import { actionFailure, loadOrError } from '$lib/server/http';
 
 export const load: PageServerLoad = ({ locals }) =>
 	loadOrError(() => {
-		requireStaff(locals.ctx, 'admin');
+		authorize(locals.ctx, 'client.create');
 		return { presets: PRESET_NAMES };
 	});
 

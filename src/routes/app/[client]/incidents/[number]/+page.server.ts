@@ -5,11 +5,7 @@ import { getIncident } from '$lib/server/incidents/read';
 
 export const load: PageServerLoad = ({ locals, params }) =>
 	loadOrError(async () => {
-		const actor = locals.ctx.actor;
-		return {
-			incident: await getIncident(locals.ctx, params.client, params.number),
-			canRespond: actor.kind === 'member' && actor.role !== 'viewer'
-		};
+		return { incident: await getIncident(locals.ctx, params.client, params.number) };
 	});
 
 export const actions: Actions = incidentActions((e) => ({ slug: e.params.client!, number: e.params.number! }), clientSteps);

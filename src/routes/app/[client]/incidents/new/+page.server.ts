@@ -14,7 +14,6 @@ export const load: PageServerLoad = ({ locals, params }) =>
 		const { settings } = await getContract(locals.ctx, params.client);
 		const components = await listComponents(locals.ctx, params.client);
 		return {
-			canFile: actor.kind === 'member' && actor.role !== 'viewer',
 			refusal: m.incident_file_forbidden(),
 			rules: settings?.incidents ?? null,
 			components: components.map((c) => ({ key: c.key, name: c.name }))

@@ -1,0 +1,169 @@
+/**
+ * The permission table: every action of the product → the principals that may do it.
+ * Services call `authorize`, pages read `can` flags, README's roles table is rendered from it.
+ */
+export const PRINCIPALS = [
+	'staff.admin',
+	'staff.operator',
+	'member.admin',
+	'member.contact',
+	'member.viewer',
+	'token.admin',
+	'token.read',
+	'token.ingest'
+] as const;
+export type Principal = (typeof PRINCIPALS)[number];
+
+/**
+ * `members`: what a member outside the allowed roles is told. `hidden` for provider-wide
+ * places that do not exist for clients (404), `refused` for their own client's actions (403).
+ */
+export interface Rule {
+	allow: readonly Principal[];
+	members: 'hidden' | 'refused';
+	summary: string;
+}
+
+const STAFF = ['staff.admin', 'staff.operator'] as const;
+const PROVIDER_ADMIN = ['staff.admin', 'token.admin'] as const;
+const PROVIDER_WORKER = [...STAFF, 'token.admin'] as const;
+const PROVIDER_READ = [...STAFF, 'token.admin', 'token.read'] as const;
+const AUTHORIZED_CONTACTS = ['member.admin', 'member.contact'] as const;
+const MEMBERS = ['member.admin', 'member.contact', 'member.viewer'] as const;
+
+export const POLICY = {
+	'console.open': { allow: STAFF, members: 'hidden', summary: 'Open the staff console' },
+	'client.read': {
+		allow: [...PROVIDER_READ, ...MEMBERS],
+		members: 'hidden',
+		summary: "Read a client's pages and data (members: their own client only)"
+	},
+	'client.list': {
+		allow: PROVIDER_READ,
+		members: 'hidden',
+		summary: 'List every client'
+	},
+	'client.create': { allow: PROVIDER_ADMIN, members: 'hidden', summary: 'Create a client' },
+	'client.edit': { allow: PROVIDER_ADMIN, members: 'hidden', summary: "Edit a client's details" },
+	'contract.edit': {
+		allow: PROVIDER_ADMIN,
+		members: 'hidden',
+		summary: "Edit a client's contract (preset, fee, overrides)"
+	},
+	'component.write': {
+		allow: PROVIDER_WORKER,
+		members: 'hidden',
+		summary: 'Add, edit and delete components, their probes and SLA scope'
+	},
+	'samples.ingest': {
+		allow: ['token.admin', 'token.ingest'],
+		members: 'refused',
+		summary: 'Push monitoring samples (POST /api/v1/samples)'
+	},
+	'incident.file': {
+		allow: [...STAFF, 'token.admin', ...AUTHORIZED_CONTACTS],
+		members: 'refused',
+		summary: 'File an incident report (staff on the client’s behalf)'
+	},
+	'incident.respond': {
+		allow: [...STAFF, ...AUTHORIZED_CONTACTS],
+		members: 'refused',
+		summary: 'Confirm, reopen or comment on an incident report'
+	},
+	'incident.acknowledge': {
+		allow: PROVIDER_WORKER,
+		members: 'refused',
+		summary: 'Work incident reports: acknowledge, qualify, update, note, resolve, change severity'
+	},
+	'incident.queue': {
+		allow: STAFF,
+		members: 'hidden',
+		summary: 'See the staff incident queue'
+	},
+	'incident.internal.read': {
+		allow: PROVIDER_READ,
+		members: 'refused',
+		summary: 'Read internal notes of incident reports'
+	},
+	'sla.record': {
+		allow: PROVIDER_WORKER,
+		members: 'hidden',
+		summary: 'Record SLA maintenance windows and cause qualifications'
+	},
+	'sla.recompute': {
+		allow: PROVIDER_ADMIN,
+		members: 'refused',
+		summary: 'Preview a fresh computation of a frozen SLA period'
+	},
+	'sla.reopen': {
+		allow: ['staff.admin'],
+		members: 'hidden',
+		summary: 'Reopen a frozen SLA period'
+	},
+	'credit.request': {
+		allow: AUTHORIZED_CONTACTS,
+		members: 'refused',
+		summary: 'Ask for the credit of a missed period'
+	},
+	'credit.decide': {
+		allow: ['staff.admin'],
+		members: 'hidden',
+		summary: 'Approve or refuse a credit request'
+	},
+	'people.read': {
+		allow: [...STAFF, ...MEMBERS],
+		members: 'refused',
+		summary: "See a client's people"
+	},
+	'people.manage': {
+		allow: ['staff.admin', 'member.admin'],
+		members: 'refused',
+		summary: "Invite, change the role of and remove a client's people"
+	},
+	'staff.read': { allow: STAFF, members: 'hidden', summary: 'See the staff list' },
+	'staff.manage': { allow: ['staff.admin'], members: 'hidden', summary: 'Invite staff' },
+	'token.manage': { allow: ['staff.admin'], members: 'hidden', summary: 'Manage API tokens' },
+	'outbox.read': { allow: ['staff.admin'], members: 'hidden', summary: 'Read the mail outbox' },
+	'maintenance.publish': {
+		allow: PROVIDER_WORKER,
+		members: 'refused',
+		summary: 'Draft, publish, reschedule and cancel maintenance'
+	},
+	'maintenance.approve': {
+		allow: AUTHORIZED_CONTACTS,
+		members: 'refused',
+		summary: 'Approve or refuse a maintenance window that needs the client’s agreement'
+	},
+	'backup.ingest': {
+		allow: ['token.admin', 'token.ingest'],
+		members: 'refused',
+		summary: 'Push backup reports'
+	},
+	'restore.request': {
+		allow: [...STAFF, ...AUTHORIZED_CONTACTS],
+		members: 'refused',
+		summary: 'Request a restore'
+	},
+	'restore.work': {
+		allow: PROVIDER_WORKER,
+		members: 'refused',
+		summary: 'Work restore requests'
+	},
+	'audit.read': {
+		allow: ['staff.admin', 'member.admin'],
+		members: 'refused',
+		summary: "Read a client's audit trail"
+	},
+	'export.request': {
+		allow: ['staff.admin', 'member.admin'],
+		members: 'refused',
+		summary: "Export a client's data"
+	}
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof POLICY;
+export const ACTIONS = Object.keys(POLICY) as Action[];
+
+export function allows(action: Action, principal: Principal): boolean {
+	return (POLICY[action].allow as readonly Principal[]).includes(principal);
+}
