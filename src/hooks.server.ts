@@ -6,16 +6,18 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
+import { incidentJobs } from '$lib/server/incidents/jobs';
+import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
-import { startMonitorJobs } from '$lib/server/status/scheduler';
+import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
-	if (process.env.MONITOR_JOBS !== '0') await startMonitorJobs();
+	if (process.env.MONITOR_JOBS !== '0') await startJobs([...statusJobs(), ...incidentJobs()]);
 	await startDemoActivity();
 };
 

@@ -10,7 +10,9 @@ import { auditLog, probe, sample } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { runCheck, type ProbeTarget } from '../../src/lib/server/status/probes/run';
 import { getProbesOfClient, removeProbe, setProbe } from '../../src/lib/server/status/probes/service';
-import { createProbeScheduler, startMonitorJobs, stopMonitorJobs } from '../../src/lib/server/status/scheduler';
+import { startJobs, stopJobs } from '../../src/lib/server/jobs/registry';
+import { statusJobs } from '../../src/lib/server/status/jobs';
+import { createProbeScheduler } from '../../src/lib/server/status/probes/scheduler';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const hits = new Map<string, number>();
@@ -183,12 +185,12 @@ describe('probe scheduler', () => {
 
 	it('runs in the app loop once started, and stops cleanly', async () => {
 		const { ids } = await watched(1, () => ({ kind: 'tcp', target: '127.0.0.1', port: tcpPort }));
-		await startMonitorJobs();
-		await startMonitorJobs();
+		await startJobs(statusJobs());
+		await startJobs(statusJobs());
 		const deadline = Date.now() + 5000;
 		while ((await statuses(ids[0])).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-		await stopMonitorJobs();
-		await stopMonitorJobs();
+		await stopJobs();
+		await stopJobs();
 		expect(await statuses(ids[0])).toEqual(['up']);
 	});
 });

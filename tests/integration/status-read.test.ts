@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
-import { createMaintenance } from '../../src/lib/server/sla/records';
-import { upcomingMaintenance } from '../../src/lib/server/status/maintenance-view';
+import { createMaintenance } from '../../src/lib/server/maintenance/service';
+import { upcomingMaintenance } from '../../src/lib/server/maintenance/view';
 import { getClientStatus, getMetricSeries, getPublicStatus } from '../../src/lib/server/status/read';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 

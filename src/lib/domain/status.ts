@@ -19,6 +19,10 @@ export type ProbeKind = (typeof PROBE_KINDS)[number];
 export const PROBE_METHODS = ['GET', 'HEAD', 'POST'] as const;
 export type ProbeMethod = (typeof PROBE_METHODS)[number];
 
+/** The buckets of the metric rollups, finest first. */
+export const ROLLUP_RESOLUTIONS = ['minute', 'hour', 'day'] as const;
+export type RollupResolution = (typeof ROLLUP_RESOLUTIONS)[number];
+
 export const METRIC_NAMES = [
 	'latencyMs',
 	'cpuPct',

@@ -39,8 +39,10 @@ export interface LiveEventPayloads {
 	'incident.filed': { clientSlug: string; number: string; severity: string; title: string };
 	/** A step on a report's timeline (internal notes reach staff only). */
 	'incident.updated': { clientSlug: string; number: string; status: string; change: string };
-	/** A period's SLA figures changed outside the live timeline (reopened, credit request). */
+	/** A period's SLA figures changed outside the live timeline (reopened, qualification, credit request). */
 	'sla.changed': { clientSlug: string; period: string };
+	/** Planned maintenance was recorded: the client's home and SLA pages refresh. */
+	'maintenance.created': { clientSlug: string; id: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 }

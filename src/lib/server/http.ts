@@ -1,4 +1,5 @@
 import { error, fail, json, type ActionFailure } from '@sveltejs/kit';
+import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { ThrottledError } from './auth/account';
 import { fieldIssues, ServiceError } from './errors';
@@ -31,6 +32,38 @@ export function actionFailure(error: unknown, data: FormData): ActionFailure<For
 export function apiErrorBody(code: string, message: string, details?: unknown) {
 	return { error: details === undefined ? { code, message } : { code, message, details } };
 }
+
+const API_ERROR_CODES = [
+	'bad_request',
+	'invalid',
+	'unauthenticated',
+	'forbidden',
+	'not_found',
+	'conflict',
+	'too_large',
+	'throttled',
+	'internal'
+] as const satisfies readonly (ServiceError['code'] | 'internal')[];
+
+const fieldMessages = z.record(z.string(), z.string()).meta({ description: 'Each invalid field (dotted path) with its message' });
+
+/** What apiErrorBody produces, for the OpenAPI document (`api/openapi.ts`). */
+export const apiErrorSchema = z.strictObject({
+	error: z.strictObject({
+		code: z.enum(API_ERROR_CODES),
+		message: z.string().meta({ description: 'Safe to show; in the caller’s language' }),
+		details: z
+			.union([
+				z.strictObject({ fields: fieldMessages }),
+				z.strictObject({
+					items: z
+						.array(z.strictObject({ index: z.number().int().min(0), fields: fieldMessages }))
+						.meta({ description: 'A refused sample batch: every failing index (first 100)' })
+				})
+			])
+			.optional()
+	})
+});
 
 /** The one place a domain error becomes a JSON API error; `log` is the request's logger. */
 export function apiError(error: unknown, log: Logger = rootLog): Response {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { contractSettingsSchema } from '../contracts/settings';
 import type { Client, contract } from '../db/schema';
-import type { getContract, listClients } from './service';
+import type { getClientRecord, listClients } from './service';
 
 /**
  * What /api/v1 answers about clients: each view with the zod schema the OpenAPI document is
@@ -61,7 +61,7 @@ export const clientWithContractView = ({
 	client,
 	contract: row,
 	settings
-}: Awaited<ReturnType<typeof getContract>>): z.infer<typeof clientWithContractSchema> => ({
+}: Awaited<ReturnType<typeof getClientRecord>>): z.infer<typeof clientWithContractSchema> => ({
 	...clientView(client),
 	contract: { preset: row.preset, monthlyFeeCents: row.monthlyFeeCents, overrides: row.overrides, settings }
 });

@@ -9,7 +9,7 @@ import { client, contract } from '../db/schema';
 import { conflict, fieldIssues, invalid, isUniqueViolation } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { parseInput } from '../validation';
-import { getClientInScope } from './scope';
+import { clientScope, forgetClientScope, getClientInScope } from './scope';
 import {
 	contractInputSchema,
 	createClientSchema,
@@ -62,11 +62,7 @@ export async function getClientRecord(ctx: RequestContext, slug: string) {
 
 /** The stored contract row plus its resolved, validated settings. */
 export async function getContract(ctx: RequestContext, slug: string) {
-	const db = getDb();
-	const found = await getClientInScope(db, ctx, slug);
-	const [row] = await db.select().from(contract).where(eq(contract.clientId, found.id));
-	const resolved = resolveContractSettings(row.preset, row.overrides);
-	return { client: found, contract: row, settings: resolved.ok ? resolved.settings : null };
+	return clientScope(ctx, slug);
 }
 
 function validateContract(input: unknown) {
@@ -151,6 +147,7 @@ function collectIssues<A, B>(a: () => A, b: () => B): [A, B] {
 export async function updateClient(ctx: RequestContext, slug: string, input: unknown) {
 	authorize(ctx, 'client.edit');
 	const data = parseInput(updateClientSchema, input, clientMessages);
+	forgetClientScope(ctx);
 	return getDb().transaction(async (tx) => {
 		const before = await getClientInScope(tx, ctx, slug);
 		const [after] = await tx
@@ -184,6 +181,7 @@ export async function updateClient(ctx: RequestContext, slug: string, input: unk
 export async function updateContract(ctx: RequestContext, slug: string, input: unknown) {
 	authorize(ctx, 'contract.edit');
 	const data = validateContract(input);
+	forgetClientScope(ctx);
 	return getDb().transaction(async (tx) => {
 		const found = await getClientInScope(tx, ctx, slug);
 		const before = await loadContract(tx, found.id);

@@ -1,27 +1,32 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { ComponentView } from '$lib/live/events';
 import { recordAudit } from '../audit/audit';
-import { getClientInScope } from '../clients/scope';
+import { componentInScope, getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize } from '../policy';
-import { getDb, type Executor } from '../db';
+import { getDb } from '../db';
 import { COMPONENT_KINDS, component, type Component } from '../db/schema';
-import { conflict, isUniqueViolation, notFound } from '../errors';
+import { conflict, isUniqueViolation } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
 
 /** How often an agent reports; three silent intervals make the component unknown, never down. */
-const expectedIntervalSchema = z.coerce.number().int().min(10).max(86_400);
+const expectedIntervalSchema = z.coerce
+	.number()
+	.int()
+	.min(10)
+	.max(86_400)
+	.meta({ description: 'Seconds between agent samples (default 60); three silent intervals make the component unknown' });
 
 export const createComponentSchema = z.object({
 	key: keySchema,
 	name: nameSchema,
 	kind: z.enum(COMPONENT_KINDS),
-	public: flagSchema.optional(),
+	public: flagSchema.optional().meta({ description: 'Shown on the public status page (default false)' }),
 	expectedIntervalSeconds: expectedIntervalSchema.optional(),
-	slaScope: flagSchema.optional()
+	slaScope: flagSchema.optional().meta({ description: 'Counted by the SLA (default true)' })
 });
 
 export const updateComponentSchema = z
@@ -54,15 +59,6 @@ export async function listComponents(ctx: RequestContext, slug: string) {
 		.from(component)
 		.where(eq(component.clientId, found.id))
 		.orderBy(asc(component.kind), asc(component.name));
-}
-
-async function getComponentOf(tx: Executor, clientId: string, key: string) {
-	const [row] = await tx
-		.select()
-		.from(component)
-		.where(and(eq(component.clientId, clientId), eq(component.key, key)));
-	if (!row) throw notFound();
-	return row;
 }
 
 export async function createComponent(ctx: RequestContext, slug: string, input: unknown) {
@@ -108,7 +104,7 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 	const data = parseInput(updateComponentSchema, input, messages);
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
-		const before = await getComponentOf(tx, owner.id, key);
+		const before = await componentInScope(tx, owner, key);
 		const [after] = await tx
 			.update(component)
 			.set({
@@ -141,7 +137,7 @@ export async function deleteComponent(ctx: RequestContext, slug: string, key: st
 	authorize(ctx, 'component.write');
 	await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
-		const before = await getComponentOf(tx, owner.id, key);
+		const before = await componentInScope(tx, owner, key);
 		await tx.delete(component).where(eq(component.id, before.id));
 		await recordAudit(tx, ctx, {
 			action: 'component.deleted',

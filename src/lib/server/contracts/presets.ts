@@ -3,7 +3,7 @@
  * 001 = Alteo, 004 = Axantis (rules clause by clause in ./README.md). Every value the contract does not
  * give is marked "silent:" with the reason for the choice.
  */
-import type { ContractSettings } from './settings';
+import type { ContractSettings } from './settings-schema';
 import { weekly, type TimeSlot } from './schedule';
 
 export const PRESET_NAMES = ['softconcept', 'alteo', 'axantis'] as const;

@@ -1,7 +1,6 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import type { RequestContext } from '../context';
-import { actionFailure } from '../http';
+import { formActions, type FormEvent } from '../forms';
 import {
 	acknowledgeIncident,
 	changeIncidentSeverity,
@@ -12,7 +11,6 @@ import {
 	resolveIncident
 } from './workflow';
 
-type Event = Pick<RequestEvent, 'request' | 'locals'> & { params: Partial<Record<string, string>> };
 export interface IncidentTarget {
 	slug: string;
 	number: string;
@@ -61,19 +59,13 @@ export const staffSteps = {
 	}
 } satisfies Record<string, Step>;
 
-/**
- * Form actions over a report: each answers with the name of its form, so the page shows the
- * outcome beside the right form; a refusal keeps what was typed.
- */
-export function incidentActions<K extends string>(locate: (e: Event) => IncidentTarget | Promise<IncidentTarget>, steps: Record<K, Step>) {
-	const action = (form: K) => async (e: Event) => {
-		const data = await e.request.formData();
-		try {
-			return { form, success: await steps[form](e.locals.ctx, await locate(e), data) };
-		} catch (err) {
-			const failure = actionFailure(err, data);
-			return fail(failure.status, { ...failure.data, form });
-		}
-	};
-	return Object.fromEntries(Object.keys(steps).map((k) => [k, action(k as K)])) as Record<K, ReturnType<typeof action>>;
+/** Form actions over a report; a refusal keeps what was typed. */
+export function incidentActions<K extends string>(
+	locate: (e: FormEvent) => IncidentTarget | Promise<IncidentTarget>,
+	steps: Record<K, Step>
+) {
+	const bound = Object.fromEntries(
+		Object.entries<Step>(steps).map(([k, step]) => [k, async (data: FormData, e: FormEvent) => step(e.locals.ctx, await locate(e), data)])
+	) as Record<K, (data: FormData, e: FormEvent) => Promise<string>>;
+	return formActions(bound);
 }

@@ -4,6 +4,7 @@ import { m } from '$lib/paraglide/messages';
 import { systemContext } from '../context';
 import { getDb } from '../db';
 import { client, incident, incidentUpdate, type Incident } from '../db/schema';
+import type { PeriodicJob } from '../jobs/registry';
 import { appendEvents, type EventInput } from '../live/outbox';
 import { deliverQueuedMail } from '../mail/mailer';
 import { contractRules, type ContractRules } from './context';
@@ -110,5 +111,10 @@ export async function runIncidentJobs(now = new Date()) {
 	await openIncidentsForOutages(now);
 	await noteRecoveries(now);
 	await refreshDeadlineStates(now);
+}
+
+/** Monitoring opens reports, notes recoveries and pushes deadline states every 15 s, on one node at a time. */
+export function incidentJobs(): PeriodicJob[] {
+	return [{ name: 'incident jobs', intervalMs: 15_000, lockKey: 3, run: () => runIncidentJobs() }];
 }
 

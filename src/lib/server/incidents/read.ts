@@ -1,12 +1,12 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { getClientInScope } from '../clients/scope';
+import { getClientInScope, incidentInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize, can } from '../policy';
 import { getDb } from '../db';
 import { client, component, incident, incidentComponent, incidentUpdate, user, type Incident } from '../db/schema';
-import { contractRules, incidentInScope } from './context';
+import { contractRules } from './context';
 import { listFiltersSchema, type IncidentFilters } from './input';
-import { incidentGtr } from './gtr';
+import { incidentGtr } from '../sla/gtr';
 import { deadlineStates } from './view';
 
 export const INCIDENTS_PAGE_SIZE = 20;
@@ -33,7 +33,8 @@ export type IncidentSummary = ReturnType<typeof summary>;
 /** One report with its components and timeline; internal notes only for the provider's side. */
 export async function getIncident(ctx: RequestContext, slug: string, number: string, now = new Date()) {
 	const db = getDb();
-	const { client: owner, incident: row } = await incidentInScope(db, ctx, slug, number);
+	const owner = await getClientInScope(db, ctx, slug);
+	const row = await incidentInScope(db, owner, number);
 	const rules = await contractRules(db, owner.id);
 	const components = await db
 		.select({ key: component.key, name: component.name })

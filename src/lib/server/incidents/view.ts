@@ -21,16 +21,3 @@ export function deadlineStates(row: Incident, rules: ContractRules, now: Date): 
 		standbyServerDue: unresolved && standbyHours !== null && now.getTime() - row.reportedAt.getTime() > standbyHours * 3_600_000
 	};
 }
-
-const CSV_FORMULA = /^[=+\-@\t\r]/;
-
-/** One CSV cell: quoted, and a leading formula character neutralised (CSV injection). */
-export function csvCell(value: string | null | undefined): string {
-	const text = value ?? '';
-	const safe = CSV_FORMULA.test(text) ? `'${text}` : text;
-	return `"${safe.replace(/"/g, '""')}"`;
-}
-
-export function csvLine(values: (string | null | undefined)[]): string {
-	return values.map(csvCell).join(',');
-}

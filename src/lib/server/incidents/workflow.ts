@@ -4,13 +4,14 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { actorUserId, type RequestContext } from '../context';
 import { getDb } from '../db';
+import { getClientInScope, incidentInScope } from '../clients/scope';
 import { incident, incidentUpdate, type Client, type Incident, type IncidentStatus, type IncidentUpdateKind } from '../db/schema';
 import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { deliverQueuedMail } from '../mail/mailer';
 import { parseInput } from '../validation';
 import { authorize, can } from '../policy';
-import { contractRules, incidentInScope, portalOrigin, type ContractRules } from './context';
+import { contractRules, portalOrigin, type ContractRules } from './context';
 import { incidentDeadlines } from './deadlines';
 import { acknowledgeSchema, fieldMessages, qualifySchema, reasonSchema, resolveSchema, severityChangeSchema, updateSchema } from './input';
 import { mailClient, type IncidentMailKind, type MailBody } from './notify';
@@ -33,7 +34,8 @@ async function step(
 	decide: (current: Incident, rules: ContractRules, client: Client) => Step
 ): Promise<Incident> {
 	const updated = await getDb().transaction(async (tx) => {
-		const { client, incident: current } = await incidentInScope(tx, ctx, slug, number, true);
+		const client = await getClientInScope(tx, ctx, slug);
+		const current = await incidentInScope(tx, client, number, true);
 		const rules = await contractRules(tx, client.id);
 		const s = decide(current, rules, client);
 		const [after] = await tx

@@ -1,15 +1,14 @@
-import { fail, type RequestEvent } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { ignoredReasonLabel } from '$lib/sla-labels';
 import { getClient } from '../clients/service';
 import type { RequestContext } from '../context';
-import { actionFailure } from '../http';
+import { formActions, type FormEvent } from '../forms';
 import { decideCredit, requestCredit } from './credit-requests';
 import { maintenanceInputFromForm, qualificationInputFromForm } from './form';
-import { createMaintenance, createQualification } from './records';
+import { createMaintenance } from '../maintenance/service';
+import { createQualification } from './records';
 import { reopenSlaPeriod } from './service';
 
-type Event = Pick<RequestEvent, 'request' | 'locals'> & { params: Partial<Record<string, string>> };
 type Outcome = { success: string; compliant?: boolean };
 type Step = (ctx: RequestContext, slug: string, data: FormData) => Promise<Outcome>;
 
@@ -49,19 +48,10 @@ export const staffSlaSteps = {
 	}
 } satisfies Record<string, Step>;
 
-/**
- * Form actions over a client's SLA: each answers with its form's name so the page shows the
- * outcome beside it; a refusal keeps what was typed, the ticked components included.
- */
-export function slaActions<K extends string>(slugOf: (e: Event) => string, steps: Record<K, Step>) {
-	const action = (form: K) => async (e: Event) => {
-		const data = await e.request.formData();
-		try {
-			return { form, ...(await steps[form](e.locals.ctx, slugOf(e), data)) };
-		} catch (err) {
-			const failure = actionFailure(err, data);
-			return fail(failure.status, { ...failure.data, form, selected: data.getAll('components').map(String) });
-		}
-	};
-	return Object.fromEntries(Object.keys(steps).map((k) => [k, action(k as K)])) as Record<K, ReturnType<typeof action>>;
+/** Form actions over a client's SLA; a refusal keeps what was typed, the ticked components included. */
+export function slaActions<K extends string>(slugOf: (e: FormEvent) => string, steps: Record<K, Step>) {
+	const bound = Object.fromEntries(
+		Object.entries<Step>(steps).map(([k, step]) => [k, (data: FormData, e: FormEvent) => step(e.locals.ctx, slugOf(e), data)])
+	) as Record<K, (data: FormData, e: FormEvent) => Promise<Outcome>>;
+	return formActions(bound, (data) => ({ selected: data.getAll('components').map(String) }));
 }

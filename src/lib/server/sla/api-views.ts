@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { SLA_CAUSES } from '../contracts/settings';
-import type { createMaintenance, createQualification } from './records';
+import type { createQualification } from './records';
 import { MONTH, type getSlaReport } from './service';
-import type { MaintenanceNonCompliance } from './types';
 
 /**
- * What /api/v1 answers about SLA reports and records: each view with the zod schema the
+ * What /api/v1 answers about SLA reports and downtime qualifications: each view with the zod schema the
  * OpenAPI document is generated from (`api/openapi-sla.ts`).
  */
 const instant = z.iso.datetime();
@@ -63,20 +62,6 @@ export const slaReportSchema = z.strictObject({
 	components: z.array(z.strictObject({ key: z.string(), availability: z.number(), downtimeMinutes: minutes }))
 });
 
-const NON_COMPLIANCE = [
-	'invalid_window',
-	'not_announced_before_start',
-	'notice_too_short',
-	'network_notice_too_short',
-	'approval_missing'
-] as const satisfies readonly MaintenanceNonCompliance[];
-
-export const maintenanceRecordedSchema = z.strictObject({
-	id: z.string(),
-	compliant: z.boolean().meta({ description: 'Announced within the contract notice: only then excluded from availability' }),
-	reason: z.enum(NON_COMPLIANCE).optional().meta({ description: 'Why it is not compliant' })
-});
-
 export const qualificationRecordedSchema = z.strictObject({
 	id: z.string(),
 	component: z.string(),
@@ -109,10 +94,6 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>): z.infer
 		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))
 	};
 }
-
-export const maintenanceRecordedView = (
-	r: Awaited<ReturnType<typeof createMaintenance>>
-): z.infer<typeof maintenanceRecordedSchema> => ({ id: r.id, compliant: r.compliant, ...(r.reason ? { reason: r.reason } : {}) });
 
 export const qualificationRecordedView = (
 	r: Awaited<ReturnType<typeof createQualification>>

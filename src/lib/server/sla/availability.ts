@@ -9,7 +9,7 @@
  */
 import { supportCalendar } from '../calendar/business-calendar';
 import type { SlaCause } from '../contracts/settings';
-import { maintenanceCompliance } from './compliance';
+import { maintenanceCompliance } from '../maintenance/compliance';
 import { computeCredit } from './credits';
 import { decimal, floorPercent3, minutes2, pow10, ratioAtLeastPercent } from './exact';
 import { coverageSpans } from './period';

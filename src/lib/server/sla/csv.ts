@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { coverageText, exclusionReasonLabel, ignoredReasonLabel, sourceLabel, treatmentLabel } from '$lib/sla-labels';
-import { csvLine } from '../incidents/view';
+import { csvLine } from '../util/csv';
 import type { getSlaReport } from './service';
 import type { SlaSourceDetail } from './sources';
 

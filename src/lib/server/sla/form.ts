@@ -1,4 +1,4 @@
-import { wallClockToIso } from '../incidents/form';
+import { wallClockToIso } from '../calendar/dates';
 
 const text = (data: FormData, name: string) => String(data.get(name) ?? '').trim();
 

@@ -8,7 +8,7 @@ import { coverageCalendar, openIntervals, supportCalendar } from '../calendar/bu
 import { PRESET_NAMES } from '../contracts/presets';
 import { SLA_CAUSES, type ContractSettings } from '../contracts/settings';
 import { computeSla } from './availability';
-import { maintenanceCompliance } from './compliance';
+import { maintenanceCompliance } from '../maintenance/compliance';
 import { PARIS, paris, settingsOf } from './testing';
 import type { ComponentStatus, SlaInput, SlaReport, SlaSettings, StatusRow } from './types';
 

@@ -3,18 +3,18 @@ import { and, eq, gte, lt } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
-import { getClientInScope } from '../clients/scope';
+import { contractOf, getClientInScope } from '../clients/scope';
 import { actorUserId, type RequestContext } from '../context';
 import { authorize, can } from '../policy';
-import { resolveContractSettings, type ContractSettings } from '../contracts/settings';
+import type { ContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
-import { contract, incident, slaPeriod, type Client } from '../db/schema';
+import { incident, slaPeriod, type Client } from '../db/schema';
 import { forbidden, invalid, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
-import { monthGtr } from '../incidents/gtr';
-import { dateIn } from '../status/view-rules';
+import { dateIn } from '../calendar/dates';
 import { parseInput } from '../validation';
 import { computeSla } from './availability';
+import { monthGtr } from './gtr';
 import { canonicalJson, inputsHash } from './hash';
 import { periodFor } from './period';
 import { loadSlaInput } from './reader';
@@ -43,10 +43,9 @@ interface Target {
 }
 
 async function targetOf(db: Executor, client: Client): Promise<Target> {
-	const [row] = await db.select().from(contract).where(eq(contract.clientId, client.id));
-	const resolved = row ? resolveContractSettings(row.preset, row.overrides) : null;
-	if (!row || !resolved?.ok) throw invalid(m.incident_contract_invalid());
-	return { client, settings: resolved.settings, preset: row.preset, monthlyFeeCents: row.monthlyFeeCents };
+	const { contract, settings } = await contractOf(db, client.id);
+	if (!settings) throw invalid(m.incident_contract_invalid());
+	return { client, settings, preset: contract.preset, monthlyFeeCents: contract.monthlyFeeCents };
 }
 
 export function currentMonth(timeZone: string, now = new Date()): string {

@@ -5,6 +5,9 @@
 import type { ContractSettings, SlaCause } from '../contracts/settings';
 
 import type { IntervalStatus } from '../../domain/status';
+import type { Compliance, MaintenanceNonCompliance, MaintenanceTimes } from '../maintenance/compliance';
+
+export type { Compliance, MaintenanceNonCompliance };
 
 export type ComponentStatus = IntervalStatus;
 
@@ -23,16 +26,10 @@ export interface SlaComponentInput {
 	inScope: boolean;
 }
 
-export interface MaintenanceInput {
+/** A maintenance as the engine reads it: its times (the notice rule's input) and its components. */
+export interface MaintenanceInput extends MaintenanceTimes {
 	id: string;
 	componentIds: readonly string[];
-	start: Date;
-	end: Date;
-	announcedAt: Date;
-	/** The client's recorded agreement (000 §1.4 written agreement), when given. */
-	approvedAt?: Date | null;
-	/** Network works (001 §5.5); absent = unknown, see maintenanceCompliance. */
-	network?: boolean;
 }
 
 export interface QualificationInput {
@@ -66,18 +63,6 @@ export interface SlaInput {
 	qualifications: readonly QualificationInput[];
 	/** Instant of the computation: nothing is known after it (open rows end here). */
 	asOf: Date;
-}
-
-export type MaintenanceNonCompliance =
-	| 'invalid_window'
-	| 'not_announced_before_start'
-	| 'notice_too_short'
-	| 'network_notice_too_short'
-	| 'approval_missing';
-
-export interface Compliance {
-	compliant: boolean;
-	reason?: MaintenanceNonCompliance;
 }
 
 export type Treatment = ContractSettings['sla']['treatment']['maintenance'];

@@ -2,17 +2,18 @@ import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import type { ComponentStatus, MetricPoint } from '$lib/live/events';
-import { getClientInScope } from '../clients/scope';
+import { componentInScope, getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { client, component, statusDay, statusInterval, ROLLUP_RESOLUTIONS } from '../db/schema';
-import { invalid, notFound } from '../errors';
+import { invalid } from '../errors';
 import { liveStatusDays } from './days';
-import { maintenanceDays, maintenanceWindows } from './maintenance-view';
+import { maintenanceDays, maintenanceWindows } from '../maintenance/view';
 import { rollupAverages } from './metrics-sql';
 import { toDate } from './pg-time';
 import { displayStatus, overallStatus, type UptimeDay } from '$lib/monitoring';
-import { dateIn, lastDays, pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds } from './view-rules';
+import { dateIn, lastDays } from '../calendar/dates';
+import { pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds } from './view-rules';
 
 export const UPTIME_DAYS = 90;
 
@@ -108,9 +109,9 @@ export async function getPublicStatus(now = new Date()) {
 }
 
 export const seriesQuery = z.object({
-	from: z.iso.datetime({ offset: true }).optional(),
-	to: z.iso.datetime({ offset: true }).optional(),
-	step: z.enum(ROLLUP_RESOLUTIONS).optional()
+	from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: to − 24 h' }),
+	to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
+	step: z.enum(ROLLUP_RESOLUTIONS).optional().meta({ description: 'Default: the finest within 3,000 points' })
 });
 
 /** `GET …/components/{key}/metrics?from&to&step`: rollup averages, never more than 3,000 points. */
@@ -123,11 +124,7 @@ export async function getMetricSeries(
 ) {
 	const db = getDb();
 	const found = await getClientInScope(db, ctx, slug);
-	const [target] = await db
-		.select({ id: component.id })
-		.from(component)
-		.where(and(eq(component.clientId, found.id), eq(component.key, key)));
-	if (!target) throw notFound();
+	const target = await componentInScope(db, found, key);
 	const parsed = seriesQuery.safeParse(query);
 	if (!parsed.success) throw invalid(m.metrics_query_invalid(), { query: m.metrics_query_invalid() });
 	const to = parsed.data.to ? new Date(parsed.data.to) : now;

@@ -1,4 +1,4 @@
-import type { IntervalStatus, SampleStatus } from '../db/schema';
+import type { IntervalStatus, SampleStatus } from '../../domain/status';
 
 export interface TimelineSample {
 	at: Date;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { overallStatus } from '$lib/monitoring';
-import { dateIn, lastDays, pointCount, resolutionFor, uptimeDay } from './view-rules';
+import { pointCount, resolutionFor, uptimeDay } from './view-rules';
 
 describe('overallStatus', () => {
 	it('shows the worst current state', () => {
@@ -21,18 +21,6 @@ describe('uptimeDay (an unknown gap is not downtime)', () => {
 	it('has no availability for a day without data', () => {
 		expect(uptimeDay('2026-10-05', undefined).availability).toBeNull();
 		expect(uptimeDay('2026-10-05', { upSeconds: 0, degradedSeconds: 0, downSeconds: 0, unknownSeconds: 86_400 }).availability).toBeNull();
-	});
-});
-
-describe('calendar days in the client timezone', () => {
-	it('knows that 23:30 UTC is already tomorrow in Paris', () => {
-		expect(dateIn('Europe/Paris', new Date('2026-10-05T23:30:00Z'))).toBe('2026-10-06');
-		expect(dateIn('UTC', new Date('2026-10-05T23:30:00Z'))).toBe('2026-10-05');
-	});
-
-	it('lists the last days oldest first, across a month end', () => {
-		expect(lastDays('2026-11-01', 3)).toEqual(['2026-10-30', '2026-10-31', '2026-11-01']);
-		expect(lastDays('2026-11-01', 90)).toHaveLength(90);
 	});
 });
 

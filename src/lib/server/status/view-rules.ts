@@ -1,6 +1,5 @@
-import { dateTimeFormat } from '$lib/intl';
 import type { UptimeDay } from '$lib/monitoring';
-import type { RollupResolution } from '../db/schema';
+import type { RollupResolution } from '../../domain/status';
 
 export interface DaySeconds {
 	upSeconds: number;
@@ -19,17 +18,6 @@ export function uptimeDay(day: string, s: DaySeconds | undefined, maintenance = 
 		degradedMinutes: s ? Math.round(s.degradedSeconds / 60) : 0,
 		maintenance
 	};
-}
-
-/** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
-export function dateIn(timezone: string, at: Date): string {
-	return dateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
-/** The `count` calendar dates ending with `today`, oldest first. */
-export function lastDays(today: string, count: number): string[] {
-	const end = Date.parse(`${today}T00:00:00Z`);
-	return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
 }
 
 export const MAX_POINTS = 3000;

@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { loadOrError } from '$lib/server/http';
 import { listIncidents } from '$lib/server/incidents/read';
-import { upcomingMaintenance } from '$lib/server/status/maintenance-view';
+import { upcomingMaintenance } from '$lib/server/maintenance/view';
 import { getClientStatus } from '$lib/server/status/read';
 
 const RECENT_INCIDENTS = 5;

@@ -4,4 +4,5 @@ export * from './audit';
 export * from './live';
 export * from './status';
 export * from './incidents';
+export * from './maintenance';
 export * from './sla';

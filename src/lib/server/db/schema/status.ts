@@ -15,8 +15,17 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { component } from './tenancy';
-import { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, type SampleStatus, type IntervalStatus, type ProbeKind } from '../../../domain/status';
-export { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, type SampleStatus, type IntervalStatus, type ProbeKind };
+import {
+	SAMPLE_STATUSES,
+	INTERVAL_STATUSES,
+	PROBE_KINDS,
+	ROLLUP_RESOLUTIONS,
+	type SampleStatus,
+	type IntervalStatus,
+	type ProbeKind,
+	type RollupResolution
+} from '../../../domain/status';
+export { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, ROLLUP_RESOLUTIONS, type SampleStatus, type IntervalStatus, type ProbeKind, type RollupResolution };
 
 /** A built-in check run by the app's scheduler; `next_run_at` is claimed with SKIP LOCKED. */
 export const probe = pgTable(
@@ -106,9 +115,6 @@ export const statusDay = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.componentId, t.day] })]
 );
-
-export const ROLLUP_RESOLUTIONS = ['minute', 'hour', 'day'] as const;
-export type RollupResolution = (typeof ROLLUP_RESOLUTIONS)[number];
 
 /** Sums and counts per bucket, so a late sample adds to its bucket without a recount. */
 export const metricRollup = pgTable(

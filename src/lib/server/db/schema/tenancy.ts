@@ -72,4 +72,5 @@ export const component = pgTable(
 
 export type Client = typeof client.$inferSelect;
 export type Component = typeof component.$inferSelect;
+export type Contract = typeof contract.$inferSelect;
 export type User = typeof user.$inferSelect;

@@ -1,6 +1,6 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { recordAudit } from '../../audit/audit';
-import { getClientInScope } from '../../clients/scope';
+import { componentInScope, getClientInScope } from '../../clients/scope';
 import type { RequestContext } from '../../context';
 import { authorize } from '../../policy';
 import { getDb, type Executor } from '../../db';
@@ -10,11 +10,7 @@ import { probeValues } from './input';
 
 async function componentOf(tx: Executor, ctx: RequestContext, slug: string, key: string) {
 	const owner = await getClientInScope(tx, ctx, slug);
-	const [row] = await tx
-		.select({ id: component.id })
-		.from(component)
-		.where(and(eq(component.clientId, owner.id), eq(component.key, key)));
-	if (!row) throw notFound();
+	const row = await componentInScope(tx, owner, key);
 	return { clientId: owner.id, componentId: row.id };
 }
 

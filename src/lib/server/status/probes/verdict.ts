@@ -1,4 +1,4 @@
-import type { SampleStatus } from '../../db/schema';
+import type { SampleStatus } from '../../../domain/status';
 
 export interface CheckResult {
 	ok: boolean;

@@ -9,7 +9,8 @@ import {
 	updateComponent
 } from '$lib/server/components/service';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
-import { actionFailure, loadOrError } from '$lib/server/http';
+import { formActions } from '$lib/server/forms';
+import { loadOrError } from '$lib/server/http';
 import { listMembers } from '$lib/server/people/service';
 import { getProbesOfClient, removeProbe, setProbe } from '$lib/server/status/probes/service';
 import { memberActions } from '$lib/server/people/actions';
@@ -31,34 +32,22 @@ export const load: PageServerLoad = ({ locals, params }) =>
 		};
 	});
 
-type Handler = (data: FormData, ctx: App.Locals['ctx'], slug: string) => Promise<string>;
-
-function action(run: Handler) {
-	return async ({ request, locals, params }: { request: Request; locals: App.Locals; params: { slug: string } }) => {
-		const data = await request.formData();
-		try {
-			return { success: await run(data, locals.ctx, params.slug), form: String(data.get('form') ?? '') };
-		} catch (e) {
-			return actionFailure(e, data);
-		}
-	};
-}
-
 export const actions: Actions = {
-	update: action(async (data, ctx, slug) => {
+	...formActions({
+	update: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		const { name, timezone, commissionedAt } = clientInputFromForm(data);
 		await updateClient(ctx, slug, { name, timezone, commissionedAt });
 		return m.saved();
-	}),
-	contract: action(async (data, ctx, slug) => {
+	},
+	contract: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await updateContract(ctx, slug, contractInputFromForm(data));
 		return m.saved();
-	}),
-	addComponent: action(async (data, ctx, slug) => {
+	},
+	addComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await createComponent(ctx, slug, Object.fromEntries(data));
 		return m.component_added();
-	}),
-	editComponent: action(async (data, ctx, slug) => {
+	},
+	editComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await updateComponent(ctx, slug, String(data.get('key')), {
 			name: data.get('name'),
 			public: data.get('public') === 'on',
@@ -66,18 +55,19 @@ export const actions: Actions = {
 			expectedIntervalSeconds: data.get('expectedIntervalSeconds') || undefined
 		});
 		return m.saved();
-	}),
-	deleteComponent: action(async (data, ctx, slug) => {
+	},
+	deleteComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await deleteComponent(ctx, slug, String(data.get('key')));
 		return m.component_deleted();
-	}),
-	setProbe: action(async (data, ctx, slug) => {
+	},
+	setProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await setProbe(ctx, slug, String(data.get('component')), { ...Object.fromEntries(data), enabled: data.get('enabled') === 'on' });
 		return m.probe_saved();
-	}),
-	removeProbe: action(async (data, ctx, slug) => {
+	},
+	removeProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 		await removeProbe(ctx, slug, String(data.get('component')));
 		return m.probe_removed();
+	},
 	}),
 	...memberActions((e) => e.params.slug!)
 };

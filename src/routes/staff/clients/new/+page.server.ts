@@ -4,7 +4,8 @@ import { authorize } from '$lib/server/policy';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
 import { createClient } from '$lib/server/clients/service';
 import { clientInputFromForm, contractInputFromForm } from '$lib/server/clients/form';
-import { actionFailure, loadOrError } from '$lib/server/http';
+import { formActions } from '$lib/server/forms';
+import { loadOrError } from '$lib/server/http';
 
 export const load: PageServerLoad = ({ locals }) =>
 	loadOrError(() => {
@@ -12,16 +13,9 @@ export const load: PageServerLoad = ({ locals }) =>
 		return { presets: PRESET_NAMES };
 	});
 
-export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const data = await request.formData();
-		let slug: string;
-		try {
-			const created = await createClient(locals.ctx, { ...clientInputFromForm(data), contract: contractInputFromForm(data) });
-			slug = created.slug;
-		} catch (e) {
-			return actionFailure(e, data);
-		}
-		redirect(303, `/staff/clients/${slug}`);
+export const actions: Actions = formActions({
+	default: async (data, { locals }) => {
+		const created = await createClient(locals.ctx, { ...clientInputFromForm(data), contract: contractInputFromForm(data) });
+		redirect(303, `/staff/clients/${created.slug}`);
 	}
-};
+});

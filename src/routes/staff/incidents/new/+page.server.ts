@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getContract } from '$lib/server/clients/service';
 import { listComponents } from '$lib/server/components/service';
-import { actionFailure, loadOrError } from '$lib/server/http';
+import { formActions } from '$lib/server/forms';
+import { loadOrError } from '$lib/server/http';
 import { fileIncident } from '$lib/server/incidents/filing';
 import { fileInputFromForm } from '$lib/server/incidents/form';
 import { clientChoices } from '$lib/server/incidents/locate';
@@ -22,16 +23,12 @@ export const load: PageServerLoad = ({ locals, url }) =>
 		};
 	});
 
-export const actions: Actions = {
-	default: async ({ request, locals }) => {
-		const data = await request.formData();
-		let number: string;
-		try {
-			({ number } = await fileIncident(locals.ctx, String(data.get('client') ?? ''), fileInputFromForm(data)));
-		} catch (e) {
-			const failure = actionFailure(e, data);
-			return fail(failure.status, { ...failure.data, components: data.getAll('components').map(String) });
+export const actions: Actions = formActions(
+	{
+		default: async (data, { locals, params }) => {
+			const { number } = await fileIncident(locals.ctx, String(data.get('client') ?? ''), fileInputFromForm(data));
+			redirect(303, `/staff/incidents/${number}`);
 		}
-		redirect(303, `/staff/incidents/${number}`);
-	}
-};
+	},
+	(data) => ({ components: data.getAll('components').map(String) })
+);

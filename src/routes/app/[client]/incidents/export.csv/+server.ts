@@ -3,7 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { causeLabel, deadlineStateLabel, incidentStatusLabel, qualificationLabel, severityLabel, sourceLabel } from '$lib/incident-labels';
 import { loadOrError } from '$lib/server/http';
 import { registerRows } from '$lib/server/incidents/read';
-import { csvLine } from '$lib/server/incidents/view';
+import { csvLine } from '$lib/server/util/csv';
 
 /** The client's own register (002 art. 4.2) as CSV, with the register page's filters. */
 export const GET: RequestHandler = ({ locals, params, url }) =>

@@ -1,9 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getContract } from '$lib/server/clients/service';
 import { listComponents } from '$lib/server/components/service';
-import { actionFailure, loadOrError } from '$lib/server/http';
+import { formActions } from '$lib/server/forms';
+import { loadOrError } from '$lib/server/http';
 import { fileIncident } from '$lib/server/incidents/filing';
 import { fileInputFromForm } from '$lib/server/incidents/form';
 
@@ -20,16 +21,12 @@ export const load: PageServerLoad = ({ locals, params }) =>
 		};
 	});
 
-export const actions: Actions = {
-	default: async ({ request, locals, params }) => {
-		const data = await request.formData();
-		let number: string;
-		try {
-			({ number } = await fileIncident(locals.ctx, params.client, fileInputFromForm(data)));
-		} catch (e) {
-			const failure = actionFailure(e, data);
-			return fail(failure.status, { ...failure.data, components: data.getAll('components').map(String) });
+export const actions: Actions = formActions(
+	{
+		default: async (data, { locals, params }) => {
+			const { number } = await fileIncident(locals.ctx, params.client!, fileInputFromForm(data));
+			redirect(303, `/app/${params.client}/incidents/${number}`);
 		}
-		redirect(303, `/app/${params.client}/incidents/${number}`);
-	}
-};
+	},
+	(data) => ({ components: data.getAll('components').map(String) })
+);

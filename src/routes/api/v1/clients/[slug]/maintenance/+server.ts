@@ -1,5 +1,8 @@
 import type { RequestHandler } from './$types';
 import { apiRoute, created } from '$lib/server/api/handler';
-import { createMaintenance } from '$lib/server/sla/records';
+import { maintenanceRecordedView } from '$lib/server/maintenance/api-views';
+import { createMaintenance } from '$lib/server/maintenance/service';
 
-export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) => created(await createMaintenance(ctx, params.slug, await body())));
+export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) =>
+	created(maintenanceRecordedView(await createMaintenance(ctx, params.slug, await body())))
+);

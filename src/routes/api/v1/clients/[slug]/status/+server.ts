@@ -1,12 +1,6 @@
 import type { RequestHandler } from './$types';
 import { apiRoute } from '$lib/server/api/handler';
-import { displayStatus } from '$lib/monitoring';
+import { clientStatusView } from '$lib/server/status/api-views';
 import { getClientStatus } from '$lib/server/status/read';
 
-export const GET: RequestHandler = apiRoute(async ({ ctx, params }) => {
-	const status = await getClientStatus(ctx, params.slug);
-	return {
-		overall: status.overall,
-		components: status.components.map((c) => ({ key: c.key, name: c.name, status: displayStatus(c), since: c.since }))
-	};
-});
+export const GET: RequestHandler = apiRoute(async ({ ctx, params }) => clientStatusView(await getClientStatus(ctx, params.slug)));

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { apiRoute } from '$lib/server/api/handler';
-import { incidentWriteView } from '$lib/server/api/incident-views';
+import { incidentWriteView } from '$lib/server/incidents/api-views';
 import { postIncidentUpdate } from '$lib/server/incidents/workflow';
 
 export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvLine } from './view';
+import { csvCell, csvLine } from './csv';
 
 describe('register CSV (002 art. 4.2: the client keeps its own register)', () => {
 	it('quotes every cell and doubles quotes', () => {

@@ -5,9 +5,29 @@
 import { openMinutesBetween, type BusinessCalendar } from '../calendar/business-calendar';
 import { localTime } from '../calendar/zoned';
 import { CONTRACT_TIME_ZONE, type ContractSettings } from '../contracts/settings';
-import type { Compliance, MaintenanceInput } from './types';
 
-export type MaintenanceTimes = Pick<MaintenanceInput, 'start' | 'end' | 'announcedAt' | 'approvedAt' | 'network'>;
+/** When a maintenance was planned and announced: what the notice rule reads of it. */
+export interface MaintenanceTimes {
+	start: Date;
+	end: Date;
+	announcedAt: Date;
+	/** The client's recorded agreement (000 §1.4 written agreement), when given. */
+	approvedAt?: Date | null;
+	/** Network works (001 §5.5); absent = unknown, see maintenanceCompliance. */
+	network?: boolean;
+}
+
+export type MaintenanceNonCompliance =
+	| 'invalid_window'
+	| 'not_announced_before_start'
+	| 'notice_too_short'
+	| 'network_notice_too_short'
+	| 'approval_missing';
+
+export interface Compliance {
+	compliant: boolean;
+	reason?: MaintenanceNonCompliance;
+}
 
 /**
  * The rules, in order:

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { supportCalendar } from '../calendar/business-calendar';
 import { PRESETS } from '../contracts/presets';
 import { maintenanceCompliance, type MaintenanceTimes } from './compliance';
-import { PARIS, paris } from './testing';
+import { PARIS, paris } from '../sla/testing';
 
 const check = (preset: keyof typeof PRESETS, m: MaintenanceTimes) =>
 	maintenanceCompliance(m, PRESETS[preset].maintenance, supportCalendar(PRESETS[preset].support, PARIS), PARIS);

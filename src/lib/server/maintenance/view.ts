@@ -3,7 +3,7 @@ import { getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { component, maintenance, maintenanceComponent } from '../db/schema';
-import { dateIn, lastDays } from './view-rules';
+import { dateIn, lastDays } from '../calendar/dates';
 
 export interface MaintenanceWindow {
 	componentId: string;

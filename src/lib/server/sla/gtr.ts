@@ -1,6 +1,19 @@
-import { creditAmountCents, gtrMonthPercent, gtrPenaltyPercent } from '../sla/credits';
-import type { Incident } from '../db/schema';
+/**
+ * The restoration-time guarantee over incident reports (001 §5.2–5.3): the penalty of one report
+ * and of a month, from the rules in ./credits. Pure: no DB, no clock.
+ */
 import type { ContractSettings } from '../contracts/settings';
+import type { IncidentCause, IncidentQualification } from '../../domain/incidents';
+import { creditAmountCents, gtrMonthPercent, gtrPenaltyPercent } from './credits';
+
+/** What the guarantee reads of an incident report. */
+export interface GtrReport {
+	number: string;
+	reportedAt: Date;
+	resolvedAt: Date | null;
+	qualification: IncidentQualification | null;
+	cause: IncidentCause | null;
+}
 
 export interface IncidentGtr {
 	restoreBy: string;
@@ -14,7 +27,7 @@ export interface IncidentGtr {
 }
 
 /** A report the provider is answerable for: not refuted, and not caused by someone else. */
-export function gtrApplies(row: Pick<Incident, 'qualification' | 'cause'>): boolean {
+export function gtrApplies(row: Pick<GtrReport, 'qualification' | 'cause'>): boolean {
 	return row.qualification !== 'not_confirmed' && (!row.cause || row.cause === 'provider');
 }
 
@@ -22,7 +35,7 @@ export function gtrApplies(row: Pick<Incident, 'qualification' | 'cause'>): bool
  * The restoration-time guarantee (001 §5.2–5.3): from the client's report to the restoration,
  * on the calendar clock; late restorations owe a share of the monthly fee.
  */
-export function incidentGtr(row: Incident, settings: ContractSettings, monthlyFeeCents: number, now: Date): IncidentGtr | null {
+export function incidentGtr(row: GtrReport, settings: ContractSettings, monthlyFeeCents: number, now: Date): IncidentGtr | null {
 	const gtr = settings.sla.gtr;
 	if (!gtr) return null;
 	const restoredAt = row.resolvedAt ?? now;
@@ -40,7 +53,7 @@ export function incidentGtr(row: Incident, settings: ContractSettings, monthlyFe
 }
 
 /** A month's GTR penalties: every report restored in it, capped at the monthly fee (001 §5.2). */
-export function monthGtr(rows: Incident[], settings: ContractSettings, monthlyFeeCents: number) {
+export function monthGtr(rows: GtrReport[], settings: ContractSettings, monthlyFeeCents: number) {
 	const gtr = settings.sla.gtr;
 	if (!gtr) return null;
 	const items = rows

@@ -1,29 +1,13 @@
 import type postgres from 'postgres';
-import type { SampleStatus } from '../db/schema';
-import { getSql } from '../db';
-import { childLog } from '../log';
-import { runCheck, type ProbeTarget } from './probes/run';
-import { verdict, type CheckResult } from './probes/verdict';
-import { runIncidentJobs } from '../incidents/jobs';
-import { applyRetention } from './retention';
-import type { ResolvedSample } from './samples-input';
-import { storeSamples, sweepSilentComponents } from './store';
+import type { SampleStatus } from '../../db/schema';
+import { getSql } from '../../db';
+import type { ResolvedSample } from '../samples-input';
+import { storeSamples } from '../store';
+import { runCheck, type ProbeTarget } from './run';
+import { verdict, type CheckResult } from './verdict';
 
-/** start.ts awaits the function stored here before stopping the embedded database. */
-export const JOBS_KEY = Symbol.for('hosting-portal.jobs');
-
-const TICK_MS = 1000;
-const SWEEP_MS = 5000;
-/** Monitoring opens reports, notes recoveries and pushes deadline states this often. */
-const INCIDENT_JOBS_MS = 15_000;
-const RETENTION_MS = 3_600_000;
 /** Checks running at once on one node; each tick claims only what fits. */
 const MAX_IN_FLIGHT = 50;
-/** Two-key advisory locks: a key space apart from the single-key locks of store.ts. */
-const LOCK_CLASS = 7301;
-const SWEEP_LOCK = 1;
-const RETENTION_LOCK = 2;
-const INCIDENT_LOCK = 3;
 
 interface Claimed extends ProbeTarget {
 	id: string;
@@ -153,84 +137,4 @@ async function recordResults(sql: postgres.Sql, batch: Finished[]): Promise<Reso
 		}
 		return samples;
 	});
-}
-
-/** Runs `job` only if no other node holds the lock; skipped (undefined) otherwise. */
-async function exclusively<T>(sql: postgres.Sql, key: number, job: () => Promise<T>): Promise<T | undefined> {
-	const connection = await sql.reserve();
-	try {
-		const [{ locked }] = await connection`select pg_try_advisory_lock(${LOCK_CLASS}, ${key}) as locked`;
-		if (!locked) return undefined;
-		try {
-			return await job();
-		} finally {
-			await connection`select pg_advisory_unlock(${LOCK_CLASS}, ${key})`;
-		}
-	} finally {
-		connection.release();
-	}
-}
-
-async function logged(name: string, job: () => Promise<unknown>) {
-	try {
-		await job();
-	} catch (e) {
-		childLog({ module: 'monitor', job: name }).error({ err: e }, 'job failed');
-	}
-}
-
-let stopRunning: (() => Promise<void>) | undefined;
-
-/** The probe loop (every second), the silence sweep (every 5 s), incident jobs (every 15 s) and retention (hourly, and once at start). */
-export async function startMonitorJobs(): Promise<void> {
-	const shared = globalThis as Record<symbol, (() => Promise<void>) | undefined>;
-	const previous = shared[JOBS_KEY];
-	if (previous && previous !== stopMonitorJobs) await previous();
-	if (stopRunning) return;
-	const sql = getSql();
-	const scheduler = createProbeScheduler(sql);
-	let stopped = false;
-	let timer: ReturnType<typeof setTimeout> | undefined;
-	let running: Promise<void> = Promise.resolve();
-	let lastSweep = 0;
-	let lastRetention = 0;
-	let lastIncidents = 0;
-	const step = async () => {
-		await logged('probes', () => scheduler.tick());
-		const now = Date.now();
-		if (now - lastSweep >= SWEEP_MS) {
-			lastSweep = now;
-			await logged('silence sweep', () => exclusively(sql, SWEEP_LOCK, () => sweepSilentComponents()));
-		}
-		if (now - lastIncidents >= INCIDENT_JOBS_MS) {
-			lastIncidents = now;
-			await logged('incident jobs', () => exclusively(sql, INCIDENT_LOCK, () => runIncidentJobs()));
-		}
-		if (now - lastRetention >= RETENTION_MS) {
-			lastRetention = now;
-			await logged('retention', () => exclusively(sql, RETENTION_LOCK, () => applyRetention()));
-		}
-	};
-	const schedule = () => {
-		timer = setTimeout(() => {
-			running = step().finally(() => {
-				if (!stopped) schedule();
-			});
-		}, TICK_MS);
-	};
-	schedule();
-	stopRunning = async () => {
-		stopped = true;
-		clearTimeout(timer);
-		scheduler.close();
-		await running;
-		await logged('probes', () => scheduler.drain());
-	};
-	shared[JOBS_KEY] = stopMonitorJobs;
-}
-
-export async function stopMonitorJobs(): Promise<void> {
-	const stop = stopRunning;
-	stopRunning = undefined;
-	await stop?.();
 }

@@ -1,0 +1,237 @@
+/**
+ * The typed per-contract settings (clause by clause in ./README.md): every rule on which the contracts disagree
+ * is a setting. The presets are written in these types; `settings.ts` resolves a contract from them.
+ *
+ * Pure module: no DB, no SvelteKit. Times are Europe/Paris wall-clock ('HH:MM').
+ */
+import { z } from 'zod';
+import {
+	clockTimeSchema,
+	holidayCalendarSchema,
+	isoDateSchema,
+	weeklyScheduleSchema
+} from './schedule';
+import { SLA_CAUSES, type SlaCause } from '../../domain/sla';
+
+export { SLA_CAUSES, type SlaCause };
+
+const percent = z.number().min(0).max(100);
+
+// ---------------------------------------------------------------- SLA (000 §2, 001 §5, 004 art. 6)
+
+
+export const coverageSchema = z.discriminatedUnion('mode', [
+	z.strictObject({ mode: z.literal('24x7') }),
+	z.strictObject({
+		mode: z.literal('schedule'),
+		weekly: weeklyScheduleSchema,
+		publicHolidays: holidayCalendarSchema,
+		/** Extra days outside coverage (e.g. a bridge day agreed in writing). */
+		closedDays: z.array(isoDateSchema)
+	})
+]);
+export type Coverage = z.infer<typeof coverageSchema>;
+
+/** 'remove' = out of both numerator and denominator; 'count_as_available' = minutes count as up. */
+const treatmentMode = z.enum(['remove', 'count_as_available']);
+
+export const creditSchema = z.discriminatedUnion('mode', [
+	/** 001 §5.1: once the target is missed, percentPerSlice per slice of unavailability. */
+	z.strictObject({
+		mode: z.literal('slices'),
+		percentPerSlice: z.number().gt(0).max(100),
+		sliceMinutes: z.int().positive(),
+		/** true: a started slice counts as a whole one. */
+		countStartedSlices: z.boolean(),
+		capPercent: percent
+	}),
+	/** 004 art. 6: availability strictly below `belowPercent` earns `percent`; the lowest matching tier wins. */
+	z.strictObject({
+		mode: z.literal('tiers'),
+		tiers: z
+			.array(z.strictObject({ belowPercent: z.number().gt(0).max(100), percent }))
+			.min(1)
+			.superRefine((tiers, ctx) => {
+				for (let i = 1; i < tiers.length; i++) {
+					if (tiers[i].belowPercent >= tiers[i - 1].belowPercent) {
+						ctx.addIssue({
+							code: 'custom',
+							path: [i, 'belowPercent'],
+							message: 'tiers must be sorted by strictly decreasing belowPercent'
+						});
+					}
+					if (tiers[i].percent < tiers[i - 1].percent) {
+						ctx.addIssue({
+							code: 'custom',
+							path: [i, 'percent'],
+							message: 'a lower tier cannot earn a smaller credit'
+						});
+					}
+				}
+			}),
+		capPercent: percent
+	}),
+	/** 000 §1.6: an outage not restored within minOutageMinutes is not billed, pro rata of its duration. */
+	z.strictObject({ mode: z.literal('outage_pro_rata'), minOutageMinutes: z.int().min(0) }),
+	z.strictObject({ mode: z.literal('none') })
+]);
+export type CreditRule = z.infer<typeof creditSchema>;
+
+/**
+ * GTR (001 §5.2). A restore late by d > 0 minutes past restoreWithinMinutes owes
+ * penaltiesPercent[min(ceil(d / stepMinutes), length) - 1] of the monthly fee (the last entry
+ * applies to every longer delay); the sum over a month is capped at capPercent.
+ */
+export const gtrSchema = z.strictObject({
+	restoreWithinMinutes: z.int().positive(),
+	stepMinutes: z.int().positive(),
+	penaltiesPercent: z
+		.array(percent)
+		.min(1)
+		.refine(
+			(p) => p.every((x, i) => i === 0 || x >= p[i - 1]),
+			'penalties must not decrease with the delay'
+		),
+	capPercent: percent
+});
+
+export const slaSchema = z
+	.strictObject({
+		targetPercent: z.number().gt(0).max(100),
+		period: z.enum(['month', 'contract_year']),
+		coverage: coverageSchema,
+		/** Share of a degraded minute counted as unavailable (0 = degraded counts as up). */
+		degradedWeight: z.number().min(0).max(1).default(0),
+		excludedCauses: z
+			.array(z.enum(SLA_CAUSES))
+			.refine((a) => new Set(a).size === a.length, 'causes must not repeat'),
+		treatment: z.strictObject({ maintenance: treatmentMode, causes: treatmentMode }),
+		credit: creditSchema,
+		gtr: gtrSchema.nullable(),
+		/** Days after a period ends before its availability report is closed (frozen). */
+		closeAfterDays: z.int().min(0).default(5)
+	})
+	.superRefine((sla, ctx) => {
+		if (sla.credit.mode === 'tiers' && sla.credit.tiers[0].belowPercent > sla.targetPercent) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['credit', 'tiers', 0, 'belowPercent'],
+				message: `the first credit tier (${sla.credit.tiers[0].belowPercent}) cannot lie above the target (${sla.targetPercent})`
+			});
+		}
+	});
+
+// ---------------------------------------------------------------- support & incidents (000 §1.5, §2; 002 art. 4)
+
+export const supportSchema = z.strictObject({
+	hours: weeklyScheduleSchema,
+	publicHolidays: holidayCalendarSchema
+});
+
+export const durationSchema = z.strictObject({
+	amount: z.number().positive(),
+	unit: z.enum(['minutes', 'hours', 'days'])
+});
+export type Duration = z.infer<typeof durationSchema>;
+
+const NOMINAL_MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
+/** Nominal length in minutes (a day = 1440) — for ordering only, not for deadline arithmetic. */
+export function nominalMinutes(d: Duration): number {
+	return d.amount * NOMINAL_MINUTES[d.unit];
+}
+
+export { INCIDENT_SEVERITIES as SEVERITIES, type IncidentSeverity as Severity } from '../../domain/incidents';
+
+/**
+ * clock 'business': the deadline runs only during support hours ('days' = business days);
+ * 'calendar': it runs around the clock.
+ */
+export const deadlineSchema = z
+	.strictObject({
+		acknowledge: durationSchema,
+		resolve: durationSchema,
+		clock: z.enum(['business', 'calendar'])
+	})
+	.refine((d) => nominalMinutes(d.acknowledge) <= nominalMinutes(d.resolve), {
+		message: 'acknowledge deadline cannot exceed resolve deadline',
+		path: ['acknowledge']
+	});
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+export const incidentsSchema = z.strictObject({
+	critical: deadlineSchema,
+	major: deadlineSchema,
+	minor: deadlineSchema,
+	information_request: deadlineSchema,
+	/** Share of a deadline elapsed after which a report is shown "at risk". */
+	atRiskPercent: z.number().gt(0).lt(100),
+	/** A closed report may be reopened by the client within this many days. */
+	reopenWithinDays: z.int().min(0),
+	/** A probe down this long opens an incident by itself (001 §4.1.1 level 1). */
+	autoOpenAfterDownMinutes: z.int().positive(),
+	/** Unavailability beyond this obliges a standby server (000 §1.6); null = no such duty. */
+	standbyServerAfterHours: z.number().positive().nullable()
+});
+
+// ---------------------------------------------------------------- maintenance (000 §1.4; 001 §4.1.3, §5.5)
+
+export const maintenanceSchema = z.strictObject({
+	/** Minimum notice, in support business hours, before planned maintenance; null = none set. */
+	noticeBusinessHours: z.number().positive().nullable(),
+	/** Maintenance longer than this needs the client's approval in the portal; null = never. */
+	longerThanMinutesNeedsApproval: z.int().positive().nullable(),
+	/** Minimum notice in calendar days for network works (by e-mail); null = none set. */
+	networkNoticeCalendarDays: z.int().positive().nullable(),
+	/** Preferred window for planned maintenance, relative to the support hours. */
+	preferredWindow: z.enum(['outside_business_hours', 'business_hours', 'any']),
+	/** Weekday time after which maintenance/updates are advised against; null = no limit. */
+	avoidAfter: clockTimeSchema.nullable(),
+	avoidFridayAfternoon: z.boolean(),
+	avoidWeekends: z.boolean(),
+	/** Public holidays and the afternoon of their eve. */
+	avoidHolidaysAndEves: z.boolean()
+});
+
+// ---------------------------------------------------------------- backups & restores (000 §1.8; 001 §4.5; 002 art. 5–7; 003; 004 art. 3.5)
+
+export const backupScheduleSchema = z.strictObject({
+	/** full = system + data; data_full = all data; incremental = changes since the last backup. */
+	kind: z.enum(['full', 'incremental', 'data_full']),
+	every: z.enum(['daily', 'weekly', 'monthly']),
+	/** Expected start; absent = any time that day (e.g. "outside business hours"). */
+	at: clockTimeSchema.optional(),
+	/** Restricts the schedule to one kind of data; absent = everything. */
+	scope: z.enum(['databases', 'files']).optional(),
+	/** Retention of this schedule when it differs from backups.retentionDays. */
+	retentionDays: z.int().positive().optional()
+});
+export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
+
+export const backupsSchema = z.strictObject({
+	schedules: z.array(backupScheduleSchema),
+	retentionDays: z.int().positive(),
+	/** How many of the latest restore points the client may pick from. */
+	versionsRestorable: z.int().positive(),
+	/** Sites, distinct from the server's, holding a copy. */
+	offsiteSites: z.int().min(0),
+	/** 002 art. 7.2 reception report deadline; null = no report owed. */
+	receptionReportWithinHours: z.number().positive().nullable(),
+	/** null = no contractual restore deadline. */
+	restoreIncrementalWithinHours: z.number().positive().nullable(),
+	restoreFullWithinHours: z.number().positive().nullable(),
+	/** The server is stopped during a restore (000 §1.8). */
+	restoreStopsServer: z.boolean(),
+	/** Restores may be billed (001 §4.5, 003 art. 5). */
+	restoresMayBeBilled: z.boolean()
+});
+
+// ---------------------------------------------------------------- the whole object
+
+export const contractSettingsSchema = z.strictObject({
+	sla: slaSchema,
+	support: supportSchema,
+	incidents: incidentsSchema,
+	maintenance: maintenanceSchema,
+	backups: backupsSchema
+});
+export type ContractSettings = z.infer<typeof contractSettingsSchema>;
