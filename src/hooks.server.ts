@@ -29,6 +29,23 @@ const i18n: Handle = ({ event, resolve }) =>
 		});
 	});
 
+/** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
+const refuseNul: Handle = ({ event, resolve }) => {
+	const params = [...event.url.searchParams].filter(([k, v]) => `${k}${v}`.includes('\u0000')).map(([k]) => k);
+	let path = event.url.pathname;
+	try {
+		path = decodeURIComponent(path);
+	} catch {
+		return resolve(event);
+	}
+	if (path.includes('\u0000')) params.push('path');
+	if (params.length === 0) return resolve(event);
+	const fields = Object.fromEntries(params.map((k) => [k.replaceAll('\u0000', ''), 'Character not allowed (NUL).']));
+	return Response.json(apiErrorBody('invalid', 'Invalid input', { fields }), {
+		status: event.url.pathname.startsWith('/api/') ? 422 : 400
+	});
+};
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
@@ -105,7 +122,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, i18n, authenticate, securityHeaders);
+export const handle = sequence(requestId, refuseNul, i18n, authenticate, securityHeaders);
 
 /** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

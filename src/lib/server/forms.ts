@@ -1,5 +1,8 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
+import { invalid } from './errors';
 import { actionFailure } from './http';
+import { formGuardIssues, guardMessages } from './input-guard';
 
 export type FormEvent = RequestEvent<Partial<Record<string, string>>>;
 
@@ -23,6 +26,8 @@ export function formAction<E extends FormEvent, O extends Outcome, X extends obj
 		const data = await event.request.formData();
 		const form = String(data.get('form') ?? '') || name;
 		try {
+			const unsafe = formGuardIssues(data);
+			if (Object.keys(unsafe).length > 0) throw invalid(m.form_has_errors(), guardMessages(unsafe, () => m.validation_nul()));
 			const outcome = await run(data, event);
 			const fields: Record<string, unknown> = typeof outcome === 'string' ? { success: outcome } : outcome;
 			return { form, ...fields } as Answer<O>;

@@ -13,6 +13,23 @@ export const keySchema = z
 	.trim()
 	.regex(/^[a-z0-9][a-z0-9._-]{0,62}$/);
 
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2101, 0, 1);
+/** Instants and dates outside 2000–2100 are typing mistakes, and some PostgreSQL cannot even store. */
+const inSaneRange = (value: string) => {
+	const t = Date.parse(value.length === 10 ? `${value}T00:00:00Z` : value);
+	return t >= EARLIEST && t < LATEST;
+};
+
+/** An ISO 8601 instant with its offset, between 2000 and 2100. */
+export const instantSchema = z.iso.datetime({ offset: true }).refine(inSaneRange);
+
+/** A calendar date (YYYY-MM-DD) between 2000 and 2100. */
+export const isoDateSchema = z.iso.date().refine(inSaneRange);
+
+/** Ids are UUIDs: anything else names nothing (404), and never reaches PostgreSQL's uuid type. */
+export const isUuid = (value: string) => z.uuid().safeParse(value).success;
+
 export const nameSchema = z.string().trim().min(1).max(120);
 
 export const emailSchema = z.string().trim().toLowerCase().max(254).email();

@@ -9,8 +9,8 @@ import { invalid, ServiceError } from '../errors';
 import { deliverQueuedMail, queueMail } from '../mail/mailer';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { createSession, invalidateUserSessions } from './session';
-import { clearLoginFailures, loginRetryAfter, recordLoginFailure } from './throttle';
-import { consumeUserToken, issueUserToken, peekUserToken } from './user-tokens';
+import { beginLoginAttempt, loginSucceeded, takePasswordResetAllowance } from './throttle';
+import { consumeUserToken, issueUserToken, peekUserToken, revokeUserTokens } from './user-tokens';
 
 type Locale = 'fr' | 'en';
 
@@ -61,21 +61,23 @@ export async function signIn(input: unknown, ip: string | null) {
 	const parsed = signInSchema.safeParse(input);
 	if (!parsed.success) throw invalid(m.auth_invalid_credentials());
 	const { email, password } = parsed.data;
-	const wait = await loginRetryAfter(email, ip);
-	if (wait > 0) throw new ThrottledError(wait);
+	// Checked and counted at once (a row lock), so concurrent guesses queue like sequential ones.
+	const begun = await beginLoginAttempt(email, ip);
+	if ('retryAfter' in begun) throw new ThrottledError(begun.retryAfter);
 	const found = await findUserByEmail(email);
 	const ok = await verifyPassword(found?.passwordHash ?? null, password);
-	if (!found || !ok) {
-		await recordLoginFailure(email, ip);
-		throw invalid(m.auth_invalid_credentials());
-	}
-	await clearLoginFailures(email);
+	if (!found || !ok) throw invalid(m.auth_invalid_credentials());
+	await loginSucceeded(begun.attempt);
 	const created = await createSession(getDb(), found.id, ip);
 	return { ...created, userId: found.id, landing: await landingPath(found.id) };
 }
 
-/** Answers the same whether or not the account exists. */
-export async function requestPasswordReset(email: string, origin: string, locale: Locale) {
+/**
+ * Answers the same whether or not the account exists, and whether or not the request was over its limit
+ * (a few mails per account and per address each hour, counted in the login throttle store).
+ */
+export async function requestPasswordReset(email: string, origin: string, locale: Locale, ip: string | null) {
+	if (!(await takePasswordResetAllowance(email, ip))) return;
 	const found = await findUserByEmail(email);
 	if (!found?.passwordHash) return;
 	await getDb().transaction(async (tx) => {
@@ -114,6 +116,8 @@ export async function resetPassword(token: string, input: unknown, ip: string | 
 		const userId = await consumeUserToken(tx, token, 'password_reset');
 		if (!userId) throw invalid(m.auth_link_invalid());
 		await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
+		// Every other reset link of the account dies with this one.
+		await revokeUserTokens(tx, userId, 'password_reset');
 		await invalidateUserSessions(tx, userId);
 		await recordAudit(tx, { actor: { kind: 'anonymous' }, ip }, {
 			action: 'user.password_reset',
@@ -132,6 +136,9 @@ export async function acceptInvitation(token: string, input: unknown, ip: string
 		const userId = await consumeUserToken(tx, token, 'invitation');
 		if (!userId) throw invalid(m.auth_link_invalid());
 		await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
+		// Choosing a password is a password change: no older link may replace it.
+		await revokeUserTokens(tx, userId, 'password_reset');
+		await revokeUserTokens(tx, userId, 'invitation');
 		const ctx: RequestContext = { actor: { kind: 'anonymous' }, ip };
 		await recordAudit(tx, ctx, { action: 'user.invitation_accepted', targetType: 'user', targetId: userId });
 		return { ...(await createSession(tx, userId, ip)), userId };

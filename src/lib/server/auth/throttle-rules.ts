@@ -19,3 +19,8 @@ export function retryAfterSeconds(blockedUntil: Date | null, now: Date): number 
 	if (!blockedUntil) return 0;
 	return Math.max(0, Math.ceil((blockedUntil.getTime() - now.getTime()) / 1000));
 }
+
+/** Forgot-password mails: at most this many per account, and per client address, in one window. */
+export const RESET_MAILS_PER_ACCOUNT = 3;
+export const RESET_MAILS_PER_IP = 20;
+export const RESET_MAIL_WINDOW_SECONDS = 60 * 60;

@@ -1,12 +1,14 @@
 import { inArray, sql } from 'drizzle-orm';
-import { getDb } from '../db';
+import { getDb, type Executor } from '../db';
 import { loginThrottle } from '../db/schema';
 import {
 	delayAfterFailures,
 	FREE_ACCOUNT_FAILURES,
 	FREE_IP_FAILURES,
 	RESET_AFTER_SECONDS,
-	retryAfterSeconds
+	RESET_MAILS_PER_ACCOUNT,
+	RESET_MAILS_PER_IP,
+	RESET_MAIL_WINDOW_SECONDS
 } from './throttle-rules';
 
 function keys(email: string, ip: string | null) {
@@ -14,46 +16,141 @@ function keys(email: string, ip: string | null) {
 	return ip ? { account, ip: `ip:${ip}` } : { account };
 }
 
-/** Seconds to wait before this sign-in may even be checked; 0 when it may go ahead. */
-export async function loginRetryAfter(email: string, ip: string | null): Promise<number> {
-	const k = keys(email, ip);
-	const rows = await getDb()
-		.select()
-		.from(loginThrottle)
-		.where(inArray(loginThrottle.key, Object.values(k)));
-	const now = new Date();
-	return Math.max(0, ...rows.map((r) => retryAfterSeconds(r.blockedUntil, now)));
+/** What a sign-in attempt reserved: every key was counted as a failure before the password was checked. */
+export interface LoginAttempt {
+	email: string;
+	/** The address counter, to give back when the attempt succeeds (a success is no failure). */
+	ip: { key: string; previousBlockedUntil: Date | null; blockedUntil: Date | null } | null;
 }
 
-/** Counted in the database so that every app node sees the same counters. */
-export async function recordLoginFailure(email: string, ip: string | null): Promise<void> {
+interface ThrottleRow {
+	key: string;
+	failures: number;
+	stale: boolean;
+	wait: number;
+	blocked_until: Date | null;
+}
+
+/**
+ * Check and count in one transaction, under a row lock on every key: concurrent attempts queue on the
+ * lock, so the Nth concurrent attempt sees the N-1 before it and waits exactly as the Nth sequential one.
+ * Returns the seconds to wait (nothing counted), or the attempt, counted as a failure until it succeeds.
+ */
+export async function beginLoginAttempt(
+	email: string,
+	ip: string | null
+): Promise<{ retryAfter: number } | { attempt: LoginAttempt }> {
 	const k = keys(email, ip);
-	const db = getDb();
-	for (const [kind, key] of Object.entries(k)) {
-		const free = kind === 'ip' ? FREE_IP_FAILURES : FREE_ACCOUNT_FAILURES;
-		const [row] = await db
+	const sorted = Object.values(k).sort();
+	return getDb().transaction(async (tx) => {
+		await tx
 			.insert(loginThrottle)
-			.values({ key, failures: 1, updatedAt: new Date() })
-			.onConflictDoUpdate({
-				target: loginThrottle.key,
-				set: {
-					failures: sql`case when ${loginThrottle.updatedAt} < now() - make_interval(secs => ${RESET_AFTER_SECONDS}) then 1 else ${loginThrottle.failures} + 1 end`,
-					updatedAt: sql`now()`
-				}
-			})
-			.returning({ failures: loginThrottle.failures });
-		const delay = delayAfterFailures(row.failures, free);
-		if (delay > 0) {
-			await db
+			.values(sorted.map((key) => ({ key, failures: 0 })))
+			.onConflictDoNothing();
+		const rows = await lockRows(tx, sorted);
+		const wait = Math.max(0, ...rows.map((r) => r.wait));
+		if (wait > 0) return { retryAfter: wait };
+		const attempt: LoginAttempt = { email, ip: null };
+		for (const row of rows) {
+			const failures = row.stale ? 1 : row.failures + 1;
+			const free = row.key === k.ip ? FREE_IP_FAILURES : FREE_ACCOUNT_FAILURES;
+			const delay = delayAfterFailures(failures, free);
+			const [updated] = await tx
 				.update(loginThrottle)
-				.set({ blockedUntil: sql`now() + make_interval(secs => ${delay})` })
-				.where(sql`${loginThrottle.key} = ${key}`);
+				.set({
+					failures,
+					updatedAt: sql`now()`,
+					// Millisecond precision, so that a success can recognise (and give back) the delay it set.
+					...(delay > 0
+						? { blockedUntil: sql`date_trunc('milliseconds', now() + make_interval(secs => ${delay}))` }
+						: {})
+				})
+				.where(sql`${loginThrottle.key} = ${row.key}`)
+				.returning({ blockedUntil: loginThrottle.blockedUntil });
+			if (row.key === k.ip) {
+				attempt.ip = {
+					key: row.key,
+					previousBlockedUntil: row.blocked_until,
+					blockedUntil: delay > 0 ? updated.blockedUntil : null
+				};
+			}
 		}
-	}
+		return { attempt };
+	});
+}
+
+async function lockRows(tx: Executor, sorted: string[]): Promise<ThrottleRow[]> {
+	return tx
+		.select({
+			key: loginThrottle.key,
+			failures: loginThrottle.failures,
+			stale: sql<boolean>`${loginThrottle.updatedAt} < now() - make_interval(secs => ${RESET_AFTER_SECONDS})`,
+			wait: sql<number>`greatest(0, ceil(extract(epoch from (${loginThrottle.blockedUntil} - now()))))::int`.mapWith(
+				(v) => Number(v ?? 0)
+			),
+			blocked_until: loginThrottle.blockedUntil
+		})
+		.from(loginThrottle)
+		.where(inArray(loginThrottle.key, sorted))
+		.orderBy(loginThrottle.key)
+		.for('update');
+}
+
+/**
+ * A successful sign-in clears the account's counter and gives back what it took from the address:
+ * one failure, and the delay it set if nobody has changed it since.
+ */
+export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
+	await getDb().transaction(async (tx) => {
+		await tx.delete(loginThrottle).where(inArray(loginThrottle.key, [keys(attempt.email, null).account]));
+		const ip = attempt.ip;
+		if (!ip) return;
+		await tx
+			.update(loginThrottle)
+			.set({
+				failures: sql`greatest(${loginThrottle.failures} - 1, 0)`,
+				...(ip.blockedUntil
+					? {
+							blockedUntil: sql`case when ${loginThrottle.blockedUntil} = ${ip.blockedUntil.toISOString()}::timestamptz then ${ip.previousBlockedUntil?.toISOString() ?? null}::timestamptz else ${loginThrottle.blockedUntil} end`
+						}
+					: {})
+			})
+			.where(sql`${loginThrottle.key} = ${ip.key}`);
+	});
 }
 
 export async function clearLoginFailures(email: string): Promise<void> {
 	await getDb()
 		.delete(loginThrottle)
 		.where(inArray(loginThrottle.key, [keys(email, null).account]));
+}
+
+/**
+ * Counts a forgot-password request against the account and the address, in fixed one-hour windows
+ * (the window opens at its first request, kept in `updated_at`). True when a mail may go out.
+ * Counted whether or not the account exists, so the answer reveals nothing.
+ */
+export async function takePasswordResetAllowance(email: string, ip: string | null): Promise<boolean> {
+	const limits: [string, number][] = [[`reset:account:${email.trim().toLowerCase()}`, RESET_MAILS_PER_ACCOUNT]];
+	if (ip) limits.push([`reset:ip:${ip}`, RESET_MAILS_PER_IP]);
+	limits.sort(([a], [b]) => (a < b ? -1 : 1));
+	return getDb().transaction(async (tx) => {
+		let allowed = true;
+		for (const [key, limit] of limits) {
+			const expired = sql`${loginThrottle.updatedAt} <= now() - make_interval(secs => ${RESET_MAIL_WINDOW_SECONDS})`;
+			const [row] = await tx
+				.insert(loginThrottle)
+				.values({ key, failures: 1, updatedAt: sql`now()` })
+				.onConflictDoUpdate({
+					target: loginThrottle.key,
+					set: {
+						failures: sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`,
+						updatedAt: sql`case when ${expired} then now() else ${loginThrottle.updatedAt} end`
+					}
+				})
+				.returning({ count: loginThrottle.failures });
+			if (row.count > limit) allowed = false;
+		}
+		return allowed;
+	});
 }

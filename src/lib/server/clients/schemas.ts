@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { PRESET_NAMES } from '../contracts/presets';
-import { nameSchema, slugSchema, timezoneSchema } from '../validation';
+import { nameSchema, slugSchema, timezoneSchema, instantSchema, isoDateSchema } from '../validation';
 
 const commissionedAt = z.preprocess(
 	(v) => (v === '' || v === null ? undefined : v),
-	z.iso.datetime({ offset: true }).or(z.iso.date()).optional()
+	instantSchema.or(isoDateSchema).optional()
 ).meta({ description: 'ISO 8601 date, or date-time with an offset' });
 
 export const contractInputSchema = z.object({

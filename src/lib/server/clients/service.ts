@@ -5,6 +5,7 @@ import type { RequestContext } from '../context';
 import { authorize } from '../policy';
 import { resolveContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
+import { guardIssues } from '../input-guard';
 import { client, contract } from '../db/schema';
 import { conflict, fieldIssues, invalid, isUniqueViolation } from '../errors';
 import { appendEvent } from '../live/outbox';
@@ -70,6 +71,9 @@ function validateContract(input: unknown) {
 		monthlyFeeCents: () => m.validation_fee(),
 		overrides: () => m.validation_overrides()
 	});
+	if (Object.keys(guardIssues(parsed.overrides)).length > 0) {
+		throw invalid(m.form_has_errors(), { overrides: m.validation_too_deep() });
+	}
 	const resolved = resolveContractSettings(parsed.preset, parsed.overrides ?? {});
 	if (!resolved.ok) {
 		const detail = resolved.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { INCIDENT_CAUSES, INCIDENT_QUALIFICATIONS, INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../db/schema';
-import { keySchema, slugSchema } from '../validation';
+import { keySchema, slugSchema, instantSchema, isoDateSchema } from '../validation';
 
 /** Plain text, line breaks kept; rendered as text, never as HTML. */
 const text = (max: number) =>
@@ -10,7 +10,7 @@ const text = (max: number) =>
 		.transform((s) => s.replace(/\r\n/g, '\n').trim())
 		.pipe(z.string().min(1).max(max))
 		.meta({ description: `Plain text, 1 to ${max} characters once trimmed` });
-const instant = z.iso.datetime({ offset: true }).meta({ description: 'ISO 8601 with an offset, not in the future' });
+const instant = instantSchema.meta({ description: 'ISO 8601 with an offset, not in the future' });
 
 export const fileIncidentSchema = z.object({
 	severity: z.enum(INCIDENT_SEVERITIES),
@@ -50,8 +50,8 @@ export const listFiltersSchema = z.object({
 	status: z.enum(INCIDENT_STATUSES).optional().catch(undefined),
 	severity: z.enum(INCIDENT_SEVERITIES).optional().catch(undefined),
 	component: keySchema.optional().catch(undefined),
-	from: z.iso.date().optional().catch(undefined),
-	to: z.iso.date().optional().catch(undefined),
+	from: isoDateSchema.optional().catch(undefined),
+	to: isoDateSchema.optional().catch(undefined),
 	q: z.string().trim().max(40).optional().catch(undefined),
 	page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1)
 });

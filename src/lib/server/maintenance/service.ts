@@ -9,10 +9,10 @@ import { getDb } from '../db';
 import { maintenance, maintenanceComponent } from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
-import { keySchema, parseInput } from '../validation';
+import { keySchema, parseInput, instantSchema } from '../validation';
 import { maintenanceCompliance } from './compliance';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 
 export const maintenanceSchema = z.object({
 	components: z.array(keySchema).min(1).max(100),

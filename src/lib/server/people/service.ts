@@ -11,7 +11,7 @@ import { getDb, type Executor } from '../db';
 import { MEMBERSHIP_ROLES, STAFF_ROLES, membership, user, type Client } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { deliverQueuedMail, queueMail } from '../mail/mailer';
-import { emailSchema, nameSchema, parseInput } from '../validation';
+import { emailSchema, nameSchema, parseInput, isUuid } from '../validation';
 
 export const inviteMemberSchema = z.object({
 	email: emailSchema,
@@ -135,6 +135,7 @@ export async function inviteMember(
 
 export async function changeMemberRole(ctx: RequestContext, slug: string, userId: string, input: unknown) {
 	const { role } = parseInput(roleSchema, input, messages);
+	if (!isUuid(userId)) throw notFound();
 	await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		requirePeopleManager(ctx, owner);
@@ -157,6 +158,7 @@ export async function changeMemberRole(ctx: RequestContext, slug: string, userId
 
 /** Removing someone also ends their sessions: their access stops now, not at expiry. */
 export async function removeMember(ctx: RequestContext, slug: string, userId: string) {
+	if (!isUuid(userId)) throw notFound();
 	await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		requirePeopleManager(ctx, owner);

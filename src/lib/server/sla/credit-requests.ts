@@ -9,7 +9,7 @@ import { getDb } from '../db';
 import { creditRequest, user } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
-import { parseInput } from '../validation';
+import { parseInput, isUuid } from '../validation';
 import { getSlaReport } from './service';
 
 /** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
@@ -47,6 +47,7 @@ const decisionSchema = z.object({ decision: z.enum(['approved', 'refused']), not
 export async function decideCredit(ctx: RequestContext, slug: string, id: string, input: unknown) {
 	authorize(ctx, 'credit.decide');
 	const data = parseInput(decisionSchema, input);
+	if (!isUuid(id)) throw notFound();
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const [before] = await tx

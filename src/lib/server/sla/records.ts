@@ -10,9 +10,9 @@ import { downtimeQualification, type Client } from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { dateIn } from '../calendar/dates';
-import { keySchema, parseInput } from '../validation';
+import { keySchema, parseInput, instantSchema } from '../validation';
 
-const instant = z.iso.datetime({ offset: true });
+const instant = instantSchema;
 
 async function componentIds(tx: Executor, owner: Client, keys: string[], field: string) {
 	const rows = await componentsInScope(tx, owner, keys);

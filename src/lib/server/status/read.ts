@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { instantSchema } from '../validation';
 import { m } from '$lib/paraglide/messages';
 import type { ComponentStatus, MetricPoint } from '$lib/live/events';
 import { componentInScope, getClientInScope } from '../clients/scope';
@@ -109,8 +110,8 @@ export async function getPublicStatus(now = new Date()) {
 }
 
 export const seriesQuery = z.object({
-	from: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: to − 24 h' }),
-	to: z.iso.datetime({ offset: true }).optional().meta({ description: 'Default: now' }),
+	from: instantSchema.optional().meta({ description: 'Default: to − 24 h' }),
+	to: instantSchema.optional().meta({ description: 'Default: now' }),
 	step: z.enum(ROLLUP_RESOLUTIONS).optional().meta({ description: 'Default: the finest within 3,000 points' })
 });
 

@@ -2,30 +2,40 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { SAMPLE_STATUSES, type SampleStatus } from '../db/schema';
 import { ServiceError, invalid } from '../errors';
-import { keySchema, slugSchema } from '../validation';
+import { keySchema, slugSchema, instantSchema } from '../validation';
 
 export const MAX_SAMPLES_PER_BATCH = 5000;
 export const MAX_FUTURE_MS = 5 * 60_000;
 export const RAW_RETENTION_DAYS = Number(process.env.SAMPLE_RETENTION_DAYS ?? 31);
 
-const percent = z.number().finite().min(0).max(100);
-const nonNegative = z.number().finite().min(0);
+/**
+ * Metrics are stored as PostgreSQL `real`: each has a documented ceiling far below its overflow
+ * (and below what a minute's rollup sum can reach), and a value too small for `real` counts as 0.
+ */
+const metric = (max: number, description: string) =>
+	z
+		.number()
+		.min(0)
+		.max(max)
+		.transform((v) => (v < 1e-6 ? 0 : v))
+		.meta({ description: `${description}, 0 to ${max}` });
+const percent = metric(100, 'Percent');
 
 export const sampleItemSchema = z
 	.object({
 		client: slugSchema,
 		component: keySchema,
-		at: z.iso.datetime({ offset: true }).meta({
+		at: instantSchema.meta({
 			description: 'At most 5 minutes ahead, and no older than the raw retention (SAMPLE_RETENTION_DAYS, default 31)'
 		}),
 		status: z.enum(SAMPLE_STATUSES),
-		latencyMs: nonNegative.optional(),
+		latencyMs: metric(3_600_000, 'Milliseconds').optional(),
 		cpuPct: percent.optional(),
 		ramPct: percent.optional(),
 		diskPct: percent.optional(),
-		netInBps: nonNegative.optional(),
-		netOutBps: nonNegative.optional(),
-		load1: nonNegative.optional(),
+		netInBps: metric(1e13, 'Bytes per second').optional(),
+		netOutBps: metric(1e13, 'Bytes per second').optional(),
+		load1: metric(1e6, 'Load average').optional(),
 		iowaitPct: percent.optional()
 	})
 	.strict();

@@ -8,7 +8,7 @@ import { authorize } from '../policy';
 import { getDb } from '../db';
 import { API_SCOPES, apiToken, type ApiScope } from '../db/schema';
 import { notFound } from '../errors';
-import { nameSchema, parseInput } from '../validation';
+import { nameSchema, parseInput, isUuid } from '../validation';
 
 export const createTokenSchema = z.object({ name: nameSchema, scope: z.enum(API_SCOPES) });
 
@@ -62,7 +62,7 @@ export async function createToken(ctx: RequestContext, input: unknown) {
 
 export async function revokeToken(ctx: RequestContext, id: string) {
 	authorize(ctx, 'token.manage');
-	if (!z.uuid().safeParse(id).success) throw notFound();
+	if (!isUuid(id)) throw notFound();
 	await getDb().transaction(async (tx) => {
 		const [row] = await tx
 			.update(apiToken)
