@@ -6,6 +6,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
+import { isApiPath } from '$lib/server/request-path';
 import { incidentJobs } from '$lib/server/incidents/jobs';
 import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
@@ -21,13 +22,17 @@ export const init: ServerInit = async () => {
 	await startDemoActivity();
 };
 
-const i18n: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
+/** Pages speak the visitor's language; the API always answers in English. */
+const i18n: Handle = ({ event, resolve }) => {
+	const api = event.url.pathname.startsWith('/api/');
+	const detectFrom = api ? new Request(event.url, { headers: { 'accept-language': 'en' } }) : event.request;
+	return paraglideMiddleware(detectFrom, ({ request, locale }) => {
+		if (!api) event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) => html.replace('%paraglide.lang%', locale)
 		});
 	});
+};
 
 /** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
 const refuseNul: Handle = ({ event, resolve }) => {
@@ -73,7 +78,9 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.sessionId = null;
 
 	const authorization = event.request.headers.get('authorization');
-	if (event.url.pathname.startsWith('/api/') && authorization) {
+	// Decided on the path as routed: `/%61pi/…` reaches the API just like `/api/…`.
+	const api = isApiPath(event.url.pathname);
+	if (api && authorization) {
 		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
 		const token = match ? await authenticateApiToken(match[1]) : null;
 		if (!token) {
@@ -94,12 +101,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
 			event.cookies.set(SESSION_COOKIE, sessionToken, sessionCookieOptions(event.url, session.expiresAt));
-			// SvelteKit checks Origin on form posts; cookie-authenticated JSON calls get the same check.
-			if (!SAFE_METHODS.has(event.request.method) && event.url.pathname.startsWith('/api/')) {
-				const origin = event.request.headers.get('origin');
-				if (origin !== event.url.origin) {
-					return Response.json(apiErrorBody('forbidden', m.api_cross_origin()), { status: 403 });
-				}
+			// SvelteKit checks Origin on form posts; every other cookie-authenticated write gets the same
+			// check, whatever its path (so no spelling of `/api/` slips past it).
+			if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
+				return api
+					? Response.json(apiErrorBody('forbidden', m.api_cross_origin()), { status: 403 })
+					: new Response(m.api_cross_origin(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
 			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });

@@ -4,11 +4,7 @@ import { landingPath, signIn, ThrottledError } from '$lib/server/auth/account';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { ServiceError } from '$lib/server/errors';
-
-/** Only a path of this site: never an open redirect. */
-function safeRedirect(target: string | null): string | null {
-	return target && target.startsWith('/') && !target.startsWith('//') && !target.startsWith('/\\') ? target : null;
-}
+import { safeRedirectTarget } from '$lib/server/redirect';
 
 export const load: PageServerLoad = async ({ locals }) => {
 	if (locals.user) redirect(303, await landingPath(locals.user.id));
@@ -21,7 +17,7 @@ export const actions: Actions = {
 		try {
 			const session = await signIn({ email, password: String(data.get('password') ?? '') }, locals.ctx.ip);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
-			redirect(303, safeRedirect(url.searchParams.get('redirectTo')) ?? session.landing);
+			redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, session.landing));
 		} catch (e) {
 			if (e instanceof ThrottledError) {
 				setHeaders({ 'retry-after': String(e.retryAfter) });

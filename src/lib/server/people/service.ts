@@ -10,6 +10,7 @@ import { authorize } from '../policy';
 import { getDb, type Executor } from '../db';
 import { MEMBERSHIP_ROLES, STAFF_ROLES, membership, user, type Client } from '../db/schema';
 import { conflict, notFound } from '../errors';
+import { logFor } from '../log';
 import { deliverQueuedMail, queueMail } from '../mail/mailer';
 import { emailSchema, nameSchema, parseInput, isUuid } from '../validation';
 
@@ -88,6 +89,9 @@ function inviterName(ctx: RequestContext) {
 /**
  * Invites a person to a client: a new account gets a single-use link to choose a password.
  * A person belongs to one client only (portal rule, for 000 §4 confidentiality), and staff are never client members.
+ * An address already attached to another client, or a staff address, gets the same answer as a free one,
+ * but nothing is stored and no mail goes out: the inviter must not learn that the account exists (only a
+ * log line tells the provider). Only "already one of this client's people" is refused, which the inviter sees anyway.
  */
 export async function inviteMember(
 	ctx: RequestContext,
@@ -97,13 +101,17 @@ export async function inviteMember(
 	locale: 'fr' | 'en'
 ) {
 	const data = parseInput(inviteMemberSchema, input, messages);
-	const result = await getDb().transaction(async (tx) => {
+	const result = await getDb().transaction(async (tx): Promise<{ userId: string | null; email: string }> => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		requirePeopleManager(ctx, owner);
 		let person = await findUser(tx, data.email);
 		if (person) {
 			const [existing] = await tx.select().from(membership).where(eq(membership.userId, person.id));
-			if (person.staffRole || existing) throw conflict(m.people_already_member(), { email: m.people_already_member() });
+			if (existing?.clientId === owner.id) throw conflict(m.people_already_here(), { email: m.people_already_here() });
+			if (person.staffRole || existing) {
+				logFor(ctx).info({ clientId: owner.id, userId: person.id }, 'invitation of an account attached elsewhere ignored');
+				return { userId: null, email: data.email };
+			}
 		} else {
 			[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
 		}
@@ -127,7 +135,7 @@ export async function inviteMember(
 			clientId: owner.id,
 			after: { email: person.email, role: data.role }
 		});
-		return { userId: person.id, email: person.email };
+		return { userId: person.id, email: data.email };
 	});
 	await deliverQueuedMail();
 	return result;
