@@ -10,7 +10,7 @@ import {
 import { hashSecret } from '../../src/lib/server/auth/crypto';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { getDb } from '../../src/lib/server/db';
-import { outboxMail, session } from '../../src/lib/server/db/schema';
+import { loginThrottle, outboxMail, session } from '../../src/lib/server/db/schema';
 import { inviteMember } from '../../src/lib/server/people/service';
 import { ServiceError } from '../../src/lib/server/errors';
 import { createMember, createStaff, createTenant, unique } from './factories';
@@ -66,6 +66,37 @@ describe('sign-in (Lucia session pattern)', () => {
 		expect(await signIn({ email: member.email, password: member.password }, '10.1.1.1').catch((e) => e)).toBeInstanceOf(ThrottledError);
 	});
 
+	it('checks at most 5 of 20 simultaneous guesses and refuses the right password last with a 1 s delay', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const member = await createMember(tenant.id, tenant.slug, 'viewer');
+		const guesses = Array.from({ length: 20 }, (_, i) => (i === 19 ? member.password : `guess-${i}`));
+		const results = await Promise.all(
+			guesses.map((password, i) => signIn({ email: member.email, password }, `10.2.0.${i}`).catch((e) => e))
+		);
+		const throttled = results.filter((r) => r instanceof ThrottledError);
+		// Checked against the password: wrong ones (400) and a sign-in; the rest never reached argon2.
+		const checked = results.filter((r) => !(r instanceof ThrottledError));
+		expect(checked).toHaveLength(5);
+		expect(results[19]).toBeInstanceOf(ThrottledError);
+		// The 5th failure, concurrent or not, starts a 1 s delay: every refused one waits exactly that.
+		expect(throttled.map((e) => e.retryAfter)).toEqual(Array(15).fill(1));
+		expect(throttled[0].status).toBe(429);
+		const [row] = await getDb().select().from(loginThrottle).where(eq(loginThrottle.key, `account:${member.email}`));
+		expect(row.failures).toBe(5);
+	});
+
+	it('does not count successful sign-ins against the address', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const member = await createMember(tenant.id, tenant.slug, 'viewer');
+		const ip = `10.3.0.${process.pid % 250}`;
+		for (let i = 0; i < 35; i++) await signIn({ email: member.email, password: member.password }, ip);
+		const [row] = await getDb().select().from(loginThrottle).where(eq(loginThrottle.key, `ip:${ip}`));
+		expect(row.failures).toBe(0);
+		expect(row.blockedUntil).toBeNull();
+	});
+
 	it('extends a session used in its second half (30-day sliding expiry)', async () => {
 		const staff = await createStaff();
 		const userId = staff.actor.kind === 'staff' ? staff.actor.userId : '';
@@ -85,7 +116,7 @@ describe('e-mailed single-use links', () => {
 		const tenant = await createTenant(staff);
 		const member = await createMember(tenant.id, tenant.slug, 'admin');
 		const old = await signIn({ email: member.email, password: member.password }, null);
-		await requestPasswordReset(member.email, 'http://portal.test', 'fr');
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', null);
 		const [mail] = await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email));
 		expect(mail.subject).toContain('mot de passe');
 		const token = linkToken(mail.text);
@@ -99,9 +130,69 @@ describe('e-mailed single-use links', () => {
 		expect(again.status).toBe(422);
 	});
 
+	it('a reset consumes every older reset link of the account', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const member = await createMember(tenant.id, tenant.slug, 'contact');
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', null);
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', null);
+		const mails = await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email)).orderBy(outboxMail.id);
+		expect(mails).toHaveLength(2);
+		const [older, newer] = mails.map((mail) => linkToken(mail.text));
+		await resetPassword(newer, { password: 'newer-password', confirm: 'newer-password' }, null);
+		const stale = await resetPassword(older, { password: 'older-password', confirm: 'older-password' }, null).catch((e) => e);
+		expect(stale.status).toBe(422);
+		expect((await signIn({ email: member.email, password: 'newer-password' }, null)).landing).toBe(`/app/${tenant.slug}`);
+	});
+
+	it('accepting an invitation also consumes outstanding reset links', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const email = `${unique('invitee')}@test.local`;
+		await inviteMember(staff, tenant.slug, { email, name: 'Invitée', role: 'viewer' }, 'http://portal.test', 'fr');
+		const [invitation] = await getDb().select().from(outboxMail).where(eq(outboxMail.to, email));
+		await acceptInvitation(linkToken(invitation.text), { password: 'chosen-password', confirm: 'chosen-password' }, null);
+		await requestPasswordReset(email, 'http://portal.test', 'fr', null);
+		await requestPasswordReset(email, 'http://portal.test', 'fr', null);
+		const resets = (await getDb().select().from(outboxMail).where(eq(outboxMail.to, email)).orderBy(outboxMail.id)).slice(1);
+		const [first, second] = resets.map((mail) => linkToken(mail.text));
+		await resetPassword(first, { password: 'first-password', confirm: 'first-password' }, null);
+		expect((await resetPassword(second, { password: 'second-password', confirm: 'second-password' }, null).catch((e) => e)).status).toBe(422);
+	});
+
+	it('queues at most 3 reset mails per account an hour, answering the same every time', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const member = await createMember(tenant.id, tenant.slug, 'admin');
+		const answers = [];
+		for (let i = 0; i < 10; i++) answers.push(await requestPasswordReset(member.email.toUpperCase(), 'http://portal.test', 'fr', `10.4.0.${i}`));
+		expect(new Set(answers).size).toBe(1);
+		expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email))).toHaveLength(3);
+		// A new window opens after an hour.
+		await getDb()
+			.update(loginThrottle)
+			.set({ updatedAt: new Date(Date.now() - 61 * 60 * 1000) })
+			.where(eq(loginThrottle.key, `reset:account:${member.email}`));
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', '10.4.1.1');
+		expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email))).toHaveLength(4);
+	});
+
+	it('limits reset mails per client address too, counting unknown addresses alike', async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const member = await createMember(tenant.id, tenant.slug, 'viewer');
+		const ip = `10.5.${process.pid % 250}.1`;
+		await getDb().delete(loginThrottle).where(eq(loginThrottle.key, `reset:ip:${ip}`));
+		for (let i = 0; i < 20; i++) await requestPasswordReset(`${unique('ghost')}@test.local`, 'http://portal.test', 'fr', ip);
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', ip);
+		expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email))).toHaveLength(0);
+		await requestPasswordReset(member.email, 'http://portal.test', 'fr', '10.5.255.2');
+		expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, member.email))).toHaveLength(1);
+	});
+
 	it('sends nothing for an unknown address', async () => {
 		const email = `${unique('ghost')}@test.local`;
-		await requestPasswordReset(email, 'http://portal.test', 'fr');
+		await requestPasswordReset(email, 'http://portal.test', 'fr', null);
 		expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, email))).toHaveLength(0);
 	});
 

@@ -17,7 +17,7 @@ describe("a client's people (000 §1.6, 002 art. 4.3: the client names its autho
 		const admin = await createMember(mine.id, mine.slug, 'admin');
 		const email = `${unique('new')}@test.local`;
 		const invited = await inviteMember(admin, mine.slug, { email, name: 'New Contact', role: 'viewer' }, origin, 'fr');
-		await changeMemberRole(admin, mine.slug, invited.userId, { role: 'contact' });
+		await changeMemberRole(admin, mine.slug, invited.userId!, { role: 'contact' });
 		expect((await listMembers(admin, mine.slug)).find((p) => p.email === email)?.role).toBe('contact');
 
 		const cross = await inviteMember(admin, theirs.slug, { email: `${unique('x')}@test.local`, name: 'X', role: 'viewer' }, origin, 'fr').catch((e) => e);
@@ -27,16 +27,42 @@ describe("a client's people (000 §1.6, 002 art. 4.3: the client names its autho
 		expect(actions).toEqual(expect.arrayContaining(['membership.created', 'membership.role_changed']));
 	});
 
-	it('refuses viewers and contacts (403) and a person already attached to another client (409)', async () => {
+	it('refuses viewers and contacts (403), and someone already one of this client\'s people (409)', async () => {
 		const staff = await createStaff();
 		const mine = await createTenant(staff);
-		const other = await createTenant(staff);
 		const contact = await createMember(mine.id, mine.slug, 'contact');
 		const refused = await inviteMember(contact, mine.slug, { email: `${unique('y')}@test.local`, name: 'Y', role: 'viewer' }, origin, 'fr').catch((e) => e);
 		expect(refused.status).toBe(403);
+		const admin = await createMember(mine.id, mine.slug, 'admin');
+		const again = await inviteMember(admin, mine.slug, { email: contact.email, name: 'C', role: 'viewer' }, origin, 'fr').catch((e) => e);
+		expect(again.status).toBe(409);
+		expect(again.message).toBe('Cette personne fait déjà partie de ce client.');
+	});
+
+	it("answers an invitation of another client's member or of staff like any other, and stores and sends nothing", async () => {
+		const staff = await createStaff();
+		const mine = await createTenant(staff);
+		const other = await createTenant(staff);
+		const admin = await createMember(mine.id, mine.slug, 'admin');
 		const elsewhere = await createMember(other.id, other.slug, 'viewer');
-		const taken = await inviteMember(staff, mine.slug, { email: elsewhere.email, name: 'Z', role: 'viewer' }, origin, 'fr').catch((e) => e);
-		expect(taken.status).toBe(409);
+		const staffEmail = staff.actor.kind === 'staff' ? staff.actor.email : '';
+		const free = `${unique('free')}@test.local`;
+		const answers = [];
+		for (const email of [free, elsewhere.email, staffEmail.toUpperCase()]) {
+			answers.push(await inviteMember(admin, mine.slug, { email, name: 'Z', role: 'viewer' }, origin, 'fr'));
+		}
+		expect(answers.map((a) => a.email)).toEqual([free, elsewhere.email, staffEmail].map((e) => e.toLowerCase()));
+		expect((await listMembers(admin, mine.slug)).map((p) => p.email).sort()).toEqual([admin.email, free].sort());
+		expect((await listMembers(staff, other.slug)).find((p) => p.email === elsewhere.email)?.role).toBe('viewer');
+		for (const email of [elsewhere.email, staffEmail]) {
+			expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, email))).toHaveLength(0);
+		}
+		const audited = (await getDb().select().from(auditLog).where(eq(auditLog.clientId, mine.id))).filter(
+			(a) => a.action === 'membership.created'
+		);
+		expect(audited).toHaveLength(1);
+		// The staff console's own invitation path answers the same too.
+		expect((await inviteMember(staff, mine.slug, { email: elsewhere.email, name: 'Z', role: 'viewer' }, origin, 'fr')).email).toBe(elsewhere.email);
 	});
 
 	it('ends the sessions of a removed person at once', async () => {

@@ -1,5 +1,18 @@
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
+import { numberFormat } from '$lib/intl';
 import type { ContractSettings } from './types';
+
+/** A percentage as the reader writes numbers: "99,9" in French, "99.9" in English. */
+export const percentText = (value: number) => numberFormat(getLocale(), { maximumFractionDigits: 3 }).format(value);
+
+const PRESET_TITLES: Record<string, () => string> = {
+	softconcept: m.preset_softconcept,
+	alteo: m.preset_alteo,
+	axantis: m.preset_axantis
+};
+/** The contract's name for people; the preset key stays internal. */
+export const presetTitle = (preset: string) => (PRESET_TITLES[preset] ?? (() => preset))();
 
 type Duration = { amount: number; unit: 'minutes' | 'hours' | 'days' };
 
@@ -27,14 +40,14 @@ export function creditText(credit: ContractSettings['sla']['credit']): string {
 	switch (credit.mode) {
 		case 'slices':
 			return m.credit_slices({
-				percent: String(credit.percentPerSlice),
+				percent: percentText(credit.percentPerSlice),
 				minutes: credit.sliceMinutes,
-				cap: String(credit.capPercent)
+				cap: percentText(credit.capPercent)
 			});
 		case 'tiers':
 			return m.credit_tiers({
-				tiers: credit.tiers.map((t) => `< ${t.belowPercent} % → ${t.percent} %`).join(' ; '),
-				cap: String(credit.capPercent)
+				tiers: credit.tiers.map((t) => `< ${percentText(t.belowPercent)} % → ${percentText(t.percent)} %`).join(' ; '),
+				cap: percentText(credit.capPercent)
 			});
 		case 'outage_pro_rata':
 			return m.credit_pro_rata({ minutes: credit.minOutageMinutes });

@@ -1,5 +1,5 @@
 import { inArray, sql } from 'drizzle-orm';
-import { getDb, type Executor } from '../db';
+import { getDb, rowsOf, type Executor } from '../db';
 import { loginThrottle } from '../db/schema';
 import {
 	delayAfterFailures,
@@ -8,7 +8,8 @@ import {
 	RESET_AFTER_SECONDS,
 	RESET_MAILS_PER_ACCOUNT,
 	RESET_MAILS_PER_IP,
-	RESET_MAIL_WINDOW_SECONDS
+	RESET_MAIL_WINDOW_SECONDS,
+	retryAfterSeconds
 } from './throttle-rules';
 
 function keys(email: string, ip: string | null) {
@@ -21,14 +22,6 @@ export interface LoginAttempt {
 	email: string;
 	/** The address counter, to give back when the attempt succeeds (a success is no failure). */
 	ip: { key: string; previousBlockedUntil: Date | null; blockedUntil: Date | null } | null;
-}
-
-interface ThrottleRow {
-	key: string;
-	failures: number;
-	stale: boolean;
-	wait: number;
-	blocked_until: Date | null;
 }
 
 /**
@@ -47,53 +40,40 @@ export async function beginLoginAttempt(
 			.insert(loginThrottle)
 			.values(sorted.map((key) => ({ key, failures: 0 })))
 			.onConflictDoNothing();
-		const rows = await lockRows(tx, sorted);
-		const wait = Math.max(0, ...rows.map((r) => r.wait));
+		const rows = await tx
+			.select()
+			.from(loginThrottle)
+			.where(inArray(loginThrottle.key, sorted))
+			.orderBy(loginThrottle.key)
+			.for('update');
+		// The database clock once the locks are held (now() is the transaction's start, maybe before the wait).
+		const now = await databaseClock(tx);
+		const wait = Math.max(0, ...rows.map((r) => retryAfterSeconds(r.blockedUntil, now)));
 		if (wait > 0) return { retryAfter: wait };
 		const attempt: LoginAttempt = { email, ip: null };
 		for (const row of rows) {
-			const failures = row.stale ? 1 : row.failures + 1;
+			const stale = row.updatedAt.getTime() < now.getTime() - RESET_AFTER_SECONDS * 1000;
+			const failures = stale ? 1 : row.failures + 1;
 			const free = row.key === k.ip ? FREE_IP_FAILURES : FREE_ACCOUNT_FAILURES;
 			const delay = delayAfterFailures(failures, free);
-			const [updated] = await tx
+			const blockedUntil = delay > 0 ? new Date(now.getTime() + delay * 1000) : row.blockedUntil;
+			await tx
 				.update(loginThrottle)
-				.set({
-					failures,
-					updatedAt: sql`now()`,
-					// Millisecond precision, so that a success can recognise (and give back) the delay it set.
-					...(delay > 0
-						? { blockedUntil: sql`date_trunc('milliseconds', now() + make_interval(secs => ${delay}))` }
-						: {})
-				})
-				.where(sql`${loginThrottle.key} = ${row.key}`)
-				.returning({ blockedUntil: loginThrottle.blockedUntil });
+				.set({ failures, updatedAt: now, blockedUntil })
+				.where(sql`${loginThrottle.key} = ${row.key}`);
 			if (row.key === k.ip) {
-				attempt.ip = {
-					key: row.key,
-					previousBlockedUntil: row.blocked_until,
-					blockedUntil: delay > 0 ? updated.blockedUntil : null
-				};
+				attempt.ip = { key: row.key, previousBlockedUntil: row.blockedUntil, blockedUntil: delay > 0 ? blockedUntil : null };
 			}
 		}
 		return { attempt };
 	});
 }
 
-async function lockRows(tx: Executor, sorted: string[]): Promise<ThrottleRow[]> {
-	return tx
-		.select({
-			key: loginThrottle.key,
-			failures: loginThrottle.failures,
-			stale: sql<boolean>`${loginThrottle.updatedAt} < now() - make_interval(secs => ${RESET_AFTER_SECONDS})`,
-			wait: sql<number>`greatest(0, ceil(extract(epoch from (${loginThrottle.blockedUntil} - now()))))::int`.mapWith(
-				(v) => Number(v ?? 0)
-			),
-			blocked_until: loginThrottle.blockedUntil
-		})
-		.from(loginThrottle)
-		.where(inArray(loginThrottle.key, sorted))
-		.orderBy(loginThrottle.key)
-		.for('update');
+async function databaseClock(tx: Executor): Promise<Date> {
+	const [row] = rowsOf<{ ms: number }>(
+		await tx.execute(sql`select (extract(epoch from clock_timestamp()) * 1000)::float8 as ms`)
+	);
+	return new Date(Math.floor(Number(row.ms)));
 }
 
 /**
@@ -117,12 +97,6 @@ export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
 			})
 			.where(sql`${loginThrottle.key} = ${ip.key}`);
 	});
-}
-
-export async function clearLoginFailures(email: string): Promise<void> {
-	await getDb()
-		.delete(loginThrottle)
-		.where(inArray(loginThrottle.key, [keys(email, null).account]));
 }
 
 /**

@@ -26,6 +26,27 @@ export async function appendEvent<K extends LiveEventKind>(tx: Executor, input: 
  * since every NOTIFY serialises commits on a global queue lock.
  */
 export async function appendEvents(tx: Executor, inputs: EventInput[]): Promise<number[]> {
+	return insertEvents(tx, inputs);
+}
+
+/**
+ * Internal to the relay, never sent to a browser nor replayed: every node disconnects the
+ * sockets of these sessions (session ended, or its rights changed and it must rejoin its rooms).
+ */
+export const SESSION_ENDED = 'session.ended';
+export type SessionEndedPayload = { sessionIds: string[] };
+
+/** Appended in the transaction that ends (or re-roles) the sessions: sockets go at its commit. */
+export async function appendSessionsEnded(tx: Executor, sessionIds: string[]): Promise<void> {
+	if (sessionIds.length === 0) return;
+	const payload: SessionEndedPayload = { sessionIds };
+	await insertEvents(tx, [{ clientId: null, kind: SESSION_ENDED, payload }]);
+}
+
+async function insertEvents(
+	tx: Executor,
+	inputs: { clientId: string | null; kind: string; payload: unknown; isPublic?: boolean }[]
+): Promise<number[]> {
 	if (inputs.length === 0) return [];
 	const rows = await tx
 		.insert(event)

@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, sql } from 'drizzle-orm';
+import { and, asc, gt, inArray, ne, sql } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import {
 	CATCH_UP_MAX_EVENTS,
@@ -8,17 +8,20 @@ import {
 	type ServerToClientEvents
 } from '$lib/live/events';
 import { actorFromSession, parseCookie } from '../auth/actor';
-import { SESSION_COOKIE, validateSessionToken } from '../auth/session';
+import { SESSION_COOKIE, validateSession, validateSessionToken } from '../auth/session';
 import type { Actor } from '../context';
 import { getDb, getSql } from '../db';
 import { childLog } from '../log';
 import { event } from '../db/schema';
-import { eventsVisibleTo } from './cursor';
-import { EVENT_CHANNEL } from './outbox';
-import { roomsForActor, roomsForEvent } from './rooms';
+import { eventsVisibleTo, missedSince } from './cursor';
+import { EVENT_CHANNEL, SESSION_ENDED, type SessionEndedPayload } from './outbox';
+import { roomsForActor, roomsForEvent, sessionRoom } from './rooms';
 
 interface SocketData {
 	actor: Actor;
+	/** The session the socket was opened with (null: anonymous), and when it expires. */
+	sessionId: string | null;
+	expiresAt: number;
 }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -42,12 +45,49 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 	}
 }
 
+const sameRooms = (a: string[], b: string[]) => a.length === b.length && a.every((room) => b.includes(room));
+
+/**
+ * A socket lives only as long as its session, with the rooms of that session's rights. The relay
+ * ends it when the session ends (`session.ended`); this re-check also covers what no write
+ * announces (expiry) and a session ended between the handshake and the join.
+ */
+async function sessionStillHolds(socket: RealtimeSocket): Promise<boolean> {
+	const { sessionId, actor } = socket.data;
+	if (!sessionId) return true;
+	const current = await validateSession(sessionId, { renew: false });
+	if (current && sameRooms(roomsForActor(actorFromSession(current)), roomsForActor(actor))) {
+		socket.data.expiresAt = current.expiresAt.getTime();
+		return true;
+	}
+	socket.disconnect(true);
+	return false;
+}
+
+/** Re-checks at expiry (capped: setTimeout takes at most ~24.8 days), then at the new expiry if extended. */
+function endAtExpiry(socket: RealtimeSocket) {
+	if (!socket.data.sessionId) return;
+	let timer: ReturnType<typeof setTimeout>;
+	const arm = () => {
+		const wait = Math.min(Math.max(0, socket.data.expiresAt - Date.now()) + 1000, 2 ** 31 - 1);
+		timer = setTimeout(() => {
+			sessionStillHolds(socket)
+				.then((holds) => holds && arm())
+				.catch(logRelayError);
+		}, wait);
+		timer.unref();
+	};
+	arm();
+	socket.on('disconnect', () => clearTimeout(timer));
+}
+
 async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 	if (!Number.isSafeInteger(lastEventId) || lastEventId < 0) return;
+	if (!(await sessionStillHolds(socket))) return;
 	const rows = await getDb()
 		.select()
 		.from(event)
-		.where(and(gt(event.id, lastEventId), eventsVisibleTo(socket.data.actor)))
+		.where(and(await missedSince(lastEventId), ne(event.kind, SESSION_ENDED), eventsVisibleTo(socket.data.actor)))
 		.orderBy(asc(event.id))
 		.limit(CATCH_UP_MAX_EVENTS + 1);
 	const windowStart = Date.now() - CATCH_UP_WINDOW_HOURS * 3600_000;
@@ -59,14 +99,19 @@ async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 	for (const row of rows) socket.emit('event', toLiveEvent(row));
 }
 
+/** How many ids below the newest emitted one the relay always remembers having emitted. */
+const EMITTED_KEPT = 10_000;
+
 /**
  * Relays committed events from Postgres to this node's sockets. Every node LISTENs;
  * postgres.js re-LISTENs after a dropped connection and we then replay what was missed.
+ * `session.ended` rows are the relay's own: they disconnect sockets and reach no browser.
  */
 class EventRelay {
 	private readonly emitted = new Set<number>();
 	private highest = 0;
-	private listening = false;
+	/** Ids at or below it may have been emitted and forgotten. */
+	private forgottenUpTo = 0;
 
 	constructor(private readonly io: RealtimeServer) {}
 
@@ -82,18 +127,25 @@ class EventRelay {
 		);
 	}
 
+	/**
+	 * At every (re)LISTEN, including the first (events committed between `start`'s max and the
+	 * LISTEN): what committed while we were not listening, by the same rule as a browser's
+	 * catch-up (`missedSince`), minus what we already emitted.
+	 */
 	private async onListen() {
-		if (!this.listening) {
-			this.listening = true;
-			return;
-		}
-		// Ids commit out of order across transactions: look back a little and skip what we sent.
 		const rows = await getDb()
-			.select({ id: event.id })
+			.select({ id: event.id, clientId: event.clientId, isPublic: event.isPublic, kind: event.kind })
 			.from(event)
-			.where(gt(event.id, Math.max(0, this.highest - 1000)))
+			.where(await missedSince(this.highest))
 			.orderBy(asc(event.id));
-		await this.relay(rows.map((r) => r.id).filter((id) => !this.emitted.has(id)));
+		const missed = rows.filter((r) => !this.emitted.has(r.id));
+		const unsure = missed.filter((r) => r.id <= this.forgottenUpTo && r.kind !== SESSION_ENDED);
+		// Emitted long ago or never: we cannot tell. Those rooms reload their data rather than risk either.
+		if (unsure.length > 0) {
+			for (const r of unsure) this.remember(r.id);
+			this.io.to([...new Set(unsure.flatMap(roomsForEvent))]).emit('resync', { reason: 'gap_too_large' });
+		}
+		await this.relay(missed.filter((r) => !unsure.includes(r)).map((r) => r.id));
 	}
 
 	private async relay(ids: number[]) {
@@ -103,6 +155,11 @@ class EventRelay {
 		for (const row of rows) {
 			if (this.emitted.has(row.id)) continue;
 			this.remember(row.id);
+			if (row.kind === SESSION_ENDED) {
+				const { sessionIds } = row.payload as SessionEndedPayload;
+				if (sessionIds.length > 0) this.io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
+				continue;
+			}
 			this.io.to(roomsForEvent(row)).emit('event', toLiveEvent(row));
 		}
 	}
@@ -110,9 +167,10 @@ class EventRelay {
 	private remember(id: number) {
 		this.emitted.add(id);
 		this.highest = Math.max(this.highest, id);
-		if (this.emitted.size > 20_000) {
+		if (this.emitted.size > 2 * EMITTED_KEPT) {
+			this.forgottenUpTo = this.highest - EMITTED_KEPT;
 			for (const old of this.emitted) {
-				if (old < this.highest - 10_000) this.emitted.delete(old);
+				if (old <= this.forgottenUpTo) this.emitted.delete(old);
 			}
 		}
 	}
@@ -135,6 +193,8 @@ export async function attachRealtime(io: RealtimeServer): Promise<void> {
 			const token = parseCookie(headers.cookie, SESSION_COOKIE);
 			const session = token ? await validateSessionToken(token) : null;
 			socket.data.actor = session ? actorFromSession(session) : { kind: 'anonymous' };
+			socket.data.sessionId = session?.sessionId ?? null;
+			socket.data.expiresAt = session?.expiresAt.getTime() ?? 0;
 			next();
 		} catch (e) {
 			logRelayError(e);
@@ -142,7 +202,11 @@ export async function attachRealtime(io: RealtimeServer): Promise<void> {
 		}
 	});
 	io.on('connection', (socket) => {
-		void socket.join(roomsForActor(socket.data.actor));
+		const { actor, sessionId } = socket.data;
+		void socket.join([...roomsForActor(actor), ...(sessionId ? [sessionRoom(sessionId)] : [])]);
+		// A session ended between the handshake and the join was announced to no room of ours.
+		void sessionStillHolds(socket).catch(logRelayError);
+		endAtExpiry(socket);
 		socket.on('catchUp', (lastEventId) => void replayMissed(socket, Number(lastEventId)).catch(logRelayError));
 	});
 	await new EventRelay(io).start();

@@ -3,6 +3,8 @@ import type { Actor } from '../context';
 export const STAFF_ROOM = 'staff';
 export const PUBLIC_ROOM = 'public';
 export const clientRoom = (clientId: string) => `client:${clientId}`;
+/** Every socket also joins its session's room: ending the session disconnects it (relay). */
+export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 
 /** Rooms come from the session only; a browser never names the room it joins. */
 export function roomsForActor(actor: Actor): string[] {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { issueUserToken } from '../auth/user-tokens';
-import { invalidateUserSessions } from '../auth/session';
+import { invalidateUserSessions, reconnectUserSockets } from '../auth/session';
 import { getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize } from '../policy';
@@ -116,6 +116,8 @@ export async function inviteMember(
 			[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
 		}
 		await tx.insert(membership).values({ userId: person.id, clientId: owner.id, role: data.role });
+		// An existing account signed in without a client: its sockets rejoin as a member.
+		await reconnectUserSockets(tx, person.id);
 		const link = person.passwordHash
 			? `${origin}/login`
 			: `${origin}/invite/${await issueUserToken(tx, person.id, 'invitation')}`;
@@ -153,6 +155,7 @@ export async function changeMemberRole(ctx: RequestContext, slug: string, userId
 			.where(and(eq(membership.userId, userId), eq(membership.clientId, owner.id)));
 		if (!before) throw notFound();
 		await tx.update(membership).set({ role }).where(eq(membership.userId, userId));
+		await reconnectUserSockets(tx, userId);
 		await recordAudit(tx, ctx, {
 			action: 'membership.role_changed',
 			targetType: 'user',

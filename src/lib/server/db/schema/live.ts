@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { client } from './tenancy';
 
 /** The live outbox: every write appends here in its transaction; NOTIFY carries the id. */
@@ -11,10 +11,23 @@ export const event = pgTable(
 		clientId: uuid('client_id').references(() => client.id, { onDelete: 'cascade' }),
 		isPublic: boolean('is_public').notNull().default(false),
 		kind: text('kind').notNull(),
-		payload: jsonb('payload').notNull()
+		payload: jsonb('payload').notNull(),
+		/** The writing transaction's id (xid8 as a number). */
+		txId: bigint('tx_id', { mode: 'number' })
+			.notNull()
+			.default(sql`(pg_current_xact_id()::text::bigint)`),
+		/**
+		 * The oldest transaction still running when this row was inserted: any event with a lower id
+		 * that was not yet committed then belongs to a transaction with `tx_id >= tx_horizon`.
+		 * Catch-up uses it to replay what commits late (live/realtime.ts).
+		 */
+		txHorizon: bigint('tx_horizon', { mode: 'number' })
+			.notNull()
+			.default(sql`(pg_snapshot_xmin(pg_current_snapshot())::text::bigint)`)
 	},
 	(t) => [
 		index('event_client_id_idx').on(t.clientId, t.id),
+		index('event_tx_id_idx').on(t.txId),
 		// The public page's cursor and catch-up read only public events.
 		index('event_public_id_idx').on(t.id).where(sql`${t.isPublic}`)
 	]
