@@ -148,6 +148,7 @@ describe('alteo (contract 001)', () => {
 
 	it('owes 20/30/40/50 % past a 4 h GTR, capped at the monthly fee (001 §5.2)', () => {
 		expect(s.sla.gtr).toEqual({
+			severities: ['critical', 'major'],
 			restoreWithinMinutes: 240,
 			stepMinutes: 60,
 			penaltiesPercent: [20, 30, 40, 50],

@@ -133,6 +133,8 @@ const alteo: ContractSettings = {
 		},
 		// 001 §5.2: the GTR duration depends on the ordered service level, none in the contract → 4 h
 		gtr: {
+			// 001 §5.2: "une coupure de service empêchant le fonctionnement du service"
+			severities: ['critical', 'major'],
 			restoreWithinMinutes: 240,
 			stepMinutes: 60,
 			penaltiesPercent: [20, 30, 40, 50], // GTR +1 h, +2 h, +3 h, beyond

@@ -5,6 +5,7 @@
  * Pure module: no DB, no SvelteKit. Times are Europe/Paris wall-clock ('HH:MM').
  */
 import { z } from 'zod';
+import { INCIDENT_SEVERITIES } from '../../domain/incidents';
 import {
 	clockTimeSchema,
 	holidayCalendarSchema,
@@ -83,6 +84,8 @@ export type CreditRule = z.infer<typeof creditSchema>;
  * applies to every longer delay); the sum over a month is capped at capPercent.
  */
 export const gtrSchema = z.strictObject({
+	/** The severities the guarantee covers: the outages that stop the service. */
+	severities: z.array(z.enum(INCIDENT_SEVERITIES)).min(1),
 	restoreWithinMinutes: z.int().positive(),
 	stepMinutes: z.int().positive(),
 	penaltiesPercent: z

@@ -86,6 +86,7 @@ describe('resolveContractSettings: preset and overrides', () => {
 	it('null replaces: axantis gets no GTR, alteo drops its GTR (001 §5.2)', () => {
 		expect(ok('alteo', { sla: { gtr: null } }).sla.gtr).toBeNull();
 		const gtr = {
+			severities: ['critical'],
 			restoreWithinMinutes: 240,
 			stepMinutes: 60,
 			penaltiesPercent: [20],

@@ -3,12 +3,13 @@
  * and of a month, from the rules in ./credits. Pure: no DB, no clock.
  */
 import type { ContractSettings } from '../contracts/settings';
-import type { IncidentCause, IncidentQualification } from '../../domain/incidents';
+import type { IncidentCause, IncidentQualification, IncidentSeverity } from '../../domain/incidents';
 import { creditAmountCents, gtrMonthPercent, gtrPenaltyPercent } from './credits';
 
 /** What the guarantee reads of an incident report. */
 export interface GtrReport {
 	number: string;
+	severity: IncidentSeverity;
 	reportedAt: Date;
 	resolvedAt: Date | null;
 	qualification: IncidentQualification | null;
@@ -37,7 +38,7 @@ export function gtrApplies(row: Pick<GtrReport, 'qualification' | 'cause'>): boo
  */
 export function incidentGtr(row: GtrReport, settings: ContractSettings, monthlyFeeCents: number, now: Date): IncidentGtr | null {
 	const gtr = settings.sla.gtr;
-	if (!gtr) return null;
+	if (!gtr || !gtr.severities.includes(row.severity)) return null;
 	const restoredAt = row.resolvedAt ?? now;
 	const restoreBy = new Date(row.reportedAt.getTime() + gtr.restoreWithinMinutes * 60_000);
 	const excused = !gtrApplies(row);
@@ -57,7 +58,7 @@ export function monthGtr(rows: GtrReport[], settings: ContractSettings, monthlyF
 	const gtr = settings.sla.gtr;
 	if (!gtr) return null;
 	const items = rows
-		.filter((r) => r.resolvedAt)
+		.filter((r) => r.resolvedAt && gtr.severities.includes(r.severity))
 		.map((r) => ({ number: r.number, percent: gtrApplies(r) ? gtrPenaltyPercent(r.reportedAt, r.resolvedAt!, gtr) : 0 }))
 		.filter((i) => i.percent > 0);
 	const percent = gtrMonthPercent(items.map((i) => i.percent), gtr);
