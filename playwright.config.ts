@@ -2,8 +2,14 @@ import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 4173);
 const baseURL = `http://localhost:${port}`;
+// Another port gets its own database, so two runs side by side never share (or delete) one.
+const dataDir = process.env.E2E_PORT ? `.data/e2e-${port}` : '.data/e2e';
 
-/** Runs against the production build started by `npm start`'s own launcher on a fresh embedded database. */
+/**
+ * Runs against the production build started by `npm start`'s own launcher on a fresh embedded database.
+ * Two suites share that server: the end-to-end tests (project `chromium`, tests/e2e) and the attack
+ * suite (project `security`, tests/security, after its `security-setup` signs the accounts in).
+ */
 export default defineConfig({
 	testDir: 'tests/e2e',
 	workers: 1,
@@ -29,9 +35,13 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+	projects: [
+		{ name: 'chromium', testDir: 'tests/e2e', use: { browserName: 'chromium' } },
+		{ name: 'security-setup', testDir: 'tests/security', testMatch: /\.setup\.ts$/ },
+		{ name: 'security', testDir: 'tests/security', dependencies: ['security-setup'], use: { browserName: 'chromium' } }
+	],
 	webServer: {
-		command: 'rm -rf .data/e2e && node --import tsx src/cli/start.ts',
+		command: `rm -rf ${dataDir} && node --import tsx src/cli/start.ts`,
 		url: `${baseURL}/healthz`,
 		timeout: 180_000,
 		reuseExistingServer: false,
@@ -41,7 +51,7 @@ export default defineConfig({
 			PORT: String(port),
 			HOST: '127.0.0.1',
 			ORIGIN: baseURL,
-			PORTAL_DATA_DIR: '.data/e2e/postgres',
+			PORTAL_DATA_DIR: `${dataDir}/postgres`,
 			SEED_DEMO: '1',
 			DEMO_SIMULATOR: '0'
 		}

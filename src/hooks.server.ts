@@ -11,6 +11,7 @@ import { incidentJobs } from '$lib/server/incidents/jobs';
 import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
+import { mailJobs } from '$lib/server/mail/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { m } from '$lib/paraglide/messages';
@@ -18,7 +19,7 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
-	if (process.env.MONITOR_JOBS !== '0') await startJobs([...statusJobs(), ...incidentJobs()]);
+	if (process.env.MONITOR_JOBS !== '0') await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
 	await startDemoActivity();
 };
 

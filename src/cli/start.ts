@@ -32,6 +32,22 @@ async function shutdown(signal: string, io: Server) {
 	process.exit(0);
 }
 
+/**
+ * Once the server listens, an error nobody awaited (a query failing while PostgreSQL restarts, a
+ * driver callback throwing) is logged and the node keeps serving; the pool reconnects. Before
+ * that, it is a startup error: logged, and the process exits.
+ */
+let serving = false;
+const onStray = (kind: string) => (err: unknown) => {
+	if (!serving) {
+		log.fatal({ err }, `${kind} during startup`);
+		process.exit(1);
+	}
+	log.error({ err }, kind);
+};
+process.on('unhandledRejection', onStray('unhandled rejection'));
+process.on('uncaughtException', onStray('uncaught exception'));
+
 const io = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, io));
 
@@ -46,7 +62,9 @@ if (buildIsStale(root)) {
 if (!process.env.DATABASE_URL) {
 	const dir = process.env.PORTAL_DATA_DIR ?? resolve(root, '.data', 'postgres');
 	log.info({ dir }, 'starting embedded PostgreSQL');
-	embedded = await startEmbeddedDatabase(dir);
+	const fixedPort = process.env.PORTAL_DB_PORT ? Number(process.env.PORTAL_DB_PORT) : undefined;
+	embedded = await startEmbeddedDatabase(dir, 'portal', { port: fixedPort, warn: (line) => log.warn(line) });
+	log.info({ port: embedded.port }, 'embedded PostgreSQL ready');
 	process.env.DATABASE_URL = embedded.url;
 	process.env.SEED_DEMO ??= '1';
 }
@@ -72,4 +90,7 @@ const server = createServer((req, res) => {
 	if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
 });
 io.attach(server);
-server.listen(port, host, () => log.info({ host, port }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`));
+server.listen(port, host, () => {
+	serving = true;
+	log.info({ host, port }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+});

@@ -34,6 +34,6 @@ test("a client's user gets 404 for another client's pages and API, as for a miss
 test('the client sees its contract read-only', async ({ page }) => {
 	await signIn(page, 'contact@acme.test');
 	await page.getByRole('link', { name: 'Contrat' }).click();
-	await expect(page.getByTestId('sla-target')).toContainText('99.9');
+	await expect(page.getByTestId('sla-target')).toContainText('99,9 %');
 	await expect(page.locator('form[action*="contract"]')).toHaveCount(0);
 });

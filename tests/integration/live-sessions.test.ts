@@ -42,6 +42,15 @@ async function memberWithComponent(role: 'viewer' | 'admin' = 'viewer') {
 }
 
 const userIdOf = (ctx: RequestContext) => ('userId' in ctx.actor ? ctx.actor.userId : '');
+/**
+ * Another session of the same person, on both nodes: once both have an event, both relays have
+ * emitted it, so a socket opened afterwards can only get it by catch-up.
+ */
+async function observe(member: { email: string; password: string }) {
+	const { token } = await signIn({ email: member.email, password: member.password }, null);
+	return [await socketOn(0, token), await socketOn(1, token)];
+}
+
 const renamed = (s: TestSocket) => s.events.filter((e) => e.kind === 'component.updated');
 
 describe('a socket belongs to its session', () => {
@@ -100,8 +109,10 @@ describe('a socket belongs to its session', () => {
 	it('catchUp re-checks the session: an expired one is disconnected and replays nothing', async () => {
 		const { staff, tenant, member, token } = await memberWithComponent();
 		const cursor = await liveCursor(member);
+		const observers = await observe(member);
 		await updateComponent(staff, tenant.slug, 'web', { name: 'Missed 1' });
 		await updateComponent(staff, tenant.slug, 'web', { name: 'Missed 2' });
+		await until(() => observers.every((o) => renamed(o).length === 2));
 		const live = await socketOn(0, token);
 		// Expiry ends a session without any write: nothing tells the relay.
 		await getDb()
@@ -117,7 +128,9 @@ describe('a socket belongs to its session', () => {
 	it('catchUp on a socket whose session row is gone replays nothing', async () => {
 		const { staff, tenant, member, token } = await memberWithComponent();
 		const cursor = await liveCursor(member);
+		const observers = await observe(member);
 		await updateComponent(staff, tenant.slug, 'web', { name: 'Missed' });
+		await until(() => observers.every((o) => renamed(o).length === 1));
 		const live = await socketOn(1, token);
 		await getDb().delete(session).where(eq(session.id, hashSecret(token)));
 		live.socket.emit('catchUp', cursor);

@@ -14,6 +14,7 @@ export class LiveConnection {
 	#listeners = new LiveListeners();
 	#seen = new RecentIds(1000);
 	#socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	#reconnect: ReturnType<typeof setTimeout> | undefined;
 
 	constructor(lastEventId: number) {
 		this.#lastEventId = lastEventId;
@@ -21,8 +22,18 @@ export class LiveConnection {
 		this.#socket.on('connect', () => {
 			this.#status = 'live';
 			this.#socket.emit('catchUp', this.#lastEventId);
+			if (this.#reconnect !== undefined) {
+				this.#reconnect = undefined;
+				this.#listeners.dispatchResync();
+			}
 		});
-		this.#socket.on('disconnect', () => (this.#status = 'offline'));
+		this.#socket.on('disconnect', (reason) => {
+			this.#status = 'offline';
+			// The server ends a socket when its session ended or its rights changed. Socket.IO does not
+			// reconnect by itself then: reconnect as whoever the cookie now says, then reload the data
+			// (after a pause, so that a sign-out's own navigation goes first).
+			if (reason === 'io server disconnect') this.#reconnect = setTimeout(() => this.#socket.connect(), 1000);
+		});
 		this.#socket.on('connect_error', () => (this.#status = 'offline'));
 		this.#socket.on('event', (e) => this.#receive(e));
 		this.#socket.on('resync', () => this.#listeners.dispatchResync());
@@ -48,6 +59,7 @@ export class LiveConnection {
 	}
 
 	close() {
+		clearTimeout(this.#reconnect);
 		this.#socket.close();
 	}
 }

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit';
 import { getDb } from '../db';
 import { membership, client, user } from '../db/schema';
 import { invalid, ServiceError } from '../errors';
-import { deliverQueuedMail, queueMail } from '../mail/mailer';
+import { nudgeMailQueue, queueMail } from '../mail/mailer';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { createSession, invalidateUserSessions } from './session';
 import { beginLoginAttempt, loginSucceeded, takePasswordResetAllowance } from './throttle';
@@ -89,7 +89,7 @@ export async function requestPasswordReset(email: string, origin: string, locale
 			text: m.mail_reset_body({ name: found.name, link: `${origin}/reset-password/${token}` }, { locale: lang })
 		});
 	});
-	await deliverQueuedMail();
+	nudgeMailQueue();
 }
 
 export async function isUsableToken(token: string, purpose: 'password_reset' | 'invitation') {

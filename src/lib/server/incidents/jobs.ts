@@ -6,7 +6,7 @@ import { getDb } from '../db';
 import { client, incident, incidentUpdate, type Incident } from '../db/schema';
 import type { PeriodicJob } from '../jobs/registry';
 import { appendEvents, type EventInput } from '../live/outbox';
-import { deliverQueuedMail } from '../mail/mailer';
+import { nudgeMailQueue } from '../mail/mailer';
 import { contractRules, type ContractRules } from './context';
 import { insertIncident } from './filing';
 import { deadlineStates } from './view';
@@ -85,7 +85,7 @@ export async function openIncidentsForOutages(now = new Date()): Promise<number>
 		);
 		opened++;
 	}
-	if (opened) await deliverQueuedMail();
+	if (opened) nudgeMailQueue();
 	return opened;
 }
 

@@ -8,7 +8,7 @@ import { getClientInScope, incidentInScope } from '../clients/scope';
 import { incident, incidentUpdate, type Client, type Incident, type IncidentStatus, type IncidentUpdateKind } from '../db/schema';
 import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
-import { deliverQueuedMail } from '../mail/mailer';
+import { nudgeMailQueue } from '../mail/mailer';
 import { parseInput } from '../validation';
 import { authorize, can } from '../policy';
 import { contractRules, portalOrigin, type ContractRules } from './context';
@@ -62,7 +62,7 @@ async function step(
 		if (s.mail) await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug);
 		return after;
 	});
-	await deliverQueuedMail();
+	nudgeMailQueue();
 	return updated;
 }
 

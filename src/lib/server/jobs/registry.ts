@@ -34,20 +34,22 @@ export const JOB_LOCK_CLASS = 7301;
 /** start.ts awaits the function stored here before stopping the embedded database. */
 export const JOBS_KEY = Symbol.for('hosting-portal.jobs');
 
-/** Runs `job` only if no other node holds the lock; skipped (undefined) otherwise. */
+/**
+ * Runs `job` only if no other node holds the lock; skipped (undefined) otherwise. The lock is a
+ * transaction-level one, held by a transaction of the pool left open while the job runs: it is
+ * released by the commit, or by PostgreSQL itself if the connection dies. No reserved
+ * connection (`sql.reserve()`): postgres.js 3.4 crashes the process (`Cannot read properties of
+ * null (reading 'write')` in `nextWrite`) when a reserved connection is lost under load, e.g. at
+ * a PostgreSQL restart.
+ */
 async function exclusively<T>(sql: postgres.Sql, key: number, job: () => Promise<T>): Promise<T | undefined> {
-	const connection = await sql.reserve();
-	try {
-		const [{ locked }] = await connection`select pg_try_advisory_lock(${JOB_LOCK_CLASS}, ${key}) as locked`;
-		if (!locked) return undefined;
-		try {
-			return await job();
-		} finally {
-			await connection`select pg_advisory_unlock(${JOB_LOCK_CLASS}, ${key})`;
-		}
-	} finally {
-		connection.release();
-	}
+	let result: T | undefined;
+	await sql.begin(async (tx) => {
+		const [{ locked }] = await tx`select pg_try_advisory_xact_lock(${JOB_LOCK_CLASS}, ${key}) as locked`;
+		if (!locked) return;
+		result = await job();
+	});
+	return result;
 }
 
 async function logged(name: string, job: () => Promise<unknown>) {

@@ -37,10 +37,10 @@ export async function liveCursor(ctx: RequestContext): Promise<number> {
  * may lack. Ids are taken at insert but transactions commit in any order, so `id > cursor` alone
  * would skip an event with a lower id that commits after the cursor was handed out. Every event
  * row records `tx_horizon`, the oldest transaction still running at its insert: an event with a
- * lower id not yet committed then belongs to a transaction with `tx_id >= tx_horizon` (a
- * transaction that took its id before but its xid after only gets a newer xid). So we also
- * replay those: exact, with no time window, at the cost of a few events the browser already has
- * (it drops ids it has seen). Events of the cursor's own transaction committed with it.
+ * lower id not yet committed then belongs to a transaction with `tx_id >= tx_horizon` (one that
+ * had no xid yet gets a newer one). So we also replay those: exact, with no time window, at the
+ * cost of a few events the browser may already have (it drops ids it has seen). Events of the
+ * cursor's own transaction committed with it and are not replayed.
  */
 export async function missedSince(cursor: number): Promise<SQL> {
 	const [row] = await getDb()

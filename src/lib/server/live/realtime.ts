@@ -1,4 +1,4 @@
-import { and, asc, gt, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, inArray, ne, sql } from 'drizzle-orm';
 import type { Server, Socket } from 'socket.io';
 import {
 	CATCH_UP_MAX_EVENTS,

@@ -11,7 +11,7 @@ import { getDb, type Executor } from '../db';
 import { MEMBERSHIP_ROLES, STAFF_ROLES, membership, user, type Client } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { logFor } from '../log';
-import { deliverQueuedMail, queueMail } from '../mail/mailer';
+import { nudgeMailQueue, queueMail } from '../mail/mailer';
 import { emailSchema, nameSchema, parseInput, isUuid } from '../validation';
 
 export const inviteMemberSchema = z.object({
@@ -139,7 +139,7 @@ export async function inviteMember(
 		});
 		return { userId: person.id, email: data.email };
 	});
-	await deliverQueuedMail();
+	nudgeMailQueue();
 	return result;
 }
 
@@ -229,5 +229,5 @@ export async function inviteStaff(ctx: RequestContext, input: unknown, origin: s
 			after: { email: person.email, role: data.role }
 		});
 	});
-	await deliverQueuedMail();
+	nudgeMailQueue();
 }

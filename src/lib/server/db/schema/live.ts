@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { client } from './tenancy';
 
 /** The live outbox: every write appends here in its transaction; NOTIFY carries the id. */
@@ -33,12 +33,33 @@ export const event = pgTable(
 	]
 );
 
-export const outboxMail = pgTable('outbox_mail', {
-	id: bigserial('id', { mode: 'number' }).primaryKey(),
-	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-	to: text('to').notNull(),
-	subject: text('subject').notNull(),
-	text: text('text').notNull(),
-	sentAt: timestamp('sent_at', { withTimezone: true }),
-	error: text('error')
-});
+export type OutboxMailState = 'pending' | 'sent' | 'failed';
+
+/**
+ * The mail queue: requests insert, the mail job (mail/jobs.ts) sends. A claim leases a row by
+ * pushing `next_attempt_at` forward; a failure sets the back-off there; after 24 h it gives up.
+ */
+export const outboxMail = pgTable(
+	'outbox_mail',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		to: text('to').notNull(),
+		subject: text('subject').notNull(),
+		text: text('text').notNull(),
+		state: text('state').$type<OutboxMailState>().notNull().default('pending'),
+		/** Sends tried so far (counted at the claim). */
+		attempts: integer('attempts').notNull().default(0),
+		/** Pending: due from then on (the lease of a claim, or the back-off after a failure). */
+		nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+		sentAt: timestamp('sent_at', { withTimezone: true }),
+		/** When the queue gave up on it (state `failed`). */
+		failedAt: timestamp('failed_at', { withTimezone: true }),
+		/** The last failure. */
+		error: text('error')
+	},
+	(t) => [
+		index('outbox_mail_due_idx').on(t.nextAttemptAt).where(sql`state = 'pending'`),
+		check('outbox_mail_state_check', sql`${t.state} in ('pending', 'sent', 'failed')`)
+	]
+);
