@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageText, formatAvailability, shiftMonth, weeklySummary } from './sla-labels';
+import { coverageText, formatAvailability, formatMinutes, formatPeriodDays, shiftMonth, weeklySummary } from './sla-labels';
 
 const closed: [string, string][] = [];
 const office: [string, string][] = [['08:00', '18:00']];
@@ -30,5 +30,17 @@ describe('SLA labels', () => {
 		expect(shiftMonth('2026-12', 1)).toBe('2027-01');
 		expect(formatAvailability(99.8, 'en')).toBe('99.800');
 		expect(formatAvailability(99.849, 'fr')).toBe('99,849');
+	});
+
+	it('shows whole minutes (the API and the CSV keep the exact values)', () => {
+		expect(formatMinutes(397_166.18, 'fr')).toBe('397\u202f166');
+		expect(formatMinutes(60.5, 'en')).toBe('61');
+		expect(formatMinutes(0.4, 'fr')).toBe('0');
+	});
+
+	it("states a period's first and last days on the client's wall clock", () => {
+		const june = { start: '2026-05-31T22:00:00.000Z', end: '2026-06-30T22:00:00.000Z' };
+		expect(formatPeriodDays(june, 'Europe/Paris', 'fr')).toEqual({ from: '1 juin 2026', to: '30 juin 2026' });
+		expect(formatPeriodDays(june, 'Europe/Paris', 'en')).toEqual({ from: '1 June 2026', to: '30 June 2026' });
 	});
 });

@@ -75,8 +75,22 @@ export function coverageText(coverage: SlaReportJson['coverage'], locale: string
 	return coverage.publicHolidays === 'none' ? days : m.sla_coverage_schedule({ days, holidays: holidaysText(coverage.publicHolidays) });
 }
 
+/** Minutes as the page shows them: whole minutes (the API and the CSV keep the exact values). */
 export function formatMinutes(value: number, locale: string): string {
-	return numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+	return numberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(Math.round(value));
+}
+
+/** A period's status: still measured, ended (late qualifications can still move it), or frozen. */
+export const periodStatusLabel = labelFrom({
+	running: m.sla_status_running,
+	closed: m.sla_status_closed,
+	frozen: m.sla_status_frozen
+});
+
+/** [start, end) as the days it spans on the client's wall clock: "1 juin 2026 – 30 juin 2026". */
+export function formatPeriodDays(period: { start: string; end: string }, timeZone: string, locale: string): { from: string; to: string } {
+	const f = dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone });
+	return { from: f.format(new Date(period.start)), to: f.format(new Date(new Date(period.end).getTime() - 1)) };
 }
 
 /** Availability as the report gives it: floored to 3 decimals, shown with all 3. */

@@ -185,3 +185,51 @@ test('a viewer reads the report but cannot request the credit', async ({ page })
 	await expect(page).toHaveURL(/\/app\/globex\/sla\?month=\d{4}-\d{2}$/);
 	await expect(page.getByTestId('sla-month-next')).toBeVisible();
 });
+
+test('a contract-year client reads each month on its own beside the contract year that the contract judges', async ({ page, request }) => {
+	const now = new Date();
+	const thisMonth = parisDate(now).slice(0, 7);
+	const shift = (month: string, delta: number) => {
+		const [y, m] = month.split('-').map(Number);
+		return new Date(Date.UTC(y, m - 1 + delta, 1)).toISOString().slice(0, 7);
+	};
+	const last = shift(thisMonth, -1);
+	// The demo timeline starts at local midnight 89 days ago: its month is the first with data.
+	const first = parisDate(new Date(now.getTime() - 89 * DAY_MS)).slice(0, 7);
+
+	const api = await (await request.get(`/api/v1/clients/acme/sla?month=${last}`, { headers: admin })).json();
+	expect(api.period.kind).toBe('contract_year');
+	expect(api.monthFigures).toMatchObject({ status: 'closed', period: { kind: 'month', complete: true } });
+
+	await signIn(page, 'admin@acme.test');
+	await page.goto(`/app/acme/sla?month=${last}`);
+	const own = page.getByTestId('sla-month-figures');
+	await expect(own).toHaveAttribute('data-status', 'closed');
+	await expect(own).toHaveAttribute('data-start', api.monthFigures.period.start);
+	await expect(page.getByTestId('sla-month-status')).toHaveText('Mois terminé');
+	await expect(page.getByTestId('sla-month-availability')).toHaveAttribute('data-value', String(api.monthFigures.availability));
+	await expect(page.getByTestId('sla-year-availability')).toHaveAttribute('data-value', String(api.availability));
+	await expect(page.getByTestId('sla-year-figures')).toContainText("C'est la période que juge le contrat");
+	await expect(page.getByTestId('sla-year-met')).toHaveAttribute('data-met', String(api.met));
+	await expect(page.getByTestId('sla-year-period')).toContainText(/du \d{1,2} \S+ \d{4} au \d{1,2} \S+ \d{4}/);
+	// Whole minutes on the page; the exact value stays in the attribute.
+	await expect(page.getByTestId('sla-month-coverage-minutes')).toHaveText(/^[\d\s\u202f]+ min$/);
+	await expect(page.getByTestId('sla-history-chart')).toHaveAttribute('data-yearly', 'true');
+	const bars = await page.locator('[data-testid="sla-history-table"] tr[data-month]').evaluateAll((rows) =>
+		rows.map((r) => [r.getAttribute('data-availability'), r.getAttribute('data-contract-availability')])
+	);
+	expect(bars).toHaveLength(12);
+	expect(bars.at(-1)).toEqual([String(api.monthFigures.availability), expect.any(String)]);
+
+	const csv = await (await page.request.get(`/app/acme/sla/export.csv?month=${last}`)).text();
+	expect(csv).toContain(`"${api.monthFigures.availability}","Mois ${last} (`);
+	expect(csv).toContain(`"${api.availability}","Année contractuelle (`);
+
+	// Before the monitoring data: said so, no figure; the month picker stops at the first month with data.
+	await page.goto(`/app/acme/sla?month=${shift(first, -1)}`);
+	await expect(page.getByTestId('sla-month-no-data')).toBeVisible();
+	await expect(page.getByTestId('sla-month-availability')).toHaveCount(0);
+	await page.goto(`/app/acme/sla?month=${first}`);
+	await expect(page.getByTestId('sla-month-prev')).toHaveCount(0);
+	await expect(page.getByTestId('sla-month-next')).toBeVisible();
+});

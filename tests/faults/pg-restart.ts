@@ -184,7 +184,8 @@ try {
 	} catch {
 		await database.stop();
 	}
-	rmSync(root, { recursive: true, force: true });
+	if (failure) console.error(`[faults] the nodes' logs stay in ${root}`);
+	else rmSync(root, { recursive: true, force: true });
 }
 if (failure) {
 	console.error(`[faults] FAILED: ${failure}`);

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { createComponent, updateComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
-import { slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
+import { client, slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { resolveIncident } from '../../src/lib/server/incidents/workflow';
 import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
 import { createMaintenance } from '../../src/lib/server/maintenance/service';
 import { createQualification } from '../../src/lib/server/sla/records';
 import { slaApiView } from '../../src/lib/server/sla/api-views';
-import { getSlaHistory, getSlaReport, reopenSlaPeriod } from '../../src/lib/server/sla/service';
+import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaFirstMonth } from '../../src/lib/server/sla/service';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const NOW = new Date('2026-11-22T10:00:00+01:00');
@@ -68,6 +68,10 @@ describe('the SLA report (004 art. 6)', () => {
 		expect(live.month).toBe('2026-11');
 		expect(live.frozen).toBe(false);
 		expect(live.report.period.complete).toBe(false);
+		expect(live.status).toBe('running');
+		// A monthly contract has one period: no separate month figures.
+		expect(live.monthly).toBeNull();
+		expect((await getSlaReport(viewer, t.slug, '2026-10', {}, NOW)).status).toBe('frozen');
 		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-12', {}, NOW))).toBe(422);
 		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-13', {}, NOW))).toBe(422);
 		const history = await getSlaHistory(viewer, t.slug, '2026-11', NOW);
@@ -140,5 +144,65 @@ describe('restoration-time penalties in the monthly report (001 §5.2)', () => {
 		await resolveIncident(staff, t.slug, filed.number, { summary: 'Rétabli', at: '2026-10-10T12:30:00Z' });
 		const r = slaApiView(await getSlaReport(staff, t.slug, '2026-10', {}, NOW));
 		expect(r.gtrPenalties).toMatchObject({ percent: 20, amountCents: 20_000, incidents: [{ number: filed.number, percent: 20 }] });
+	});
+});
+
+describe('a contract-year contract (001 §5.1): each month beside the contract year it belongs to', () => {
+	/** alteo (99.9 %, 24/7, contract year) commissioned 1 March 2025, monitored from May 2026, 2 h down on 10 June 2026. */
+	async function alteoWithJuneOutage() {
+		const staff = await createStaff();
+		const t = await createTenant(staff, 'alteo');
+		await getDb().update(client).set({ commissionedAt: new Date('2025-03-01T00:00:00+01:00') }).where(eq(client.id, t.id));
+		const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
+		await getDb().insert(statusInterval).values([
+			{ componentId: web.id, status: 'up', fromAt: paris('2026-05-01T00:00'), toAt: paris('2026-06-10T10:00') },
+			{ componentId: web.id, status: 'down', fromAt: paris('2026-06-10T10:00'), toAt: paris('2026-06-10T12:00') },
+			{ componentId: web.id, status: 'up', fromAt: paris('2026-06-10T12:00'), toAt: null }
+		]);
+		return { staff, t, viewer: await createMember(t.id, t.slug, 'viewer') };
+	}
+
+	it("reports the month's own figures, closed, and the running contract year that the contract judges", async () => {
+		const { t, viewer } = await alteoWithJuneOutage();
+		const june = await getSlaReport(viewer, t.slug, '2026-06', {}, NOW);
+		expect(june.monthly).toMatchObject({
+			status: 'closed',
+			noData: false,
+			period: { kind: 'month', start: paris('2026-06-01T00:00').toISOString(), end: paris('2026-07-01T00:00').toISOString(), complete: true }
+		});
+		// 120 of June's 43,200 minutes: 99.722 %, below 99.9 % on its own…
+		expect(june.monthly?.report).toMatchObject({ coverageMinutes: 43_200, downtimeMinutes: 120, availability: 99.722 });
+		// …but the contract judges the contract year, still running.
+		expect(june.report.period).toMatchObject({ kind: 'contract_year', start: paris('2026-03-01T00:00', false).toISOString(), complete: false });
+		expect(june.status).toBe('running');
+		expect(june.report.met).toBe(true);
+		const october = await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
+		expect(october.monthly?.report).toMatchObject({ coverageMinutes: 44_700, downtimeMinutes: 0, availability: 100 });
+		expect(october.report.availability).toBe(june.report.availability);
+
+		const api = slaApiView(june);
+		expect(api.monthFigures).toMatchObject({ status: 'closed', availability: 99.722, downtimeMinutes: 120, period: { kind: 'month' } });
+		expect(api).toMatchObject({ status: 'running', beforeCommissioning: false, period: { kind: 'contract_year' } });
+	});
+
+	it('charts each month on its own and the contract year to the end of each month', async () => {
+		const { t, viewer } = await alteoWithJuneOutage();
+		const history = await getSlaHistory(viewer, t.slug, '2026-11', NOW);
+		const at = (month: string) => history.find((p) => p.month === month)!;
+		expect(at('2026-06')).toMatchObject({ availability: 99.722, met: null });
+		expect(at('2026-07')).toMatchObject({ availability: 100, met: null });
+		expect(at('2026-05').contractAvailability).toBe(100);
+		expect(at('2026-06').contractAvailability).toBeLessThan(100);
+		expect(at('2026-07').contractAvailability!).toBeGreaterThan(at('2026-06').contractAvailability!);
+		// Before monitoring began (and in the previous contract year): nothing.
+		expect(at('2026-04')).toMatchObject({ availability: null, contractAvailability: null });
+		expect(at('2026-02')).toMatchObject({ availability: null, contractAvailability: null });
+	});
+
+	it('says a month precedes the commissioning, and where the reports begin', async () => {
+		const { t, viewer } = await alteoWithJuneOutage();
+		expect((await getSlaReport(viewer, t.slug, '2025-02', {}, NOW)).beforeCommissioning).toBe(true);
+		expect((await getSlaReport(viewer, t.slug, '2025-03', {}, NOW)).beforeCommissioning).toBe(false);
+		expect(await slaFirstMonth(viewer, t.slug, NOW)).toBe('2026-05');
 	});
 });

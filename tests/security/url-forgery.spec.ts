@@ -65,7 +65,7 @@ test('sign-in with a forged redirectTo lands on the portal', async () => {
 		const response = await postLogin(request, email, THROWAWAY_PASSWORD, vector);
 		expect(response.status(), vector).toBe(303);
 		expectStaysOnPortal(response, `redirectTo=${vector}`);
-		await request.post('/logout', { headers: { accept: 'text/html' }, maxRedirects: 0 });
+		await request.post('/logout', { form: {}, headers: { accept: 'text/html' }, maxRedirects: 0 });
 	}
 	await request.dispose();
 });

@@ -17,7 +17,15 @@ function databaseUrl(): string {
 /** Connects on first use, never at import time (the build imports server modules). */
 function connect() {
 	if (!connection) {
-		const sql = postgres(databaseUrl(), { max: 10, onnotice: () => {} });
+		const sql = postgres(databaseUrl(), {
+			max: 10,
+			onnotice: () => {},
+			// postgres.js counts failed connects across the whole pool and waits up to 20 s (3^n / 100 s)
+			// before the next one: after a PostgreSQL restart under load the pool stayed away for
+			// seconds. Retry at most 1 s apart, and give up on a connect after 5 s, not 30.
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
+			connect_timeout: 5
+		});
 		connection = { sql, db: drizzle(sql, { schema }) };
 	}
 	return connection;

@@ -45,6 +45,21 @@ export const slaReportSchema = z.strictObject({
 		.nullable()
 		.meta({ description: 'Set when staff reopened the frozen period' }),
 	noData: z.boolean().meta({ description: 'No monitoring data at all in the period' }),
+	status: z.enum(['running', 'closed', 'frozen']).meta({ description: 'The judged period: still measured, ended but not yet frozen, or frozen' }),
+	beforeCommissioning: z.boolean().meta({ description: 'The month ends before the commissioning date: nothing to measure' }),
+	monthFigures: z
+		.strictObject({
+			period: z.strictObject({ kind: z.enum(['month']), start: instant, end: instant, complete: z.boolean() }),
+			status: z.enum(['running', 'closed']),
+			noData: z.boolean(),
+			availability: z.number().meta({ description: 'Floored to 3 decimals; not judged on its own' }),
+			coverageMinutes: minutes,
+			downtimeMinutes: minutes,
+			excludedMinutes: minutes,
+			unknownMinutes: minutes
+		})
+		.nullable()
+		.meta({ description: "The calendar month's own figures when the contract judges a longer period (contract year); null for a monthly contract. The top-level figures, met and credit are the judged period's" }),
 	period: z.strictObject({
 		kind: z.enum(['month', 'contract_year']),
 		start: instant,
@@ -89,6 +104,20 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>): z.infer
 		frozen: r.frozen,
 		reopened: r.reopened,
 		noData: r.noData,
+		status: r.status,
+		beforeCommissioning: r.beforeCommissioning,
+		monthFigures: r.monthly
+			? {
+					period: { kind: 'month', start: r.monthly.period.start, end: r.monthly.period.end, complete: r.monthly.period.complete },
+					status: r.monthly.status === 'running' ? 'running' : 'closed',
+					noData: r.monthly.noData,
+					availability: r.monthly.report.availability,
+					coverageMinutes: r.monthly.report.coverageMinutes,
+					downtimeMinutes: r.monthly.report.downtimeMinutes,
+					excludedMinutes: r.monthly.report.excludedMinutes.total,
+					unknownMinutes: r.monthly.report.unknownMinutes
+				}
+			: null,
 		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
 		exclusions: rep.exclusions.map((e) => ({ start: e.start, end: e.end, reason: e.reason, components: e.componentKeys })),
 		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context';
 import { can } from '../policy';
 import { listComponents } from '../components/service';
 import { listCreditRequests } from './credit-requests';
-import { currentMonth, getSlaHistory, getSlaReport } from './service';
+import { currentMonth, getSlaHistory, getSlaReport, slaFirstMonth } from './service';
 import { slaSourceDetails } from './sources';
 
 /** Staff admins may preview a recomputation; for anyone else the flag is ignored, never refused. */
@@ -18,18 +18,21 @@ export async function loadSlaPage(ctx: RequestContext, slug: string, month: stri
 	const sla = await getSlaReport(ctx, slug, month, options);
 	const stored = options.recompute ? await getSlaReport(ctx, slug, sla.month) : null;
 	const { report } = sla;
-	const [history, requests, sources, components] = await Promise.all([
+	const own = sla.monthly?.report;
+	const [history, requests, sources, components, firstMonth] = await Promise.all([
 		getSlaHistory(ctx, slug, sla.month),
 		listCreditRequests(ctx, slug),
-		slaSourceDetails(ctx, slug, [...report.exclusions, ...report.ignored]),
-		listComponents(ctx, slug)
+		slaSourceDetails(ctx, slug, [...report.exclusions, ...report.ignored, ...(own ? [...own.exclusions, ...own.ignored] : [])]),
+		listComponents(ctx, slug),
+		slaFirstMonth(ctx, slug)
 	]);
-	const owed = report.period.complete && !report.met && report.credit.amountCents > 0;
+	const owed = !sla.beforeCommissioning && report.period.complete && !report.met && report.credit.amountCents > 0;
 	const alreadyAsked = requests.some((r) => r.period === sla.periodKey && r.status !== 'refused');
 	return {
 		sla,
 		stored: stored && stored.frozen ? { availability: stored.report.availability, frozenAt: stored.frozenAt } : null,
 		currentMonth: currentMonth(report.timeZone),
+		firstMonth,
 		history,
 		requests,
 		sources,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../contracts/presets';
 import type { Coverage } from '../contracts/settings';
-import { contractYearPeriod, coverageSpans, monthPeriod, periodFor } from './period';
+import { beforeCommissioning, contractYearPeriod, coverageSpans, inputAsOf, monthPeriod, periodFor, periodStatus, reportPeriods } from './period';
 import { PARIS, paris } from './testing';
 
 const minutes = (p: { start: Date; end: Date }) => (p.end.getTime() - p.start.getTime()) / 60_000;
@@ -66,5 +66,40 @@ describe('coverage (004 art. 6: Mon–Fri 08:00–18:00, French public holidays 
 
 	it('an extra closed day leaves the coverage', () => {
 		expect(coverageMinutes({ ...axantis, closedDays: ['2026-11-10'] }, '2026-11')).toBe(11_400);
+	});
+});
+
+describe('the periods a monthly report shows (001 §5.1 contract year)', () => {
+	const commissioned = new Date('2025-03-01T00:00:00+01:00');
+
+	it('a contract-year report shows the calendar month beside the contract year it belongs to', () => {
+		const { contract, month } = reportPeriods('contract_year', '2026-06', PARIS, commissioned);
+		expect(contract).toEqual({ kind: 'contract_year', start: new Date('2026-03-01T00:00:00+01:00'), end: new Date('2027-03-01T00:00:00+01:00') });
+		expect(month).toEqual({ kind: 'month', start: new Date('2026-06-01T00:00:00+02:00'), end: new Date('2026-07-01T00:00:00+02:00') });
+	});
+
+	it('a monthly contract has one period', () => {
+		expect(reportPeriods('month', '2026-06', PARIS, commissioned)).toEqual({ contract: monthPeriod('2026-06', PARIS), month: null });
+	});
+
+	it('a past month is closed, never running, even inside a running contract year', () => {
+		const now = new Date('2026-12-01T10:00:00+01:00');
+		const { contract, month } = reportPeriods('contract_year', '2026-06', PARIS, commissioned);
+		expect(periodStatus(month!, now, false)).toBe('closed');
+		expect(periodStatus(contract, now, false)).toBe('running');
+		expect(periodStatus(monthPeriod('2026-12', PARIS), now, false)).toBe('running');
+		expect(periodStatus(contract, now, true)).toBe('frozen');
+	});
+
+	it('knows a month that ends before the commissioning', () => {
+		expect(beforeCommissioning(monthPeriod('2025-02', PARIS), commissioned)).toBe(true);
+		expect(beforeCommissioning(monthPeriod('2025-03', PARIS), commissioned)).toBe(false);
+		expect(beforeCommissioning(monthPeriod('2025-02', PARIS), null)).toBe(false);
+	});
+
+	it('reads the same inputs as of an earlier instant, never a later one', () => {
+		const input = { asOf: new Date('2026-12-01T10:00:00Z'), n: 1 };
+		expect(inputAsOf(input, new Date('2026-07-01T00:00:00Z')).asOf).toEqual(new Date('2026-07-01T00:00:00Z'));
+		expect(inputAsOf(input, new Date('2027-01-01T00:00:00Z')).asOf).toEqual(input.asOf);
 	});
 });

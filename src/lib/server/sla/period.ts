@@ -60,3 +60,38 @@ export function coverageSpans(coverage: Coverage, timeZone: string, fromMs: numb
 	}
 	return spans;
 }
+
+/** Where a period stands: still measured, ended (late qualifications can still move it), or frozen. */
+export type PeriodStatus = 'running' | 'closed' | 'frozen';
+
+export function periodStatus(period: Pick<SlaPeriod, 'end'>, asOf: Date, frozen: boolean): PeriodStatus {
+	if (frozen) return 'frozen';
+	return asOf.getTime() >= period.end.getTime() ? 'closed' : 'running';
+}
+
+/**
+ * The periods a report for `month` shows: the period the contract judges, and the calendar month
+ * itself when the contract measures a longer one (null for a monthly contract: one period).
+ */
+export function reportPeriods(
+	setting: ContractSettings['sla']['period'],
+	month: string,
+	timeZone: string,
+	commissionedAt: Date | null
+): { contract: SlaPeriod; month: SlaPeriod | null } {
+	const contract = periodFor(setting, month, timeZone, commissionedAt);
+	return { contract, month: contract.kind === 'month' ? null : monthPeriod(month, timeZone) };
+}
+
+/** The month ends before the commissioning: nothing is owed or measured for it. */
+export function beforeCommissioning(period: Pick<SlaPeriod, 'end'>, commissionedAt: Date | null): boolean {
+	return commissionedAt !== null && period.end.getTime() <= commissionedAt.getTime();
+}
+
+/**
+ * The same engine inputs read as of `until` (capped at the inputs' own instant): the contract year
+ * to the end of a month, for the running line of the history chart.
+ */
+export function inputAsOf<T extends { asOf: Date }>(input: T, until: Date): T {
+	return { ...input, asOf: new Date(Math.min(input.asOf.getTime(), until.getTime())) };
+}

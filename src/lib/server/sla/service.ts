@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, min } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
@@ -8,7 +8,7 @@ import { actorUserId, type RequestContext } from '../context';
 import { authorize, can } from '../policy';
 import type { ContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
-import { incident, slaPeriod, type Client } from '../db/schema';
+import { component, incident, slaPeriod, statusInterval, type Client } from '../db/schema';
 import { forbidden, invalid, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { dateIn } from '../calendar/dates';
@@ -16,7 +16,7 @@ import { parseInput } from '../validation';
 import { computeSla } from './availability';
 import { monthGtr } from './gtr';
 import { canonicalJson, inputsHash } from './hash';
-import { periodFor } from './period';
+import { beforeCommissioning, inputAsOf, monthPeriod, periodFor, periodStatus, reportPeriods, type PeriodStatus } from './period';
 import { loadSlaInput } from './reader';
 import type { SlaPeriod, SlaReport } from './types';
 
@@ -78,12 +78,32 @@ async function compute(db: Executor, target: Target, period: SlaPeriod, now: Dat
 	const restoredInputs = canonicalJson(restored.map((r) => [r.number, r.reportedAt, r.resolvedAt, r.qualification, r.cause]));
 	const hash = createHash('sha256').update(inputsHash(input)).update(restoredInputs).digest('hex');
 	// No timeline at all (before monitoring began): nothing to judge, and nothing to freeze.
-	return { report: { ...toJson(computeSla(input)), gtr }, hash, noData: input.intervals.length === 0 };
+	return { report: { ...toJson(computeSla(input)), gtr }, hash, noData: input.intervals.length === 0, input };
+}
+
+/** The calendar month's own figures beside a longer contract period: always computed live, never frozen. */
+export interface SlaMonthFigures {
+	period: { kind: 'month'; start: string; end: string; evaluatedUntil: string; complete: boolean };
+	status: PeriodStatus;
+	noData: boolean;
+	report: SlaFigures;
+}
+
+async function monthFigures(db: Executor, target: Target, month: string, now: Date): Promise<SlaMonthFigures> {
+	const period = monthPeriod(month, target.client.timezone);
+	const { report, noData } = await compute(db, target, period, now);
+	return {
+		period: { kind: 'month', start: report.period.start, end: report.period.end, evaluatedUntil: report.period.evaluatedUntil, complete: report.period.complete },
+		status: periodStatus(period, now, false),
+		noData,
+		report
+	};
 }
 
 /**
  * The SLA report of the period holding `month` (000 §2, 001 §5.1, 004 art. 6): computed live for an open
- * period, frozen (with a hash of its inputs) once the period is closed.
+ * period, frozen (with a hash of its inputs) once the period is closed. `report` is the period the contract
+ * judges (met, credits); under a contract year, `monthly` adds the calendar month's own figures.
  */
 export async function getSlaReport(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}, now = new Date()) {
 	const db = getDb();
@@ -92,15 +112,25 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 	const asked = month ?? currentMonth(tz, now);
 	if (!MONTH.test(asked) || asked > currentMonth(tz, now)) throw invalid(m.sla_month_invalid(), { month: m.sla_month_invalid() });
 	if (options.recompute && !can(ctx, 'sla.recompute')) throw forbidden();
-	const period = periodFor(target.settings.sla.period, asked, tz, target.client.commissionedAt);
+	const { contract: period, month: ownMonth } = reportPeriods(target.settings.sla.period, asked, tz, target.client.commissionedAt);
 	const key = periodKey(period, tz);
 	const [frozen] = await db.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)));
-	const base = { month: asked, periodKey: key, preset: target.preset, monthlyFeeCents: target.monthlyFeeCents };
+	const monthly = ownMonth ? await monthFigures(db, target, asked, now) : null;
+	const base = {
+		month: asked,
+		periodKey: key,
+		preset: target.preset,
+		monthlyFeeCents: target.monthlyFeeCents,
+		monthly,
+		beforeCommissioning: beforeCommissioning(monthPeriod(asked, tz), target.client.commissionedAt),
+		commissionedAt: target.client.commissionedAt?.toISOString() ?? null
+	};
 	if (frozen && !options.recompute) {
 		return {
 			...base,
 			report: frozen.figures as unknown as SlaFigures,
 			frozen: true,
+			status: 'frozen' as PeriodStatus,
 			frozenAt: frozen.frozenAt.toISOString(),
 			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null,
 			noData: false
@@ -112,27 +142,73 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 			.insert(slaPeriod)
 			.values({ clientId: target.client.id, period: key, figures: json as unknown as Record<string, unknown>, inputsHash: hash })
 			.onConflictDoNothing();
-		return { ...base, report: json, frozen: true, frozenAt: now.toISOString(), reopened: null, noData };
+		return { ...base, report: json, frozen: true, status: 'frozen' as PeriodStatus, frozenAt: now.toISOString(), reopened: null, noData };
 	}
-	return { ...base, report: json, frozen: false, frozenAt: null, reopened: null, noData };
+	return { ...base, report: json, frozen: false, status: periodStatus(period, now, false), frozenAt: null, reopened: null, noData };
 }
 
-/** Twelve periods ending with `month`, oldest first: the availability chart against the target. */
+/**
+ * Twelve months ending with `month`, oldest first: the availability chart against the target. Each point is
+ * the month's own figure; under a contract year, `contractAvailability` is the contract year from its start
+ * to the month's end (the running line), the figure the contract judges.
+ */
 export async function getSlaHistory(ctx: RequestContext, slug: string, month: string | null, now = new Date()) {
 	const db = getDb();
-	const client = await getClientInScope(db, ctx, slug);
-	const last = month && MONTH.test(month) ? month : currentMonth(client.timezone, now);
+	const target = await targetOf(db, await getClientInScope(db, ctx, slug));
+	const tz = target.client.timezone;
+	const last = month && MONTH.test(month) ? month : currentMonth(tz, now);
 	const [year, mon] = last.split('-').map(Number);
 	const months = Array.from({ length: 12 }, (_, i) => {
 		const d = new Date(Date.UTC(year, mon - 12 + i, 1));
 		return d.toISOString().slice(0, 7);
 	});
+	const contractInputs = new Map<string, Awaited<ReturnType<typeof compute>>['input']>();
 	const points = [];
-	for (const m of months) {
-		const { report, frozen, noData } = await getSlaReport(ctx, slug, m, {}, now);
-		points.push({ month: m, availability: noData ? null : report.availability, target: report.targetPercent, met: noData ? null : report.met, frozen });
+	for (const mo of months) {
+		const sla = await getSlaReport(ctx, slug, mo, {}, now);
+		const own = sla.monthly ?? { report: sla.report, noData: sla.noData };
+		const excluded = sla.beforeCommissioning || own.noData;
+		let contractAvailability: number | null = null;
+		if (sla.monthly && !sla.beforeCommissioning) {
+			const period = periodFor(target.settings.sla.period, mo, tz, target.client.commissionedAt);
+			const monthEnd = monthPeriod(mo, tz).end;
+			if (sla.frozen && monthEnd.getTime() >= period.end.getTime()) contractAvailability = sla.report.availability;
+			else {
+				let input = contractInputs.get(sla.periodKey);
+				if (!input) contractInputs.set(sla.periodKey, (input = (await compute(db, target, period, now)).input));
+				const sofar = inputAsOf(input, monthEnd);
+				if (sofar.intervals.some((r) => r.from.getTime() < sofar.asOf.getTime())) contractAvailability = computeSla(sofar).availability;
+			}
+		}
+		points.push({
+			month: mo,
+			availability: excluded ? null : own.report.availability,
+			target: sla.report.targetPercent,
+			// A month inside a contract year is not judged on its own.
+			met: excluded || sla.monthly ? null : sla.report.met,
+			frozen: sla.frozen && !sla.monthly,
+			contractAvailability,
+			beforeCommissioning: sla.beforeCommissioning
+		});
 	}
 	return points;
+}
+
+/**
+ * The earliest month a report can show anything for: the first month with monitoring data, else the
+ * commissioning month, else the current month (the month picker stops there).
+ */
+export async function slaFirstMonth(ctx: RequestContext, slug: string, now = new Date()): Promise<string> {
+	const db = getDb();
+	const client = await getClientInScope(db, ctx, slug);
+	const [first] = await db
+		.select({ at: min(statusInterval.fromAt) })
+		.from(statusInterval)
+		.innerJoin(component, eq(component.id, statusInterval.componentId))
+		.where(eq(component.clientId, client.id));
+	const at = first?.at ?? client.commissionedAt;
+	const month = at ? currentMonth(client.timezone, new Date(at)) : currentMonth(client.timezone, now);
+	return month < currentMonth(client.timezone, now) ? month : currentMonth(client.timezone, now);
 }
 
 const reopenSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
