@@ -45,6 +45,8 @@ export interface LiveEventPayloads {
 	'maintenance.created': { clientSlug: string; id: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
+	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */
+	'public.components': Record<string, never>;
 }
 
 export type LiveEventKind = keyof LiveEventPayloads;

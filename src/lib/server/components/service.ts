@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/audit';
 import { componentInScope, getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize } from '../policy';
-import { getDb } from '../db';
+import { getDb, type Executor } from '../db';
 import { COMPONENT_KINDS, component, type Component } from '../db/schema';
 import { conflict, isUniqueViolation } from '../errors';
 import { appendEvent } from '../live/outbox';
@@ -91,6 +91,7 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 				kind: 'component.created',
 				payload: { clientSlug: owner.slug, component: toComponentView(created) }
 			});
+			if (created.public) await announcePublicChange(tx);
 			return created;
 		});
 	} catch (e) {
@@ -129,6 +130,7 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 			kind: 'component.updated',
 			payload: { clientSlug: owner.slug, component: toComponentView(after), previousKey: before.key }
 		});
+		if (before.public || after.public) await announcePublicChange(tx);
 		return after;
 	});
 }
@@ -151,5 +153,11 @@ export async function deleteComponent(ctx: RequestContext, slug: string, key: st
 			kind: 'component.deleted',
 			payload: { clientSlug: owner.slug, key: before.key }
 		});
+		if (before.public) await announcePublicChange(tx);
 	});
+}
+
+/** The public room learns that its list changed, never whose component it was. */
+function announcePublicChange(tx: Executor) {
+	return appendEvent(tx, { clientId: null, kind: 'public.components', payload: {}, isPublic: true });
 }
