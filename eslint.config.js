@@ -7,7 +7,8 @@ import svelteConfig from './svelte.config.js';
 /** `$lib/server/db`, anything under it, or a relative path into it. */
 const NO_DB = {
 	regex: '^(\\$lib/server/|(\\.\\.?/)+(.*/)?)db(/.*)?$',
-	message: 'Only domain services reach the database: call a service of src/lib/server/<domain>, take types from src/lib/domain.'
+	message:
+		'Only domain services reach the database: call a service of src/lib/server/<domain>, take types from src/lib/domain.'
 };
 
 /**
@@ -17,7 +18,8 @@ const NO_DB = {
 const SERVER_TYPES_ONLY = {
 	regex: '^(\\$lib/|(\\.\\.?/)+(.*/)?)server(/(?!db(/|$)).*)?$',
 	allowTypeImports: true,
-	message: 'Server code stays on the server: import its types only (import type), or move the value to src/lib/domain.'
+	message:
+		'Server code stays on the server: import its types only (import type), or move the value to src/lib/domain.'
 };
 
 /** Pure rule modules (no database, no SvelteKit): they never import the database, not even its types. */
@@ -47,7 +49,16 @@ const PURE_RULES = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'src/lib/paraglide/', 'test-results/', 'playwright-report/', '.data/'] },
+	{
+		ignores: [
+			'build/',
+			'.svelte-kit/',
+			'src/lib/paraglide/',
+			'test-results/',
+			'playwright-report/',
+			'.data/'
+		]
+	},
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,
@@ -77,10 +88,22 @@ export default ts.config(
 	{
 		// The shared vocabulary and the browser know the server by its types only.
 		files: ['src/lib/domain/**', 'src/lib/components/**', 'src/lib/live/**'],
-		rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_DB, SERVER_TYPES_ONLY] }] }
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [NO_DB, SERVER_TYPES_ONLY] }
+			]
+		}
 	},
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts'],
-		languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+		languageOptions: {
+			parserOptions: {
+				projectService: true,
+				extraFileExtensions: ['.svelte'],
+				parser: ts.parser,
+				svelteConfig
+			}
+		}
 	}
 );

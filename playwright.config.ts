@@ -38,7 +38,12 @@ export default defineConfig({
 	projects: [
 		{ name: 'chromium', testDir: 'tests/e2e', use: { browserName: 'chromium' } },
 		{ name: 'security-setup', testDir: 'tests/security', testMatch: /\.setup\.ts$/ },
-		{ name: 'security', testDir: 'tests/security', dependencies: ['security-setup'], use: { browserName: 'chromium' } }
+		{
+			name: 'security',
+			testDir: 'tests/security',
+			dependencies: ['security-setup'],
+			use: { browserName: 'chromium' }
+		}
 	],
 	webServer: {
 		command: `rm -rf ${dataDir} && node --import tsx src/cli/start.ts`,

@@ -10,10 +10,10 @@ export default defineConfig({
 		// Under Vitest the messages come from `npm run check`'s compile; the plugin's watcher would keep it alive.
 		!process.env.VITEST &&
 			paraglideVitePlugin({
-			project: './src/i18n/project.inlang',
-			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
-		}),
+				project: './src/i18n/project.inlang',
+				outdir: './src/lib/paraglide',
+				strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			}),
 		sveltekit(),
 		socketDevServer()
 	],

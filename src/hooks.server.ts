@@ -19,14 +19,17 @@ import { m } from '$lib/paraglide/messages';
 export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
-	if (process.env.MONITOR_JOBS !== '0') await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
+	if (process.env.MONITOR_JOBS !== '0')
+		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
 	await startDemoActivity();
 };
 
 /** Pages speak the visitor's language; the API always answers in English. */
 const i18n: Handle = ({ event, resolve }) => {
 	const api = event.url.pathname.startsWith('/api/');
-	const detectFrom = api ? new Request(event.url, { headers: { 'accept-language': 'en' } }) : event.request;
+	const detectFrom = api
+		? new Request(event.url, { headers: { 'accept-language': 'en' } })
+		: event.request;
 	return paraglideMiddleware(detectFrom, ({ request, locale }) => {
 		if (!api) event.request = request;
 		return resolve(event, {
@@ -37,7 +40,9 @@ const i18n: Handle = ({ event, resolve }) => {
 
 /** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
 const refuseNul: Handle = ({ event, resolve }) => {
-	const params = [...event.url.searchParams].filter(([k, v]) => `${k}${v}`.includes('\u0000')).map(([k]) => k);
+	const params = [...event.url.searchParams]
+		.filter(([k, v]) => `${k}${v}`.includes('\u0000'))
+		.map(([k]) => k);
 	let path = event.url.pathname;
 	try {
 		path = decodeURIComponent(path);
@@ -46,7 +51,9 @@ const refuseNul: Handle = ({ event, resolve }) => {
 	}
 	if (path.includes('\u0000')) params.push('path');
 	if (params.length === 0) return resolve(event);
-	const fields = Object.fromEntries(params.map((k) => [k.replaceAll('\u0000', ''), 'Character not allowed (NUL).']));
+	const fields = Object.fromEntries(
+		params.map((k) => [k.replaceAll('\u0000', ''), 'Character not allowed (NUL).'])
+	);
 	return Response.json(apiErrorBody('invalid', 'Invalid input', { fields }), {
 		status: event.url.pathname.startsWith('/api/') ? 422 : 400
 	});
@@ -101,13 +108,23 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.locals.ctx.actor = actorFromSession(session);
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
-			event.cookies.set(SESSION_COOKIE, sessionToken, sessionCookieOptions(event.url, session.expiresAt));
+			event.cookies.set(
+				SESSION_COOKIE,
+				sessionToken,
+				sessionCookieOptions(event.url, session.expiresAt)
+			);
 			// SvelteKit checks Origin on form posts; every other cookie-authenticated write gets the same
 			// check, whatever its path (so no spelling of `/api/` slips past it).
-			if (!SAFE_METHODS.has(event.request.method) && event.request.headers.get('origin') !== event.url.origin) {
+			if (
+				!SAFE_METHODS.has(event.request.method) &&
+				event.request.headers.get('origin') !== event.url.origin
+			) {
 				return api
 					? Response.json(apiErrorBody('forbidden', m.api_cross_origin()), { status: 403 })
-					: new Response(m.api_cross_origin(), { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+					: new Response(m.api_cross_origin(), {
+							status: 403,
+							headers: { 'content-type': 'text/plain; charset=utf-8' }
+						});
 			}
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
@@ -136,7 +153,10 @@ export const handle = sequence(requestId, refuseNul, i18n, authenticate, securit
 export const handleError: HandleServerError = ({ error, event, status }) => {
 	if (status !== 404) {
 		const logger = event.locals.log ?? log.child({ requestId: event.locals.requestId });
-		logger.error({ err: error, status, method: event.request.method, path: event.url.pathname }, 'unexpected error');
+		logger.error(
+			{ err: error, status, method: event.request.method, path: event.url.pathname },
+			'unexpected error'
+		);
 	}
 	return { message: status === 404 ? m.error_not_found() : m.error_internal() };
 };

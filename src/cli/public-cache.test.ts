@@ -3,7 +3,9 @@ import { withFreshNonce } from './public-cache';
 
 describe('withFreshNonce (copies of the cached public page)', () => {
 	const page = (nonce: string) =>
-		Buffer.from(`<script nonce="${nonce}">start()</script><p>nonce="other"</p><script nonce="${nonce}">x</script>`);
+		Buffer.from(
+			`<script nonce="${nonce}">start()</script><p>nonce="other"</p><script nonce="${nonce}">x</script>`
+		);
 
 	it('gives every copy its own nonce, the same in the header and in each inline script', () => {
 		const seen = new Set<string>();
@@ -15,7 +17,10 @@ describe('withFreshNonce (copies of the cached public page)', () => {
 			const html = withFreshNonce(headers, page('abc+/=')).toString();
 			const nonce = /'nonce-([^']+)'/.exec(headers['content-security-policy'])![1];
 			expect(nonce).not.toBe('abc+/=');
-			expect(html.match(/<script nonce="([^"]+)"/g)).toEqual([`<script nonce="${nonce}"`, `<script nonce="${nonce}"`]);
+			expect(html.match(/<script nonce="([^"]+)"/g)).toEqual([
+				`<script nonce="${nonce}"`,
+				`<script nonce="${nonce}"`
+			]);
 			expect(html).toContain('<p>nonce="other"</p>');
 			expect(headers['content-length']).toBe(String(Buffer.byteLength(html)));
 			seen.add(nonce);

@@ -33,11 +33,20 @@ export function withFreshNonce(headers: Record<string, string>, body: Buffer): B
  * going through the framework at all (each copy with its own CSP nonce). Returns false for
  * every other request.
  */
-export function servePublicFromCache(req: IncomingMessage, res: ServerResponse, origin: string): boolean {
+export function servePublicFromCache(
+	req: IncomingMessage,
+	res: ServerResponse,
+	origin: string
+): boolean {
 	const url = req.url ?? '';
 	const path = url.split('?')[0];
 	const cookie = req.headers.cookie ?? '';
-	if (req.method !== 'GET' || !PUBLIC_PATHS.has(path) || req.headers[RENDER_HEADER] || SESSION.test(cookie)) {
+	if (
+		req.method !== 'GET' ||
+		!PUBLIC_PATHS.has(path) ||
+		req.headers[RENDER_HEADER] ||
+		SESSION.test(cookie)
+	) {
 		return false;
 	}
 	const locale = /(?:^|;\s*)PARAGLIDE_LOCALE=([^;]*)/.exec(cookie)?.[1] ?? '';

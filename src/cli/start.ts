@@ -25,9 +25,13 @@ async function shutdown(signal: string, io: Server) {
 	force.unref();
 	await new Promise<void>((done) => io.close(() => done()));
 	// The bundle's monitor jobs (hooks.server.ts) still write to the database: let them finish first.
-	const stopJobs = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('hosting-portal.jobs')];
+	const stopJobs = (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[
+		Symbol.for('hosting-portal.jobs')
+	];
 	await stopJobs?.();
-	await (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[Symbol.for('hosting-portal.simulator')]?.();
+	await (globalThis as Record<symbol, (() => Promise<void>) | undefined>)[
+		Symbol.for('hosting-portal.simulator')
+	]?.();
 	await embedded?.stop();
 	process.exit(0);
 }
@@ -49,13 +53,18 @@ process.on('unhandledRejection', onStray('unhandled rejection'));
 process.on('uncaughtException', onStray('uncaught exception'));
 
 const io = new Server({ serveClient: false, maxHttpBufferSize: 100_000 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void shutdown(signal, io));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+	process.on(signal, () => void shutdown(signal, io));
 
 if (buildIsStale(root)) {
 	log.info('building the production bundle…');
-	const build = spawnSync(process.execPath, [resolve(root, 'node_modules/vite/bin/vite.js'), 'build'], {
-		stdio: 'inherit'
-	});
+	const build = spawnSync(
+		process.execPath,
+		[resolve(root, 'node_modules/vite/bin/vite.js'), 'build'],
+		{
+			stdio: 'inherit'
+		}
+	);
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
@@ -63,7 +72,10 @@ if (!process.env.DATABASE_URL) {
 	const dir = process.env.PORTAL_DATA_DIR ?? resolve(root, '.data', 'postgres');
 	log.info({ dir }, 'starting embedded PostgreSQL');
 	const fixedPort = process.env.PORTAL_DB_PORT ? Number(process.env.PORTAL_DB_PORT) : undefined;
-	embedded = await startEmbeddedDatabase(dir, 'portal', { port: fixedPort, warn: (line) => log.warn(line) });
+	embedded = await startEmbeddedDatabase(dir, 'portal', {
+		port: fixedPort,
+		warn: (line) => log.warn(line)
+	});
 	log.info({ port: embedded.port }, 'embedded PostgreSQL ready');
 	process.env.DATABASE_URL = embedded.url;
 	process.env.SEED_DEMO ??= '1';
@@ -92,5 +104,8 @@ const server = createServer((req, res) => {
 io.attach(server);
 server.listen(port, host, () => {
 	serving = true;
-	log.info({ host, port }, `listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`);
+	log.info(
+		{ host, port },
+		`listening on http://${host === '0.0.0.0' ? 'localhost' : host}:${port}`
+	);
 });

@@ -3,7 +3,6 @@ import { labelFrom } from './labels';
 
 export { severityLabel } from '$lib/components/contract/format';
 
-
 export const incidentStatusLabel = labelFrom({
 	open: m.incident_status_open,
 	acknowledged: m.incident_status_acknowledged,

@@ -8,7 +8,10 @@ export const intlLocale = (locale: string) => (locale === 'en' ? 'en-GB' : 'fr-F
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-export function dateTimeFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+export function dateTimeFormat(
+	locale: string,
+	options: Intl.DateTimeFormatOptions
+): Intl.DateTimeFormat {
 	const key = locale + JSON.stringify(options);
 	let format = dateFormats.get(key);
 	if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));

@@ -56,10 +56,11 @@ export function formatMoney(cents: number, locale: string): string {
 	);
 }
 
-
 /** A calendar date (YYYY-MM-DD) as the reader writes it. */
 export function formatDay(day: string, locale: string): string {
-	return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+	return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+		new Date(`${day}T00:00:00Z`)
+	);
 }
 
 export function formatPercent(value: number, locale: string): string {

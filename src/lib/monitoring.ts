@@ -15,7 +15,12 @@ export function overallStatus(statuses: DisplayStatus[]): DisplayStatus {
 	return SEVERITY.find((s) => statuses.includes(s)) ?? 'unknown';
 }
 
-export const CHART_RANGES = { '1h': 3_600_000, '24h': 86_400_000, '7d': 7 * 86_400_000, '30d': 30 * 86_400_000 } as const;
+export const CHART_RANGES = {
+	'1h': 3_600_000,
+	'24h': 86_400_000,
+	'7d': 7 * 86_400_000,
+	'30d': 30 * 86_400_000
+} as const;
 export type ChartRange = keyof typeof CHART_RANGES;
 
 export interface UptimeDay {

@@ -5,7 +5,6 @@ import { dateTimeFormat, intlLocale, numberFormat } from './intl';
 import { holidaysText } from '$lib/components/contract/format';
 import type { SlaReportJson } from '$lib/server/sla/service';
 
-
 /** Why minutes are excluded (004 art. 6 excusable events; planned maintenance, 000 §2, 001 §5.5). */
 export const exclusionReasonLabel = labelFrom({
 	maintenance: m.sla_reason_maintenance,
@@ -55,11 +54,14 @@ function weekdayNames(locale: string): string[] {
 }
 
 /** A weekly schedule in few words: consecutive days with the same hours share one range ("lun.–ven. 08:00–18:00"). */
-export function weeklySummary(weekly: Record<(typeof WEEK)[number], Slots>, locale: string): string {
+export function weeklySummary(
+	weekly: Record<(typeof WEEK)[number], Slots>,
+	locale: string
+): string {
 	const names = weekdayNames(locale);
 	const hours = WEEK.map((d) => weekly[d].map(([a, b]) => `${a}–${b}`).join(', '));
 	const groups: string[] = [];
-	for (let i = 0; i < WEEK.length; ) {
+	for (let i = 0; i < WEEK.length;) {
 		let j = i;
 		while (j + 1 < WEEK.length && hours[j + 1] === hours[i]) j++;
 		if (hours[i]) groups.push(`${i === j ? names[i] : `${names[i]}–${names[j]}`} ${hours[i]}`);
@@ -72,7 +74,9 @@ export function weeklySummary(weekly: Record<(typeof WEEK)[number], Slots>, loca
 export function coverageText(coverage: SlaReportJson['coverage'], locale: string): string {
 	if (coverage.mode === '24x7') return m.sla_coverage_24x7();
 	const days = weeklySummary(coverage.weekly, locale);
-	return coverage.publicHolidays === 'none' ? days : m.sla_coverage_schedule({ days, holidays: holidaysText(coverage.publicHolidays) });
+	return coverage.publicHolidays === 'none'
+		? days
+		: m.sla_coverage_schedule({ days, holidays: holidaysText(coverage.publicHolidays) });
 }
 
 /** Minutes as the page shows them: whole minutes (the API and the CSV keep the exact values). */
@@ -88,30 +92,52 @@ export const periodStatusLabel = labelFrom({
 });
 
 /** [start, end) as the days it spans on the client's wall clock: "1 juin 2026 – 30 juin 2026". */
-export function formatPeriodDays(period: { start: string; end: string }, timeZone: string, locale: string): { from: string; to: string } {
+export function formatPeriodDays(
+	period: { start: string; end: string },
+	timeZone: string,
+	locale: string
+): { from: string; to: string } {
 	const f = dateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone });
-	return { from: f.format(new Date(period.start)), to: f.format(new Date(new Date(period.end).getTime() - 1)) };
+	return {
+		from: f.format(new Date(period.start)),
+		to: f.format(new Date(new Date(period.end).getTime() - 1))
+	};
 }
 
 /** Availability as the report gives it: floored to 3 decimals, shown with all 3. */
 export function formatAvailability(value: number, locale: string): string {
-	return numberFormat(intlLocale(locale), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value);
+	return numberFormat(intlLocale(locale), {
+		minimumFractionDigits: 3,
+		maximumFractionDigits: 3
+	}).format(value);
 }
 
 /** An instant on the client's wall clock. */
 export function formatInZone(iso: string, timeZone: string, locale: string): string {
-	return dateTimeFormat(intlLocale(locale), { dateStyle: 'short', timeStyle: 'short', timeZone }).format(new Date(iso));
+	return dateTimeFormat(intlLocale(locale), {
+		dateStyle: 'short',
+		timeStyle: 'short',
+		timeZone
+	}).format(new Date(iso));
 }
 
 /** "octobre 2026" for '2026-10'. */
 export function monthLabel(month: string, locale: string): string {
 	const [y, mo] = month.split('-').map(Number);
-	return dateTimeFormat(intlLocale(locale), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return dateTimeFormat(intlLocale(locale), {
+		month: 'long',
+		year: 'numeric',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, 1)));
 }
 
 export function shortMonthLabel(month: string, locale: string): string {
 	const [y, mo] = month.split('-').map(Number);
-	return dateTimeFormat(intlLocale(locale), { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, mo - 1, 1)));
+	return dateTimeFormat(intlLocale(locale), {
+		month: 'short',
+		year: '2-digit',
+		timeZone: 'UTC'
+	}).format(new Date(Date.UTC(y, mo - 1, 1)));
 }
 
 /** 'YYYY-MM' moved by `delta` months. */

@@ -27,7 +27,15 @@ declare module 'autocannon' {
 		statusCodeStats: Record<string, { count: number }>;
 	}
 	interface Instance extends EventEmitter, PromiseLike<Result> {
-		on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): this;
+		on(
+			event: 'response',
+			listener: (
+				client: unknown,
+				statusCode: number,
+				resBytes: number,
+				responseTime: number
+			) => void
+		): this;
 	}
 	function autocannon(options: Options): Instance;
 	export default autocannon;

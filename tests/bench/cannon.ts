@@ -12,9 +12,17 @@ export interface LoadResult {
 	statusCodes: string;
 }
 
-export async function load(url: string, options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}): Promise<LoadResult> {
+export async function load(
+	url: string,
+	options: { connections?: number; seconds?: number; headers?: Record<string, string> } = {}
+): Promise<LoadResult> {
 	const latencies: number[] = [];
-	const instance = autocannon({ url, connections: options.connections ?? 20, duration: options.seconds ?? 10, headers: options.headers });
+	const instance = autocannon({
+		url,
+		connections: options.connections ?? 20,
+		duration: options.seconds ?? 10,
+		headers: options.headers
+	});
 	instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
 	const result = await instance;
 	return {

@@ -71,7 +71,10 @@ const TICKS_PER_SECOND = 100;
 function cpuSeconds(pid: number, withChildren = false): number {
 	try {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-		const ticks = Number(fields[11]) + Number(fields[12]) + (withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
+		const ticks =
+			Number(fields[11]) +
+			Number(fields[12]) +
+			(withChildren ? Number(fields[13]) + Number(fields[14]) : 0);
 		return ticks / TICKS_PER_SECOND;
 	} catch {
 		return 0;
@@ -85,7 +88,8 @@ function postgresCpu(dataDir: string): number {
 		if (!/^\d+$/.test(entry)) continue;
 		try {
 			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			if (Number(stat.split(') ')[1].split(' ')[1]) === postmaster) total += cpuSeconds(Number(entry));
+			if (Number(stat.split(') ')[1].split(' ')[1]) === postmaster)
+				total += cpuSeconds(Number(entry));
 		} catch {
 			// The process ended meanwhile.
 		}
@@ -94,13 +98,19 @@ function postgresCpu(dataDir: string): number {
 }
 
 /** Share of one core used between two cpu() readings over `seconds`. */
-export function cpuShare(before: { server: number; postgres: number }, after: { server: number; postgres: number }, seconds: number) {
+export function cpuShare(
+	before: { server: number; postgres: number },
+	after: { server: number; postgres: number },
+	seconds: number
+) {
 	const pct = (x: number) => `${Math.round((x / seconds) * 100)} %`;
 	return `server ${pct(after.server - before.server)} · postgres ${pct(after.postgres - before.postgres)} of one core`;
 }
 
 const exited = (child: ChildProcess) =>
-	new Promise<void>((done) => (child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())));
+	new Promise<void>((done) =>
+		child.exitCode !== null || child.signalCode !== null ? done() : child.once('exit', () => done())
+	);
 
 /**
  * Boots a fresh database and the production server on it, seeded with the demo data.
@@ -113,8 +123,10 @@ export async function bootPortal(name: string): Promise<Portal> {
 	const url = `http://127.0.0.1:${port}`;
 	// One profile per thread (tsx's loader runs in its own): the main thread's is the largest.
 	const profileDir = join(tmpdir(), 'portal-bench-profiles', name);
-	const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-	if (profile.length > 0) console.log(`[bench] ${name}: the server's CPU profiles go to ${profileDir}`);
+	const profile =
+		process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
+	if (profile.length > 0)
+		console.log(`[bench] ${name}: the server's CPU profiles go to ${profileDir}`);
 	const logPath = join(root, 'server.log');
 	const log = createWriteStream(logPath);
 	const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/cli/start.ts'], {
@@ -151,7 +163,11 @@ export async function bootPortal(name: string): Promise<Portal> {
 			child.once('exit', (code) => {
 				clearTimeout(timer);
 				const output = readFileSync(logPath, 'utf8');
-				fail(new Error(`server exited with ${code}:\n${output.length > 4000 ? `${output.slice(0, 2000)}\n…\n${output.slice(-2000)}` : output}`));
+				fail(
+					new Error(
+						`server exited with ${code}:\n${output.length > 4000 ? `${output.slice(0, 2000)}\n…\n${output.slice(-2000)}` : output}`
+					)
+				);
 			});
 		});
 	} catch (e) {
@@ -162,7 +178,9 @@ export async function bootPortal(name: string): Promise<Portal> {
 		url,
 		databaseUrl: database.url,
 		cpu: () => ({ server: cpuSeconds(child.pid!), postgres: postgresCpu(join(root, 'pg')) }),
-		rssMb: () => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) / 1024,
+		rssMb: () =>
+			Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) /
+			1024,
 		stop: cleanup
 	};
 }
@@ -172,7 +190,11 @@ export async function signIn(url: string, email = 'viewer@acme.test'): Promise<s
 	const response = await fetch(`${url}/login`, {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { accept: 'text/html', origin: url, 'content-type': 'application/x-www-form-urlencoded' },
+		headers: {
+			accept: 'text/html',
+			origin: url,
+			'content-type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ email, password: DEMO_PASSWORD })
 	});
 	const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
@@ -189,13 +211,20 @@ export interface SampleBody {
 }
 
 /** POST /api/v1/samples; throws unless 202. */
-export async function postSamples(url: string, samples: SampleBody[], token = INGEST_TOKEN): Promise<{ accepted: number; duplicates: number }> {
+export async function postSamples(
+	url: string,
+	samples: SampleBody[],
+	token = INGEST_TOKEN
+): Promise<{ accepted: number; duplicates: number }> {
 	const response = await fetch(`${url}/api/v1/samples`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
 		body: JSON.stringify({ samples })
 	});
-	if (response.status !== 202) throw new Error(`ingestion answered ${response.status}: ${(await response.text()).slice(0, 500)}`);
+	if (response.status !== 202)
+		throw new Error(
+			`ingestion answered ${response.status}: ${(await response.text()).slice(0, 500)}`
+		);
 	return response.json();
 }
 

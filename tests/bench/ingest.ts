@@ -5,12 +5,26 @@
  */
 import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
-import { bootPortal, cpuShare, DEMO_COMPONENTS, metrics, ms, nowMs, percentile, postSamples, type Figure, type Portal, type SampleBody } from './harness';
+import {
+	bootPortal,
+	cpuShare,
+	DEMO_COMPONENTS,
+	metrics,
+	ms,
+	nowMs,
+	percentile,
+	postSamples,
+	type Figure,
+	type Portal,
+	type SampleBody
+} from './harness';
 
 const SENDERS = Number(process.env.BENCH_INGEST_SENDERS ?? 4);
 const SECONDS = Number(process.env.BENCH_INGEST_SECONDS ?? 8);
 const BATCH = 1000;
-const TARGETS = Object.entries(DEMO_COMPONENTS).flatMap(([client, keys]) => keys.map((component) => ({ client, component })));
+const TARGETS = Object.entries(DEMO_COMPONENTS).flatMap(([client, keys]) =>
+	keys.map((component) => ({ client, component }))
+);
 type Target = (typeof TARGETS)[number];
 
 /** Distinct instants per component (idempotency is on component + instant): from a minute ago on, 1 ms apart. */
@@ -45,13 +59,15 @@ async function measure(portal: Portal, mode: 'shared' | 'owned') {
 	const deadline = start + SECONDS * 1000;
 	await Promise.all(
 		Array.from({ length: SENDERS }, async (_, sender) => {
-			const targets = mode === 'shared' ? TARGETS : TARGETS.filter((_, i) => i % SENDERS === sender);
+			const targets =
+				mode === 'shared' ? TARGETS : TARGETS.filter((_, i) => i % SENDERS === sender);
 			while (nowMs() < deadline) {
 				const body = batch(targets);
 				const t0 = nowMs();
 				const result = await postSamples(url, body);
 				latencies.push(nowMs() - t0);
-				if (result.accepted !== body.length) throw new Error(`expected ${body.length} accepted, got ${JSON.stringify(result)}`);
+				if (result.accepted !== body.length)
+					throw new Error(`expected ${body.length} accepted, got ${JSON.stringify(result)}`);
 				stored += result.accepted;
 			}
 		})
@@ -59,7 +75,9 @@ async function measure(portal: Portal, mode: 'shared' | 'owned') {
 	const seconds = (nowMs() - start) / 1000;
 	const rate = stored / seconds;
 	const cpu = cpuShare(cpuBefore, portal.cpu(), seconds);
-	console.log(`[ingest] ${mode}: ${stored} samples in ${latencies.length} batches, ${SENDERS} senders: ${Math.round(rate)} samples/s; CPU ${cpu}`);
+	console.log(
+		`[ingest] ${mode}: ${stored} samples in ${latencies.length} batches, ${SENDERS} senders: ${Math.round(rate)} samples/s; CPU ${cpu}`
+	);
 	return { rate, latencies, cpu };
 }
 
@@ -90,13 +108,19 @@ export async function run(): Promise<Figure[]> {
 		const runs: { mode: 'shared' | 'owned'; label: string; prefill?: boolean }[] = [
 			{ mode: 'shared', label: 'each batch on all 10 components' },
 			{ mode: 'owned', label: 'each sender owns its components' },
-			{ mode: 'owned', label: `owned, ${PREFILL.toLocaleString('en')} samples already stored`, prefill: true }
+			{
+				mode: 'owned',
+				label: `owned, ${PREFILL.toLocaleString('en')} samples already stored`,
+				prefill: true
+			}
 		];
 		for (const { mode, label, prefill: withPrefill } of runs) {
 			if (withPrefill) {
 				const t0 = nowMs();
 				await prefill(portal.databaseUrl, PREFILL);
-				console.log(`[ingest] stored ${PREFILL} older samples in ${((nowMs() - t0) / 1000).toFixed(1)} s`);
+				console.log(
+					`[ingest] stored ${PREFILL} older samples in ${((nowMs() - t0) / 1000).toFixed(1)} s`
+				);
 			}
 			const { rate, latencies, cpu } = await measure(portal, mode);
 			figures.push(

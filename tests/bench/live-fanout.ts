@@ -4,7 +4,21 @@
  *   node --import tsx tests/bench/live-fanout.ts
  */
 import { pathToFileURL } from 'node:url';
-import { bootPortal, cpuShare, DEMO_COMPONENTS, maxOf, metrics, nowMs, percentile, postSamples, signIn, sleep, spread, type Figure, type SampleBody } from './harness';
+import {
+	bootPortal,
+	cpuShare,
+	DEMO_COMPONENTS,
+	maxOf,
+	metrics,
+	nowMs,
+	percentile,
+	postSamples,
+	signIn,
+	sleep,
+	spread,
+	type Figure,
+	type SampleBody
+} from './harness';
 import { SocketFleet } from './sockets';
 
 const LEVELS = (process.env.BENCH_FANOUT_LEVELS ?? '100,1000,2000').split(',').map(Number);
@@ -69,11 +83,25 @@ export async function run(): Promise<Figure[]> {
 					target: count === 2000 ? 'p95 ≤ 100 ms' : undefined,
 					ok: count === 2000 ? p95 <= 100 : undefined
 				},
-				{ bench: 'fanout', metric: `202 → monitor.batch per socket, ${count} sockets`, value: spread(perClient) },
-				{ bench: 'fanout', metric: `POST sent → last socket, ${count} sockets`, value: spread(sendToLast) },
+				{
+					bench: 'fanout',
+					metric: `202 → monitor.batch per socket, ${count} sockets`,
+					value: spread(perClient)
+				},
+				{
+					bench: 'fanout',
+					metric: `POST sent → last socket, ${count} sockets`,
+					value: spread(sendToLast)
+				},
 				{ bench: 'fanout', metric: `CPU while probing, ${count} sockets`, value: cpu }
 			);
-			if (missing > 0) figures.push({ bench: 'fanout', metric: `deliveries missing, ${count} sockets`, value: String(missing), ok: false });
+			if (missing > 0)
+				figures.push({
+					bench: 'fanout',
+					metric: `deliveries missing, ${count} sockets`,
+					value: String(missing),
+					ok: false
+				});
 		}
 		return figures;
 	} finally {

@@ -26,8 +26,10 @@ const { updateComponent } = await import('../../src/lib/server/components/servic
 const { attachRealtime } = await import('../../src/lib/server/live/realtime');
 await seedDemo();
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
-const fmt = (xs: number[]) => `p50 ${percentile(xs, 0.5).toFixed(1)} ms, p95 ${percentile(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+const fmt = (xs: number[]) =>
+	`p50 ${percentile(xs, 0.5).toFixed(1)} ms, p95 ${percentile(xs, 0.95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms`;
 
 const signIns: number[] = [];
 let token = '';
@@ -43,14 +45,26 @@ const io = new Server(http);
 await attachRealtime(io as never);
 await new Promise<void>((ready) => http.listen(0, '127.0.0.1', ready));
 const url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
-const socket = connect(url, { transports: ['websocket'], extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` } });
+const socket = connect(url, {
+	transports: ['websocket'],
+	extraHeaders: { cookie: `${SESSION_COOKIE}=${token}` }
+});
 await new Promise<void>((ready) => socket.once('connect', () => ready()));
 
 const { getDb } = await import('../../src/lib/server/db');
 const { user } = await import('../../src/lib/server/db/schema');
 const { eq } = await import('drizzle-orm');
 const [admin] = await getDb().select().from(user).where(eq(user.email, 'staff@demo.test'));
-const staff = { actor: { kind: 'staff' as const, userId: admin.id, email: admin.email, name: admin.name, role: 'admin' as const }, ip: null };
+const staff = {
+	actor: {
+		kind: 'staff' as const,
+		userId: admin.id,
+		email: admin.email,
+		name: admin.name,
+		role: 'admin' as const
+	},
+	ip: null
+};
 const latencies: number[] = [];
 for (let i = 0; i < renames; i++) {
 	const received = new Promise<void>((done) => socket.once('event', () => done()));

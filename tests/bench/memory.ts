@@ -17,7 +17,9 @@ export async function run(): Promise<Figure[]> {
 		const cookie = await signIn(portal.url);
 		await sleep(SETTLE_MS);
 		const baseline = portal.rssMb();
-		const figures: Figure[] = [{ bench: 'memory', metric: 'server RSS, no socket', value: `${baseline.toFixed(0)} MB` }];
+		const figures: Figure[] = [
+			{ bench: 'memory', metric: 'server RSS, no socket', value: `${baseline.toFixed(0)} MB` }
+		];
 		let open = 0;
 		for (const level of LEVELS) {
 			const t0 = nowMs();
@@ -27,7 +29,9 @@ export async function run(): Promise<Figure[]> {
 			await sleep(SETTLE_MS);
 			const rss = portal.rssMb();
 			const perSocketKb = ((rss - baseline) * 1024) / level;
-			console.log(`[memory] ${level} sockets: RSS ${rss.toFixed(0)} MB (${perSocketKb.toFixed(0)} KB per socket), connected at ${Math.round(rate)}/s`);
+			console.log(
+				`[memory] ${level} sockets: RSS ${rss.toFixed(0)} MB (${perSocketKb.toFixed(0)} KB per socket), connected at ${Math.round(rate)}/s`
+			);
 			figures.push({
 				bench: 'memory',
 				metric: `server RSS, ${level.toLocaleString('en')} idle signed-in sockets`,

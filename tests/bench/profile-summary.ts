@@ -33,13 +33,22 @@ const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const selfUs = new Map<string, number>();
 profile.samples.forEach((id, i) => {
 	const frame = byId.get(id)!.callFrame;
-	const where = frame.url ? `${frame.url.replace(/^.*\/(node_modules|build|src)\//, '$1/')}:${frame.lineNumber + 1}` : '';
+	const where = frame.url
+		? `${frame.url.replace(/^.*\/(node_modules|build|src)\//, '$1/')}:${frame.lineNumber + 1}`
+		: '';
 	const key = `${frame.functionName || '(anonymous)'} ${where}`.trim();
 	selfUs.set(key, (selfUs.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0));
 });
 const total = profile.endTime - profile.startTime;
 const idle = selfUs.get('(idle)') ?? 0;
-console.log(`profile ${(total / 1e6).toFixed(1)} s, busy ${(((total - idle) / total) * 100).toFixed(0)} %`);
-for (const [key, us] of [...selfUs].filter(([k]) => k !== '(idle)').sort((a, b) => b[1] - a[1]).slice(0, Number(topArg ?? 20))) {
-	console.log(`${((us / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`);
+console.log(
+	`profile ${(total / 1e6).toFixed(1)} s, busy ${(((total - idle) / total) * 100).toFixed(0)} %`
+);
+for (const [key, us] of [...selfUs]
+	.filter(([k]) => k !== '(idle)')
+	.sort((a, b) => b[1] - a[1])
+	.slice(0, Number(topArg ?? 20))) {
+	console.log(
+		`${((us / (total - idle)) * 100).toFixed(1).padStart(5)} %  ${(us / 1000).toFixed(0).padStart(6)} ms  ${key}`
+	);
 }

@@ -6,7 +6,20 @@
  */
 import { pathToFileURL } from 'node:url';
 import { load, type LoadResult } from './cannon';
-import { bootPortal, cpuShare, maxOf, metrics, ms, nowMs, postSamples, sleep, spread, type Figure, type Portal, type SampleBody } from './harness';
+import {
+	bootPortal,
+	cpuShare,
+	maxOf,
+	metrics,
+	ms,
+	nowMs,
+	postSamples,
+	sleep,
+	spread,
+	type Figure,
+	type Portal,
+	type SampleBody
+} from './harness';
 import { SocketFleet } from './sockets';
 
 const CONNECTIONS = 20;
@@ -18,7 +31,10 @@ let flips = 0;
 let lastAt = Date.now() - 60_000;
 
 /** Pushes one sample that changes the component's state; returns its instant (the new `since`) and when it was sent. */
-async function flip(portal: Portal, status: SampleBody['status'] = flips++ % 2 === 0 ? 'down' : 'up'): Promise<{ since: string; sent: number; accepted: number }> {
+async function flip(
+	portal: Portal,
+	status: SampleBody['status'] = flips++ % 2 === 0 ? 'down' : 'up'
+): Promise<{ since: string; sent: number; accepted: number }> {
 	lastAt = Math.max(lastAt + 1, Date.now());
 	const since = new Date(lastAt).toISOString();
 	const sent = nowMs();
@@ -72,7 +88,11 @@ const throughput = (path: string, r: LoadResult, cpu: string): Figure[] => [
 		target: '≥ 4,000 req/s',
 		ok: r.rps >= 4000 && r.failures === 0
 	},
-	{ bench: 'public', metric: `${path} latency / responses / CPU`, value: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · ${r.statusCodes} · ${cpu}` }
+	{
+		bench: 'public',
+		metric: `${path} latency / responses / CPU`,
+		value: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · ${r.statusCodes} · ${cpu}`
+	}
 ];
 
 export async function run(): Promise<Figure[]> {
@@ -100,17 +120,21 @@ export async function run(): Promise<Figure[]> {
 			const until = nowMs() + SECONDS * 1000;
 			const [r, delays] = await Promise.all([
 				load(url, { connections: CONNECTIONS, seconds: SECONDS }),
-				path === '/status' ? socketFreshness(portal, fleet, until) : dataRouteFreshness(portal, until)
+				path === '/status'
+					? socketFreshness(portal, fleet, until)
+					: dataRouteFreshness(portal, until)
 			]);
 			const cpu = cpuShare(before, portal.cpu(), SECONDS);
-			console.log(`[public] ${path}: ${Math.round(r.rps)} req/s, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}`);
+			console.log(
+				`[public] ${path}: ${Math.round(r.rps)} req/s, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}`
+			);
 			figures.push(...throughput(path, r, cpu));
 			figures.push({
 				bench: 'public',
 				metric:
 					path === '/status'
-					? `freshness under that load: change sent → public.status at an open public socket (${delays.length} changes)`
-					: `freshness under that load: change sent → ${path} shows it (${delays.length} changes)`,
+						? `freshness under that load: change sent → public.status at an open public socket (${delays.length} changes)`
+						: `freshness under that load: change sent → ${path} shows it (${delays.length} changes)`,
 				value: spread(delays),
 				target: '≤ 1 s',
 				ok: maxOf(delays) <= 1000

@@ -5,7 +5,17 @@
  */
 import { pathToFileURL } from 'node:url';
 import { load } from './cannon';
-import { bootPortal, cpuShare, DEMO_COMPONENTS, metrics, ms, postSamples, signIn, type Figure, type SampleBody } from './harness';
+import {
+	bootPortal,
+	cpuShare,
+	DEMO_COMPONENTS,
+	metrics,
+	ms,
+	postSamples,
+	signIn,
+	type Figure,
+	type SampleBody
+} from './harness';
 
 const CONNECTIONS = Number(process.env.BENCH_RENDER_CONNECTIONS ?? 20);
 const SECONDS = Number(process.env.BENCH_RENDER_SECONDS ?? 10);
@@ -32,12 +42,15 @@ export async function run(): Promise<Figure[]> {
 		const page = `${portal.url}/app/acme`;
 		const check = await fetch(page, { headers: { cookie }, redirect: 'manual' });
 		const html = await check.text();
-		if (check.status !== 200 || !html.includes('Base PostgreSQL')) throw new Error(`/app/acme answered ${check.status} without its components`);
+		if (check.status !== 200 || !html.includes('Base PostgreSQL'))
+			throw new Error(`/app/acme answered ${check.status} without its components`);
 		await load(page, { connections: CONNECTIONS, seconds: 2, headers: { cookie } });
 		const before = portal.cpu();
 		const r = await load(page, { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } });
 		const cpu = cpuShare(before, portal.cpu(), SECONDS);
-		console.log(`[render] /app/acme: ${Math.round(r.rps)} req/s, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}`);
+		console.log(
+			`[render] /app/acme: ${Math.round(r.rps)} req/s, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}`
+		);
 		return [
 			{
 				bench: 'render',
@@ -46,7 +59,13 @@ export async function run(): Promise<Figure[]> {
 				target: '≥ 1,000 req/s',
 				ok: r.rps >= 1000 && r.failures === 0
 			},
-			{ bench: 'render', metric: '/app/acme latency', value: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)}`, target: 'p95 ≤ 50 ms', ok: r.p95 <= 50 },
+			{
+				bench: 'render',
+				metric: '/app/acme latency',
+				value: `p50 ${ms(r.p50)} · p95 ${ms(r.p95)} · p99 ${ms(r.p99)}`,
+				target: 'p95 ≤ 50 ms',
+				ok: r.p95 <= 50
+			},
 			{ bench: 'render', metric: '/app/acme responses / CPU', value: `${r.statusCodes} · ${cpu}` }
 		];
 	} finally {

@@ -23,7 +23,11 @@ const BENCHES: [string, () => Promise<Figure[]>][] = [
 /** The older benchmark (sign-in cost, write → socket latency) runs as it is; its lines become figures. */
 function liveLatency(): Promise<Figure[]> {
 	return new Promise((done, fail) => {
-		const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/live-latency.ts', '100'], { stdio: ['ignore', 'pipe', 'inherit'] });
+		const child = spawn(
+			process.execPath,
+			['--import', 'tsx', 'tests/bench/live-latency.ts', '100'],
+			{ stdio: ['ignore', 'pipe', 'inherit'] }
+		);
 		let out = '';
 		child.stdout.on('data', (chunk: Buffer) => (out += chunk));
 		child.on('exit', (code) => {
@@ -58,16 +62,25 @@ for (const [name, bench] of BENCHES) {
 		figures.push(...(await bench()));
 	} catch (e) {
 		console.error(`[bench] ${name} failed:`, e);
-		figures.push({ bench: name, metric: 'failed', value: e instanceof Error ? e.message.split('\n')[0] : String(e), ok: false });
+		figures.push({
+			bench: name,
+			metric: 'failed',
+			value: e instanceof Error ? e.message.split('\n')[0] : String(e),
+			ok: false
+		});
 	}
-	console.log(`[bench] ${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(2)}`);
+	console.log(
+		`[bench] ${name} done in ${((performance.now() - t0) / 1000).toFixed(0)} s, load average ${loadavg()[0].toFixed(2)}`
+	);
 }
 
 const cell = (s: string) => s.replaceAll('|', '\\|');
 console.log(`\n| bench | figure | measured | target | |\n|---|---|---|---|---|`);
 for (const f of figures) {
 	const verdict = f.ok === undefined ? '' : f.ok ? 'met' : 'NOT met';
-	console.log(`| ${f.bench} | ${cell(f.metric)} | ${cell(f.value)} | ${f.target ?? ''} | ${verdict} |`);
+	console.log(
+		`| ${f.bench} | ${cell(f.metric)} | ${cell(f.value)} | ${f.target ?? ''} | ${verdict} |`
+	);
 }
 console.log(`\n${machine()}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 process.exit(0);

@@ -39,12 +39,16 @@ try {
 		select c.id, now() - make_interval(mins => m), 'up', random() * 100
 		from component c, generate_series(1, ${days * 1440}) m`;
 	const [{ n }] = await sql`select count(*)::int as n from sample`;
-	console.log(`loaded ${n.toLocaleString('en')} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+	console.log(
+		`loaded ${n.toLocaleString('en')} samples in ${((performance.now() - t0) / 1000).toFixed(1)} s`
+	);
 	await sql`vacuum analyze sample`;
 	const [one] = await sql`select id from component order by key limit 1`;
 
-	const chart = () => sql`select at, cpu_pct from sample where component_id = ${one.id} and at > now() - interval '24 hours' order by at`;
-	const retention = () => sql`select count(*) from sample where at < now() - make_interval(days => ${days - 1})`;
+	const chart = () =>
+		sql`select at, cpu_pct from sample where component_id = ${one.id} and at > now() - interval '24 hours' order by at`;
+	const retention = () =>
+		sql`select count(*) from sample where at < now() - make_interval(days => ${days - 1})`;
 
 	const chartMs = await timed(chart);
 	const brinMs = await timed(retention);
@@ -57,11 +61,17 @@ try {
 	await sql`analyze sample`;
 	await sql`drop index sample_at_brin`;
 	const btreeMs = await timed(retention);
-	console.log(`table ${await size('sample')}, primary key btree ${await size('sample_component_id_at_pk')}`);
+	console.log(
+		`table ${await size('sample')}, primary key btree ${await size('sample_component_id_at_pk')}`
+	);
 	console.log(`24 h chart scan of one component (primary key): ${chartMs.toFixed(2)} ms`);
 	await sql`create index sample_at_brin on sample using brin (at)`;
-	console.log(`retention scan (1 day of ${days}): BRIN ${brinMs.toFixed(1)} ms, btree on at ${btreeMs.toFixed(1)} ms, sequential scan ${seqMs.toFixed(1)} ms`);
-	console.log(`index on at: BRIN ${await size('sample_at_brin')} vs btree ${await size('sample_at_btree')}`);
+	console.log(
+		`retention scan (1 day of ${days}): BRIN ${brinMs.toFixed(1)} ms, btree on at ${btreeMs.toFixed(1)} ms, sequential scan ${seqMs.toFixed(1)} ms`
+	);
+	console.log(
+		`index on at: BRIN ${await size('sample_at_brin')} vs btree ${await size('sample_at_btree')}`
+	);
 } finally {
 	await sql.end();
 	await database.stop();

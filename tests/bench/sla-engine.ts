@@ -57,7 +57,13 @@ const chain = (outagesPerMinute: number): Chain => ({
 });
 const PROFILES = { realistic: chain(1 / 43_200), stormy: chain(20 / 43_200) };
 type Profile = keyof typeof PROFILES;
-const STATUS: Record<State, ComponentStatus> = { up: 'up', flappy: 'up', degraded: 'degraded', down: 'down', unknown: 'unknown' };
+const STATUS: Record<State, ComponentStatus> = {
+	up: 'up',
+	flappy: 'up',
+	degraded: 'degraded',
+	down: 'down',
+	unknown: 'unknown'
+};
 
 function step(CHAIN: Chain, state: State, rand: () => number): State {
 	let x = rand();
@@ -69,7 +75,12 @@ function step(CHAIN: Chain, state: State, rand: () => number): State {
 }
 
 /** One sample a minute from a week before the month to its end; a row per change of status. */
-function componentRows(componentId: string, rand: () => number, CHAIN: Chain, fromSamples: boolean): StatusRow[] {
+function componentRows(
+	componentId: string,
+	rand: () => number,
+	CHAIN: Chain,
+	fromSamples: boolean
+): StatusRow[] {
 	const start = period.start.getTime() - 7 * 1440 * MINUTE;
 	const minutes = (period.end.getTime() - start) / MINUTE;
 	const rows: StatusRow[] = [];
@@ -79,7 +90,13 @@ function componentRows(componentId: string, rand: () => number, CHAIN: Chain, fr
 		const status = STATUS[state];
 		const last = rows[rows.length - 1];
 		if (last && last.status === status) last.to = new Date(start + end * MINUTE);
-		else rows.push({ componentId, status, from: new Date(start + rowStart * MINUTE), to: new Date(start + end * MINUTE) });
+		else
+			rows.push({
+				componentId,
+				status,
+				from: new Date(start + rowStart * MINUTE),
+				to: new Date(start + end * MINUTE)
+			});
 	};
 	if (fromSamples) {
 		for (let m = 1; m < minutes; m++) {
@@ -92,7 +109,7 @@ function componentRows(componentId: string, rand: () => number, CHAIN: Chain, fr
 		}
 	} else {
 		// The same chain sampled by holding times (geometric), to build 1,000 clients quickly.
-		for (let m = 0; m < minutes; ) {
+		for (let m = 0; m < minutes;) {
 			const exit: number = CHAIN[state].reduce((sum, [p]) => sum + p, 0);
 			m += Math.max(1, Math.ceil(Math.log(1 - rand()) / Math.log(1 - exit)));
 			if (m >= minutes) break;
@@ -107,15 +124,28 @@ function componentRows(componentId: string, rand: () => number, CHAIN: Chain, fr
 	return rows;
 }
 
-function clientInput(preset: PresetName, profile: Profile, seed: number, fromSamples: boolean): SlaInput {
+function clientInput(
+	preset: PresetName,
+	profile: Profile,
+	seed: number,
+	fromSamples: boolean
+): SlaInput {
 	const rand = random(seed);
-	const components = Array.from({ length: COMPONENTS }, (_, i) => ({ id: `c${i}`, key: `srv-${i}`, inScope: i % 10 !== 9 }));
-	const intervals = components.flatMap((c) => componentRows(c.id, rand, PROFILES[profile], fromSamples));
-	const day = (d: number, h: number) => new Date(period.start.getTime() + (d * 24 + h) * 60 * MINUTE);
+	const components = Array.from({ length: COMPONENTS }, (_, i) => ({
+		id: `c${i}`,
+		key: `srv-${i}`,
+		inScope: i % 10 !== 9
+	}));
+	const intervals = components.flatMap((c) =>
+		componentRows(c.id, rand, PROFILES[profile], fromSamples)
+	);
+	const day = (d: number, h: number) =>
+		new Date(period.start.getTime() + (d * 24 + h) * 60 * MINUTE);
 	return {
 		period,
 		timeZone: PARIS,
-		settings: preset === 'alteo' ? settingsOf('alteo', { sla: { period: 'month' } }) : PRESETS[preset],
+		settings:
+			preset === 'alteo' ? settingsOf('alteo', { sla: { period: 'month' } }) : PRESETS[preset],
 		monthlyFeeCents: 250_000,
 		components,
 		intervals,
@@ -129,15 +159,24 @@ function clientInput(preset: PresetName, profile: Profile, seed: number, fromSam
 		qualifications: intervals
 			.filter((r) => r.status === 'down' && r.from >= period.start)
 			.filter((_, i) => i % 25 === 0)
-			.map((r, i) => ({ id: `q${i}`, componentId: r.componentId, start: r.from, end: r.to ?? period.end, cause: 'client' })),
+			.map((r, i) => ({
+				id: `q${i}`,
+				componentId: r.componentId,
+				start: r.from,
+				end: r.to ?? period.end,
+				cause: 'client'
+			})),
 		asOf: new Date(period.end.getTime() + 6 * 86_400_000)
 	};
 }
 
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.ceil(p * xs.length) - 1];
+const percentile = (xs: number[], p: number) =>
+	[...xs].sort((a, b) => a - b)[Math.ceil(p * xs.length) - 1];
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
-console.log(`SLA engine, ${MONTH} (${PARIS}), ${COMPONENTS} components, 1-minute samples with flapping\n`);
+console.log(
+	`SLA engine, ${MONTH} (${PARIS}), ${COMPONENTS} components, 1-minute samples with flapping\n`
+);
 for (const profile of ['realistic', 'stormy'] as const) {
 	for (const preset of ['softconcept', 'alteo', 'axantis'] as const) {
 		const input = clientInput(preset, profile, 42, true);

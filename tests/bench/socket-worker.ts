@@ -79,7 +79,13 @@ function settle(deadlinePassed = false) {
 	if (entry.times.length < sockets.length && !deadlinePassed) return;
 	clearTimeout(waiting.timer);
 	waiting = undefined;
-	reply({ type: 'received', id, payload: entry.payload, times: entry.times, missing: sockets.length - entry.times.length });
+	reply({
+		type: 'received',
+		id,
+		payload: entry.payload,
+		times: entry.times,
+		missing: sockets.length - entry.times.length
+	});
 	for (const old of received.keys()) if (old <= id) received.delete(old);
 }
 

@@ -22,10 +22,18 @@ export class SocketFleet {
 	) {}
 
 	/** Opens `count` sockets (signed in with `cookie`, or anonymous) listening for `kind`. */
-	static async open(url: string, cookie: string | null, count: number, kind: LiveEventKind): Promise<SocketFleet> {
+	static async open(
+		url: string,
+		cookie: string | null,
+		count: number,
+		kind: LiveEventKind
+	): Promise<SocketFleet> {
 		const workerCount = Math.max(2, Math.ceil(count / PER_WORKER));
 		const workers = Array.from({ length: Math.min(workerCount, count) }, () =>
-			fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+			fork(WORKER, [], {
+				execArgv: ['--import', 'tsx'],
+				stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+			})
 		);
 		const replies = await Promise.all(
 			workers.map((worker, i) => {
@@ -44,12 +52,23 @@ export class SocketFleet {
 
 	/** The first matching event with an id above `after`, as every socket received it. */
 	async next(after: number, timeoutMs = 10_000): Promise<Delivery> {
-		const replies = await Promise.all(this.workers.map((w) => ask(w, { type: 'await', after, timeoutMs })));
-		const got = replies.filter((r): r is Extract<WorkerReply, { type: 'received' }> => r.type === 'received');
-		if (got.length < replies.length) throw new Error(`no event after ${after} within ${timeoutMs} ms`);
+		const replies = await Promise.all(
+			this.workers.map((w) => ask(w, { type: 'await', after, timeoutMs }))
+		);
+		const got = replies.filter(
+			(r): r is Extract<WorkerReply, { type: 'received' }> => r.type === 'received'
+		);
+		if (got.length < replies.length)
+			throw new Error(`no event after ${after} within ${timeoutMs} ms`);
 		const id = Math.min(...got.map((r) => r.id));
-		if (got.some((r) => r.id !== id)) throw new Error(`workers disagree on the next event: ${got.map((r) => r.id).join(', ')}`);
-		return { id, payload: got[0].payload, times: got.flatMap((r) => r.times), missing: got.reduce((n, r) => n + r.missing, 0) };
+		if (got.some((r) => r.id !== id))
+			throw new Error(`workers disagree on the next event: ${got.map((r) => r.id).join(', ')}`);
+		return {
+			id,
+			payload: got[0].payload,
+			times: got.flatMap((r) => r.times),
+			missing: got.reduce((n, r) => n + r.missing, 0)
+		};
 	}
 
 	close() {

@@ -15,7 +15,9 @@ async function fileReport(page: Page, title: string, description: string) {
 	return (await page.getByTestId('incident-number').textContent())!.trim();
 }
 
-test('a critical report reaches staff live; its acknowledgement reaches the contact live', async ({ browser }) => {
+test('a critical report reaches staff live; its acknowledgement reaches the contact live', async ({
+	browser
+}) => {
 	const contactContext = await browser.newContext();
 	const staffContext = await browser.newContext();
 	const contact = await contactContext.newPage();
@@ -28,8 +30,15 @@ test('a critical report reaches staff live; its acknowledgement reaches the cont
 
 	await signIn(contact, 'contact@acme.test');
 	const title = `Extranet inaccessible ${Date.now()}`;
-	const number = await fileReport(contact, title, 'Plus rien ne répond depuis 9 h.\nLe VPN est bien connecté.');
-	await expect(contact.getByTestId('acknowledge-deadline')).toHaveAttribute('data-state', 'on_track');
+	const number = await fileReport(
+		contact,
+		title,
+		'Plus rien ne répond depuis 9 h.\nLe VPN est bien connecté.'
+	);
+	await expect(contact.getByTestId('acknowledge-deadline')).toHaveAttribute(
+		'data-state',
+		'on_track'
+	);
 	await expect(contact.getByTestId('acknowledge-deadline-countdown')).toContainText('reste');
 	await expect(contact.getByTestId('incident-status')).toHaveAttribute('data-status', 'open');
 	await expect(contact.getByTestId('live-indicator')).toHaveText('En direct');
@@ -46,9 +55,14 @@ test('a critical report reaches staff live; its acknowledgement reaches the cont
 	await staff.getByRole('button', { name: 'Prendre en compte' }).click();
 	await expect(staff.getByText('Signalement pris en compte.')).toBeVisible();
 
-	await expect(contact.getByTestId('incident-status')).toHaveAttribute('data-status', 'acknowledged');
+	await expect(contact.getByTestId('incident-status')).toHaveAttribute(
+		'data-status',
+		'acknowledged'
+	);
 	await expect(contact.getByTestId('acknowledge-deadline')).toHaveAttribute('data-state', 'met');
-	await expect(contact.locator('[data-testid="timeline-entry"][data-kind="acknowledged"]')).toContainText('Saturation du disque');
+	await expect(
+		contact.locator('[data-testid="timeline-entry"][data-kind="acknowledged"]')
+	).toContainText('Saturation du disque');
 	expect(await contact.evaluate(() => (window as Marked).marker)).toBe(42);
 
 	await contactContext.close();
@@ -62,7 +76,11 @@ test('an internal note stays on the staff side', async ({ browser }) => {
 	const staff = await staffContext.newPage();
 
 	await signIn(contact, 'contact@acme.test');
-	const number = await fileReport(contact, `Lenteurs ${Date.now()}`, 'Les pages mettent 20 s à venir.');
+	const number = await fileReport(
+		contact,
+		`Lenteurs ${Date.now()}`,
+		'Les pages mettent 20 s à venir.'
+	);
 
 	await signIn(staff, 'staff@demo.test');
 	await staff.goto(`/staff/incidents/${number}`);

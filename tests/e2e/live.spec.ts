@@ -18,8 +18,12 @@ test("a staff rename reaches the client's open page without reload", async ({ br
 	await row.getByRole('button', { name: 'Enregistrer' }).click();
 	await expect(staffPage.getByText('Enregistré.')).toBeVisible();
 
-	await expect(clientPage.locator('li[data-key="web-1"] [data-testid="component-name"]')).toHaveText('Serveur web principal');
-	expect(await clientPage.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(42);
+	await expect(
+		clientPage.locator('li[data-key="web-1"] [data-testid="component-name"]')
+	).toHaveText('Serveur web principal');
+	expect(await clientPage.evaluate(() => (window as unknown as { marker: number }).marker)).toBe(
+		42
+	);
 
 	await clientContext.close();
 	await staffContext.close();

@@ -25,7 +25,11 @@ test('the public status page is linked from the sign-in page and the header', as
 
 test('the API answers in English whatever the language of the caller', async ({ request }) => {
 	const unauthenticated = await request.get('/api/v1/clients', {
-		headers: { 'accept-language': 'fr', authorization: 'Bearer nope', cookie: 'PARAGLIDE_LOCALE=fr' }
+		headers: {
+			'accept-language': 'fr',
+			authorization: 'Bearer nope',
+			cookie: 'PARAGLIDE_LOCALE=fr'
+		}
 	});
 	expect(unauthenticated.status()).toBe(401);
 	const body = await unauthenticated.json();

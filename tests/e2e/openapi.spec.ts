@@ -41,7 +41,11 @@ const admin = { authorization: 'Bearer demo-admin-token' };
 const DOC = 'openapi.json';
 const now = Date.now();
 const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
-const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(now);
+const month = new Intl.DateTimeFormat('en-CA', {
+	timeZone: 'Europe/Paris',
+	year: 'numeric',
+	month: '2-digit'
+}).format(now);
 
 /** What the samples learn from the answers as they go. */
 const state = { slug: `contract-${now.toString(36)}`, acmeComponent: '', number: '' };
@@ -59,21 +63,34 @@ const samples: [operation: string, sample: Sample][] = [
 						name: 'Contract test',
 						timezone: 'Europe/Paris',
 						commissionedAt: '2026-01-01',
-						contract: { preset: 'alteo', monthlyFeeCents: 120_000, overrides: { sla: { period: 'month' } } }
+						contract: {
+							preset: 'alteo',
+							monthlyFeeCents: 120_000,
+							overrides: { sla: { period: 'month' } }
+						}
 					}
 				}
 			],
 			invalid: () => ({ body: { slug: 'Not A Slug', name: '', contract: { preset: 'nope' } } })
 		}
 	],
-	['GET /clients', { calls: (): Call[] => [{ query: { search: state.slug } }, { query: { page: '1' } }] }],
+	[
+		'GET /clients',
+		{ calls: (): Call[] => [{ query: { search: state.slug } }, { query: { page: '1' } }] }
+	],
 	['GET /clients/{slug}', { calls: () => [{ params: own() }, { params: { slug: 'acme' } }] }],
 	[
 		'POST /clients/{slug}/components',
 		{
 			calls: () => [
-				{ params: own(), body: { key: 'web-1', name: 'Web', kind: 'server', expectedIntervalSeconds: 60 } },
-				{ params: own(), body: { key: 'db-1', name: 'Base', kind: 'database', public: false, slaScope: false } }
+				{
+					params: own(),
+					body: { key: 'web-1', name: 'Web', kind: 'server', expectedIntervalSeconds: 60 }
+				},
+				{
+					params: own(),
+					body: { key: 'db-1', name: 'Base', kind: 'database', public: false, slaScope: false }
+				}
 			],
 			invalid: () => ({ params: own(), body: { key: 'Not A Key', name: '', kind: 'spaceship' } })
 		}
@@ -83,14 +100,19 @@ const samples: [operation: string, sample: Sample][] = [
 		{
 			calls: () => [
 				{ params: own() },
-				{ params: { slug: 'acme' }, then: (body) => (state.acmeComponent = (body.components as { key: string }[])[0].key) }
+				{
+					params: { slug: 'acme' },
+					then: (body) => (state.acmeComponent = (body.components as { key: string }[])[0].key)
+				}
 			]
 		}
 	],
 	[
 		'PATCH /clients/{slug}/components/{key}',
 		{
-			calls: () => [{ params: own({ key: 'web-1' }), body: { name: 'Web 1', expectedIntervalSeconds: 30 } }],
+			calls: () => [
+				{ params: own({ key: 'web-1' }), body: { name: 'Web 1', expectedIntervalSeconds: 30 } }
+			],
 			invalid: () => ({ params: own({ key: 'web-1' }), body: { kind: 'spaceship' } })
 		}
 	],
@@ -117,10 +139,17 @@ const samples: [operation: string, sample: Sample][] = [
 					}
 				}
 			],
-			invalid: () => ({ body: { samples: [{ client: state.slug, component: 'web-1', at: 'yesterday', status: 'up' }] } })
+			invalid: () => ({
+				body: {
+					samples: [{ client: state.slug, component: 'web-1', at: 'yesterday', status: 'up' }]
+				}
+			})
 		}
 	],
-	['GET /clients/{slug}/status', { calls: () => [{ params: own() }, { params: { slug: 'acme' } }] }],
+	[
+		'GET /clients/{slug}/status',
+		{ calls: () => [{ params: own() }, { params: { slug: 'acme' } }] }
+	],
 	[
 		'GET /clients/{slug}/components/{key}/metrics',
 		{
@@ -136,11 +165,20 @@ const samples: [operation: string, sample: Sample][] = [
 			calls: () => [
 				{
 					params: own(),
-					body: { severity: 'minor', components: ['web-1'], title: 'Site lent', description: 'Signalé par téléphone.', reportedAt: ago(20) },
+					body: {
+						severity: 'minor',
+						components: ['web-1'],
+						title: 'Site lent',
+						description: 'Signalé par téléphone.',
+						reportedAt: ago(20)
+					},
 					then: (body) => (state.number = String(body.number))
 				}
 			],
-			invalid: () => ({ params: own(), body: { severity: 'apocalyptic', title: 'x', description: ' ' } })
+			invalid: () => ({
+				params: own(),
+				body: { severity: 'apocalyptic', title: 'x', description: ' ' }
+			})
 		}
 	],
 	[
@@ -148,7 +186,17 @@ const samples: [operation: string, sample: Sample][] = [
 		{
 			calls: () => [
 				{ params: own() },
-				{ params: own(), query: { status: 'open', severity: 'minor', component: 'web-1', from: '2026-01-01', q: 'INC', page: '1' } },
+				{
+					params: own(),
+					query: {
+						status: 'open',
+						severity: 'minor',
+						component: 'web-1',
+						from: '2026-01-01',
+						q: 'INC',
+						page: '1'
+					}
+				},
 				{ params: { slug: 'acme' } }
 			]
 		}
@@ -156,7 +204,9 @@ const samples: [operation: string, sample: Sample][] = [
 	[
 		'POST /clients/{slug}/incidents/{number}/acknowledge',
 		{
-			calls: () => [{ params: incident(), body: { nature: 'Saturation', estimatedResolution: '1 h' } }],
+			calls: () => [
+				{ params: incident(), body: { nature: 'Saturation', estimatedResolution: '1 h' } }
+			],
 			invalid: () => ({ params: incident(), body: { nature: '', estimatedResolution: '' } })
 		}
 	],
@@ -184,23 +234,60 @@ const samples: [operation: string, sample: Sample][] = [
 			calls: () => [
 				{
 					params: own(),
-					body: { components: ['web-1'], start: ago(-14 * 1440), end: ago(-14 * 1440 - 60), title: 'Mise à jour noyau' }
+					body: {
+						components: ['web-1'],
+						start: ago(-14 * 1440),
+						end: ago(-14 * 1440 - 60),
+						title: 'Mise à jour noyau'
+					}
 				},
-				{ params: own(), body: { components: ['web-1', 'db-1'], start: ago(10), end: ago(5), title: 'Urgence', announcedAt: ago(11) } }
+				{
+					params: own(),
+					body: {
+						components: ['web-1', 'db-1'],
+						start: ago(10),
+						end: ago(5),
+						title: 'Urgence',
+						announcedAt: ago(11)
+					}
+				}
 			],
-			invalid: () => ({ params: own(), body: { components: [], start: 'soon', end: 'later', title: '' } })
+			invalid: () => ({
+				params: own(),
+				body: { components: [], start: 'soon', end: 'later', title: '' }
+			})
 		}
 	],
 	[
 		'POST /clients/{slug}/qualifications',
 		{
-			calls: () => [{ params: own(), body: { component: 'web-1', start: ago(14), end: ago(13), cause: 'client', note: 'Erreur de manipulation' } }],
-			invalid: () => ({ params: own(), body: { component: 'web-1', start: ago(14), end: ago(13), cause: 'bad_luck', note: '' } })
+			calls: () => [
+				{
+					params: own(),
+					body: {
+						component: 'web-1',
+						start: ago(14),
+						end: ago(13),
+						cause: 'client',
+						note: 'Erreur de manipulation'
+					}
+				}
+			],
+			invalid: () => ({
+				params: own(),
+				body: { component: 'web-1', start: ago(14), end: ago(13), cause: 'bad_luck', note: '' }
+			})
 		}
 	],
 	[
 		'GET /clients/{slug}/sla',
-		{ calls: () => [{ params: own() }, { params: own(), query: { month, recompute: '1' } }, { params: { slug: 'acme' } }] }
+		{
+			calls: () => [
+				{ params: own() },
+				{ params: own(), query: { month, recompute: '1' } },
+				{ params: { slug: 'acme' } }
+			]
+		}
 	]
 ];
 
@@ -215,7 +302,10 @@ function validators(doc: OpenApi) {
 		const text = JSON.stringify(schema).replaceAll('"$ref":"#/', `"$ref":"${DOC}#/`);
 		let validate = compiled.get(text);
 		if (!validate) compiled.set(text, (validate = ajv.compile(JSON.parse(text))));
-		return { valid: (value: unknown) => validate(value), errors: () => ajv.errorsText(validate.errors, { dataVar: 'body' }) };
+		return {
+			valid: (value: unknown) => validate(value),
+			errors: () => ajv.errorsText(validate.errors, { dataVar: 'body' })
+		};
 	};
 }
 
@@ -227,7 +317,13 @@ function pathOf(template: string, params: Record<string, string> = {}) {
 	});
 }
 
-async function send(request: APIRequestContext, method: string, template: string, call: Call, headers: Record<string, string>) {
+async function send(
+	request: APIRequestContext,
+	method: string,
+	template: string,
+	call: Call,
+	headers: Record<string, string>
+) {
 	const query = call.query ? `?${new URLSearchParams(call.query)}` : '';
 	return request.fetch(`/api/v1${pathOf(template, call.params)}${query}`, {
 		method: method.toUpperCase(),
@@ -236,24 +332,37 @@ async function send(request: APIRequestContext, method: string, template: string
 	});
 }
 
-test('every documented operation answers with a documented status and body', async ({ request }) => {
+test('every documented operation answers with a documented status and body', async ({
+	request
+}) => {
 	test.setTimeout(120_000);
 	const docResponse = await request.get('/api/v1/openapi.json');
 	expect(docResponse.status()).toBe(200);
 	const doc = (await docResponse.json()) as OpenApi;
 	const schema = validators(doc);
 
-	const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+	const documented = Object.entries(doc.paths).flatMap(([path, ops]) =>
+		Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`)
+	);
 	const sampled = samples.map(([operation]) => operation);
-	expect(documented.filter((op) => !sampled.includes(op)), 'documented operations without a sample request').toEqual([]);
-	expect(sampled.filter((op) => !documented.includes(op)), 'samples of operations the document does not have').toEqual([]);
+	expect(
+		documented.filter((op) => !sampled.includes(op)),
+		'documented operations without a sample request'
+	).toEqual([]);
+	expect(
+		sampled.filter((op) => !documented.includes(op)),
+		'samples of operations the document does not have'
+	).toEqual([]);
 	expect(new Set(sampled).size, 'one sample entry per operation').toBe(sampled.length);
 
 	/** The answer's status is documented for the operation, and its body validates against that status's schema. */
 	async function expectDocumented(label: string, op: Operation, response: APIResponse) {
 		const status = String(response.status());
 		const text = await response.text();
-		expect(Object.keys(op.responses), `${label}: status ${status} is not documented (${text.slice(0, 300)})`).toContain(status);
+		expect(
+			Object.keys(op.responses),
+			`${label}: status ${status} is not documented (${text.slice(0, 300)})`
+		).toContain(status);
 		const documentedSchema = op.responses[status].content?.['application/json']?.schema;
 		expect(documentedSchema, `${label}: no JSON schema for ${status}`).toBeDefined();
 		expect(response.headers()['content-type'], label).toContain('application/json');
@@ -282,12 +391,16 @@ test('every documented operation answers with a documented status and body', asy
 			expect(calls.length, `${operation}: at least one valid request`).toBeGreaterThan(0);
 			for (const [i, call] of calls.entries()) {
 				const label = `${operation} #${i + 1}`;
-				for (const name of Object.keys(call.query ?? {})) expect(queryNames, `${label}: query parameter ${name} is not documented`).toContain(name);
+				for (const name of Object.keys(call.query ?? {}))
+					expect(queryNames, `${label}: query parameter ${name} is not documented`).toContain(name);
 				if (call.body !== undefined) {
 					const requestSchema = op.requestBody?.content['application/json'].schema;
 					expect(requestSchema, `${label}: the document has no request body`).toBeDefined();
 					const check = schema(requestSchema!);
-					expect(check.valid(call.body), `${label}: the document refuses the sample body: ${check.errors()}`).toBe(true);
+					expect(
+						check.valid(call.body),
+						`${label}: the document refuses the sample body: ${check.errors()}`
+					).toBe(true);
 				}
 				const response = await send(request, method, template, call, admin);
 				expect(response.status(), `${label}: ${await response.text()}`).toBeLessThan(300);
@@ -301,7 +414,13 @@ test('every documented operation answers with a documented status and body', asy
 			await expectDocumented(`${operation} (no token)`, op, anonymous);
 
 			if (template.includes('{slug}')) {
-				const missing = await send(request, method, template, { ...first, params: { ...first.params, slug: 'no-such-client' } }, admin);
+				const missing = await send(
+					request,
+					method,
+					template,
+					{ ...first, params: { ...first.params, slug: 'no-such-client' } },
+					admin
+				);
 				expect(missing.status(), `${operation} on an unknown client`).toBe(404);
 				await expectDocumented(`${operation} (unknown client)`, op, missing);
 			}

@@ -18,9 +18,17 @@ for (const [email, path, heading] of landings) {
 	});
 }
 
-test("a client's user gets 404 for another client's pages and API, as for a missing one", async ({ page }) => {
+test("a client's user gets 404 for another client's pages and API, as for a missing one", async ({
+	page
+}) => {
 	await signIn(page, 'viewer@acme.test');
-	for (const path of ['/app/globex', '/app/globex/contract', '/app/does-not-exist', '/staff', '/staff/clients/acme']) {
+	for (const path of [
+		'/app/globex',
+		'/app/globex/contract',
+		'/app/does-not-exist',
+		'/staff',
+		'/staff/clients/acme'
+	]) {
 		const response = await page.goto(path);
 		expect(response?.status(), path).toBe(404);
 	}

@@ -3,7 +3,12 @@ import { DEMO_PASSWORD } from './helpers';
 
 const evil = 'http://evil.example';
 
-async function postLogin(request: APIRequestContext, baseURL: string, redirectTo: string, email = 'viewer@globex.test') {
+async function postLogin(
+	request: APIRequestContext,
+	baseURL: string,
+	redirectTo: string,
+	email = 'viewer@globex.test'
+) {
 	return request.post(`/login?redirectTo=${redirectTo}`, {
 		form: { email, password: DEMO_PASSWORD },
 		headers: { origin: baseURL, accept: 'text/html' },
@@ -12,7 +17,14 @@ async function postLogin(request: APIRequestContext, baseURL: string, redirectTo
 }
 
 test.describe('redirectTo never leaves the portal', () => {
-	for (const vector of ['/%09/evil.example', '/%0A/evil.example', '/%0D%0A/evil.example', '/%5Cevil.example', '//evil.example', '/%E3%80%82evil.example']) {
+	for (const vector of [
+		'/%09/evil.example',
+		'/%0A/evil.example',
+		'/%0D%0A/evil.example',
+		'/%5Cevil.example',
+		'//evil.example',
+		'/%E3%80%82evil.example'
+	]) {
 		test(`sign-in with redirectTo=${vector} stays on the portal`, async ({ request, baseURL }) => {
 			const response = await postLogin(request, baseURL!, vector);
 			expect(response.status()).toBe(303);
@@ -22,13 +34,26 @@ test.describe('redirectTo never leaves the portal', () => {
 		});
 	}
 
-	test('a path of the portal is still honoured, and a foreign one lands on the home page', async ({ request, baseURL }) => {
-		expect((await postLogin(request, baseURL!, '/app/globex/incidents')).headers()['location']).toBe('/app/globex/incidents');
-		expect((await postLogin(request, baseURL!, '/%09/evil.example')).headers()['location']).toBe('/app/globex');
+	test('a path of the portal is still honoured, and a foreign one lands on the home page', async ({
+		request,
+		baseURL
+	}) => {
+		expect(
+			(await postLogin(request, baseURL!, '/app/globex/incidents')).headers()['location']
+		).toBe('/app/globex/incidents');
+		expect((await postLogin(request, baseURL!, '/%09/evil.example')).headers()['location']).toBe(
+			'/app/globex'
+		);
 	});
 
-	test('the browser signs in through the form and is not sent to another site', async ({ page, baseURL }) => {
-		await page.route((url) => url.hostname.endsWith('evil.example'), (route) => route.fulfill({ status: 200, body: 'evil' }));
+	test('the browser signs in through the form and is not sent to another site', async ({
+		page,
+		baseURL
+	}) => {
+		await page.route(
+			(url) => url.hostname.endsWith('evil.example'),
+			(route) => route.fulfill({ status: 200, body: 'evil' })
+		);
 		await page.goto('/login?redirectTo=/%09/evil.example');
 		await page.getByLabel('Adresse e-mail').fill('viewer@globex.test');
 		await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
@@ -50,12 +75,19 @@ test.describe('redirectTo never leaves the portal', () => {
 });
 
 test.describe('the API Origin check and bearer auth hold for every spelling of /api/', () => {
-	test('a percent-encoded /api/ path with a session cookie and a foreign Origin is refused', async ({ request, baseURL }) => {
+	test('a percent-encoded /api/ path with a session cookie and a foreign Origin is refused', async ({
+		request,
+		baseURL
+	}) => {
 		expect((await postLogin(request, baseURL!, '/', 'contact@acme.test')).status()).toBe(303);
 		// The encoded path does reach the API (same origin: readable).
 		expect((await request.get('/%61pi/v1/clients/acme/incidents')).status()).toBe(200);
 		const title = `Forged ${Date.now()}`;
-		for (const path of ['/%61pi/v1/clients/acme/incidents', '/%61%70%69/v1/clients/acme/incidents', '/api/v1/clients/acme/incidents']) {
+		for (const path of [
+			'/%61pi/v1/clients/acme/incidents',
+			'/%61%70%69/v1/clients/acme/incidents',
+			'/api/v1/clients/acme/incidents'
+		]) {
 			const forged = await request.post(path, {
 				headers: { origin: evil },
 				data: { severity: 'minor', components: [], title, description: 'Cross-site.' }
@@ -82,10 +114,14 @@ test.describe('the API Origin check and bearer auth hold for every spelling of /
 	});
 
 	test('a bearer token is checked on a percent-encoded /api/ path', async ({ request }) => {
-		const bad = await request.get('/%61pi/v1/clients', { headers: { authorization: 'Bearer not-a-token' } });
+		const bad = await request.get('/%61pi/v1/clients', {
+			headers: { authorization: 'Bearer not-a-token' }
+		});
 		expect(bad.status()).toBe(401);
 		expect(bad.headers()['www-authenticate']).toBe('Bearer');
-		const good = await request.get('/%61pi/v1/clients', { headers: { authorization: 'Bearer demo-admin-token' } });
+		const good = await request.get('/%61pi/v1/clients', {
+			headers: { authorization: 'Bearer demo-admin-token' }
+		});
 		expect(good.status()).toBe(200);
 	});
 });

@@ -3,14 +3,33 @@ import { signIn } from './helpers';
 
 const INGEST = { authorization: 'Bearer demo-ingest-token' };
 
-function push(request: APIRequestContext, component: string, status: string, offsetMs = 0, metrics: Record<string, number> = {}) {
+function push(
+	request: APIRequestContext,
+	component: string,
+	status: string,
+	offsetMs = 0,
+	metrics: Record<string, number> = {}
+) {
 	return request.post('/api/v1/samples', {
 		headers: INGEST,
-		data: { samples: [{ client: 'acme', component, at: new Date(Date.now() + offsetMs).toISOString(), status, ...metrics }] }
+		data: {
+			samples: [
+				{
+					client: 'acme',
+					component,
+					at: new Date(Date.now() + offsetMs).toISOString(),
+					status,
+					...metrics
+				}
+			]
+		}
 	});
 }
 
-test('a component flips to down and back, live, as samples arrive through the API', async ({ page, request }) => {
+test('a component flips to down and back, live, as samples arrive through the API', async ({
+	page,
+	request
+}) => {
 	await signIn(page, 'viewer@acme.test');
 	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
 	await page.evaluate(() => ((window as unknown as { marker: number }).marker = 7));
@@ -30,7 +49,16 @@ test('a component flips to down and back, live, as samples arrive through the AP
 });
 
 test('server charts render with data and grow as samples arrive', async ({ page, request }) => {
-	const metrics = { cpuPct: 42, ramPct: 61, diskPct: 35, netInBps: 120_000, netOutBps: 80_000, latencyMs: 12, load1: 0.7, iowaitPct: 2 };
+	const metrics = {
+		cpuPct: 42,
+		ramPct: 61,
+		diskPct: 35,
+		netInBps: 120_000,
+		netOutBps: 80_000,
+		latencyMs: 12,
+		load1: 0.7,
+		iowaitPct: 2
+	};
 	expect((await push(request, 'web-1', 'up', -120_000, metrics)).status()).toBe(202);
 	await signIn(page, 'viewer@acme.test');
 	const server = page.locator('[data-testid="server-metrics"][data-key="web-1"]');
@@ -44,12 +72,16 @@ test('server charts render with data and grow as samples arrive', async ({ page,
 	await expect(chart).toHaveAttribute('data-points', /^[1-9]/);
 });
 
-test('the public page shows shared components live, and nothing of any client', async ({ page, request }) => {
+test('the public page shows shared components live, and nothing of any client', async ({
+	page,
+	request
+}) => {
 	await page.goto('/status');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('État des services');
 	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
 	const body = await page.locator('main').innerText();
-	for (const secret of ['Acme', 'acme', 'Globex', 'Initech', 'Serveur web 1', 'Extranet']) expect(body).not.toContain(secret);
+	for (const secret of ['Acme', 'acme', 'Globex', 'Initech', 'Serveur web 1', 'Extranet'])
+		expect(body).not.toContain(secret);
 	const response = await request.get('/status');
 	expect(response.headers()['cache-control']).toContain('public');
 });
@@ -61,6 +93,8 @@ test("another client's component metrics answer 404, like a missing one", async 
 	expect(theirs.status()).toBe(404);
 	expect(missing.status()).toBe(404);
 	expect(await theirs.json()).toEqual(await missing.json());
-	expect((await page.request.get('/api/v1/clients/acme/components/web-1/metrics')).status()).toBe(200);
+	expect((await page.request.get('/api/v1/clients/acme/components/web-1/metrics')).status()).toBe(
+		200
+	);
 	expect((await page.request.get('/app/globex')).status()).toBe(404);
 });

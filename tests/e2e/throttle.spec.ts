@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test';
 
-test('a dictionary attack on one account is refused with 429 + Retry-After before its 20th try', async ({ request, baseURL }) => {
+test('a dictionary attack on one account is refused with 429 + Retry-After before its 20th try', async ({
+	request,
+	baseURL
+}) => {
 	let refusedAt = 0;
 	for (let attempt = 1; attempt <= 20 && !refusedAt; attempt++) {
 		const response = await request.post('/login', {

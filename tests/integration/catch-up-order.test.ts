@@ -100,13 +100,18 @@ describe('catch-up under out-of-order commits', () => {
 		const live = await socket(token, await liveCursor(member));
 		const held = await heldOpen(tenant.id, tenant.slug);
 		// More than the relay's old 1,000-id look-back commits above the held event.
-		const burst = Array.from({ length: 1100 }, (_, i) => clientEvent(busy.id, busy.slug, `burst ${i}`));
+		const burst = Array.from({ length: 1100 }, (_, i) =>
+			clientEvent(busy.id, busy.slug, `burst ${i}`)
+		);
 		const ids = await getDb().transaction((tx) => appendEvents(tx, burst));
 		await commitEvent(tenant.id, tenant.slug, 'after burst');
-		await until(() => live.events.some((e) => e.kind === 'client.updated' && e.payload.name === 'after burst'));
+		await until(() =>
+			live.events.some((e) => e.kind === 'client.updated' && e.payload.name === 'after burst')
+		);
 		expect(Math.min(...ids) - held.id).toBeGreaterThan(0);
 
-		const killed = await getSql()`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%' and pid <> pg_backend_pid()`;
+		const killed =
+			await getSql()`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%' and pid <> pg_backend_pid()`;
 		expect(killed.length).toBeGreaterThan(0);
 		await held.commit();
 		await until(() => live.events.some((e) => e.id === held.id), 15000);

@@ -1,24 +1,47 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../src/lib/server/db';
-import { client, component, metricRollup, probe, sample, statusDay, statusInterval } from '../../src/lib/server/db/schema';
+import {
+	client,
+	component,
+	metricRollup,
+	probe,
+	sample,
+	statusDay,
+	statusInterval
+} from '../../src/lib/server/db/schema';
 import { HISTORY_DAYS } from '../../src/lib/server/demo/history';
 import { seededRng } from '../../src/lib/server/demo/random-walk';
-import { DEMO_CLIENT_SLUGS, DEMO_PROBED, pointDemoProbeAt, seedDemo } from '../../src/lib/server/demo/seed';
+import {
+	DEMO_CLIENT_SLUGS,
+	DEMO_PROBED,
+	pointDemoProbeAt,
+	seedDemo
+} from '../../src/lib/server/demo/seed';
 import { createDemoSimulator } from '../../src/lib/server/demo/simulator';
 
 const SEEDED_AT = new Date();
 
 async function demoComponents() {
 	return getDb()
-		.select({ id: component.id, key: component.key, kind: component.kind, clientSlug: client.slug, interval: component.expectedIntervalSeconds })
+		.select({
+			id: component.id,
+			key: component.key,
+			kind: component.kind,
+			clientSlug: client.slug,
+			interval: component.expectedIntervalSeconds
+		})
 		.from(component)
 		.innerJoin(client, eq(client.id, component.clientId))
 		.where(inArray(client.slug, DEMO_CLIENT_SLUGS));
 }
 
 async function timeline(componentId: string) {
-	return getDb().select().from(statusInterval).where(eq(statusInterval.componentId, componentId)).orderBy(asc(statusInterval.fromAt));
+	return getDb()
+		.select()
+		.from(statusInterval)
+		.where(eq(statusInterval.componentId, componentId))
+		.orderBy(asc(statusInterval.fromAt));
 }
 
 function expectContiguous(periods: Awaited<ReturnType<typeof timeline>>) {
@@ -40,7 +63,10 @@ describe('demo data comes alive', () => {
 		expect(infra.map((c) => c.key).sort()).toEqual(['backup-storage', 'network', 'portal']);
 
 		for (const c of components) {
-			const [{ days }] = await getDb().select({ days: count() }).from(statusDay).where(eq(statusDay.componentId, c.id));
+			const [{ days }] = await getDb()
+				.select({ days: count() })
+				.from(statusDay)
+				.where(eq(statusDay.componentId, c.id));
 			expect(days, c.key).toBe(HISTORY_DAYS);
 			const periods = await timeline(c.id);
 			expectContiguous(periods);
@@ -89,12 +115,28 @@ describe('demo data comes alive', () => {
 		const first = new Date(SEEDED_AT.getTime() + 10_000);
 		const second = new Date(first.getTime() + 10_000);
 		expect(await simulator.tick(first)).toEqual({ accepted: components.length - 1, duplicates: 0 });
-		expect(await simulator.tick(second)).toEqual({ accepted: components.length - 1, duplicates: 0 });
+		expect(await simulator.tick(second)).toEqual({
+			accepted: components.length - 1,
+			duplicates: 0
+		});
 
 		const stored = await getDb()
-			.select({ componentId: sample.componentId, status: sample.status, cpu: sample.cpuPct, latency: sample.latencyMs })
+			.select({
+				componentId: sample.componentId,
+				status: sample.status,
+				cpu: sample.cpuPct,
+				latency: sample.latencyMs
+			})
 			.from(sample)
-			.where(and(inArray(sample.componentId, components.map((c) => c.id)), eq(sample.at, first)));
+			.where(
+				and(
+					inArray(
+						sample.componentId,
+						components.map((c) => c.id)
+					),
+					eq(sample.at, first)
+				)
+			);
 		const byId = new Map(stored.map((s) => [s.componentId, s]));
 		for (const c of components) {
 			const s = byId.get(c.id);

@@ -12,7 +12,12 @@ export async function createStaff(role: 'admin' | 'operator' = 'admin'): Promise
 	const email = `${unique('staff')}@test.local`;
 	const [row] = await getDb()
 		.insert(user)
-		.values({ email, name: 'Staff ' + role, staffRole: role, passwordHash: await hashPassword('staff-password') })
+		.values({
+			email,
+			name: 'Staff ' + role,
+			staffRole: role,
+			passwordHash: await hashPassword('staff-password')
+		})
 		.returning();
 	return { actor: { kind: 'staff', userId: row.id, email, name: row.name, role }, ip: '127.0.0.1' };
 }
@@ -20,7 +25,11 @@ export async function createStaff(role: 'admin' | 'operator' = 'admin'): Promise
 /** A client of its own per test: tests never share tenants. */
 export async function createTenant(staff: RequestContext, preset = 'alteo') {
 	const slug = unique('c').toLowerCase().slice(0, 40);
-	const created = await createClient(staff, { slug, name: `Client ${slug}`, contract: { preset, monthlyFeeCents: 100_000 } });
+	const created = await createClient(staff, {
+		slug,
+		name: `Client ${slug}`,
+		contract: { preset, monthlyFeeCents: 100_000 }
+	});
 	return created;
 }
 

@@ -8,7 +8,11 @@ describe('the staff console finds a report by its number alone', () => {
 		const staff = await createStaff('operator');
 		const t = await createTenant(await createStaff(), 'alteo');
 		const contact = await createMember(t.id, t.slug, 'contact');
-		const filed = await fileIncident(contact, t.slug, { severity: 'minor', title: 'Lenteurs', description: 'x' });
+		const filed = await fileIncident(contact, t.slug, {
+			severity: 'minor',
+			title: 'Lenteurs',
+			description: 'x'
+		});
 
 		expect(await locateIncident(staff, filed.number)).toBe(t.slug);
 		expect(await locateIncident(staff, filed.number.toLowerCase())).toBe(t.slug);

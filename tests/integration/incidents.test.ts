@@ -26,7 +26,12 @@ async function tenant(preset = 'softconcept') {
 	return { staff, t, contact, viewer };
 }
 
-const report = { severity: 'critical', components: ['web-1'], title: 'Site injoignable', description: 'Le site ne répond plus.\nDepuis 10 h.' };
+const report = {
+	severity: 'critical',
+	components: ['web-1'],
+	title: 'Site injoignable',
+	description: 'Le site ne répond plus.\nDepuis 10 h.'
+};
 
 describe('filing a signalement (000 §1.6 personnes habilitées, 000 §2 deadlines)', () => {
 	it('gives an authorized contact a yearly number and the contract deadlines, and tells staff', async () => {
@@ -36,21 +41,34 @@ describe('filing a signalement (000 §1.6 personnes habilitées, 000 §2 deadlin
 		expect(filed.number).toMatch(/^INC-2026-\d{5}$/);
 		expect(filed.acknowledgeBy).toEqual(new Date('2026-11-16T11:00:00+01:00'));
 		expect(filed.resolveBy).toEqual(new Date('2026-11-16T14:00:00+01:00'));
-		const mails = await getDb().select().from(outboxMail).where(eq(outboxMail.subject, `[${filed.number}] Nouveau signalement : Site injoignable`));
+		const mails = await getDb()
+			.select()
+			.from(outboxMail)
+			.where(eq(outboxMail.subject, `[${filed.number}] Nouveau signalement : Site injoignable`));
 		expect(mails.length).toBeGreaterThan(0);
 	});
 
 	it('refuses viewers, unknown components and a short title, storing nothing', async () => {
 		const { t, viewer, contact } = await tenant();
 		expect(await statusOf(() => fileIncident(viewer, t.slug, report))).toBe(403);
-		expect(await statusOf(() => fileIncident(contact, t.slug, { ...report, components: ['nope'] }))).toBe(422);
-		expect(await statusOf(() => fileIncident(contact, t.slug, { ...report, title: 'x' }))).toBe(422);
-		expect(await getDb().select().from(incident).where(eq(incident.clientId, t.id))).toHaveLength(0);
+		expect(
+			await statusOf(() => fileIncident(contact, t.slug, { ...report, components: ['nope'] }))
+		).toBe(422);
+		expect(await statusOf(() => fileIncident(contact, t.slug, { ...report, title: 'x' }))).toBe(
+			422
+		);
+		expect(await getDb().select().from(incident).where(eq(incident.clientId, t.id))).toHaveLength(
+			0
+		);
 	});
 
 	it('numbers 50 parallel filings without a gap or a duplicate', async () => {
 		const { t, contact } = await tenant();
-		const filed = await Promise.all(Array.from({ length: 50 }, (_, i) => fileIncident(contact, t.slug, { ...report, title: `Panne ${i}` })));
+		const filed = await Promise.all(
+			Array.from({ length: 50 }, (_, i) =>
+				fileIncident(contact, t.slug, { ...report, title: `Panne ${i}` })
+			)
+		);
 		const sequences = filed.map((f) => f.sequence).sort((a, b) => a - b);
 		expect(new Set(sequences).size).toBe(50);
 		expect(sequences.at(-1)! - sequences[0]).toBe(49);
@@ -71,15 +89,34 @@ describe('the staff workflow (000 §2 "prise en compte", 001 §5.4 qualification
 	it('acknowledges, posts updates and notes, resolves; the client confirms', async () => {
 		const { staff, t, contact, viewer } = await tenant();
 		const { number } = await fileIncident(contact, t.slug, report);
-		await acknowledgeIncident(staff, t.slug, number, { nature: 'Panne disque', estimatedResolution: '2 heures' });
-		expect(await statusOf(() => acknowledgeIncident(staff, t.slug, number, { nature: 'x', estimatedResolution: 'y' }))).toBe(409);
+		await acknowledgeIncident(staff, t.slug, number, {
+			nature: 'Panne disque',
+			estimatedResolution: '2 heures'
+		});
+		expect(
+			await statusOf(() =>
+				acknowledgeIncident(staff, t.slug, number, { nature: 'x', estimatedResolution: 'y' })
+			)
+		).toBe(409);
 		await postIncidentUpdate(staff, t.slug, number, { message: 'Disque remplacé.' });
-		await postIncidentUpdate(staff, t.slug, number, { message: 'Fournisseur en retard', internal: true });
-		expect(await statusOf(() => acknowledgeIncident(contact, t.slug, number, { nature: 'x', estimatedResolution: 'y' }))).toBe(403);
+		await postIncidentUpdate(staff, t.slug, number, {
+			message: 'Fournisseur en retard',
+			internal: true
+		});
+		expect(
+			await statusOf(() =>
+				acknowledgeIncident(contact, t.slug, number, { nature: 'x', estimatedResolution: 'y' })
+			)
+		).toBe(403);
 		await resolveIncident(staff, t.slug, number, { summary: 'Remis en service.' });
 		const seenByClient = await getIncident(viewer, t.slug, number);
 		expect(seenByClient.status).toBe('resolved');
-		expect(seenByClient.updates.map((u) => u.kind)).toEqual(['filed', 'acknowledged', 'update', 'resolved']);
+		expect(seenByClient.updates.map((u) => u.kind)).toEqual([
+			'filed',
+			'acknowledged',
+			'update',
+			'resolved'
+		]);
 		expect((await getIncident(staff, t.slug, number)).updates.map((u) => u.kind)).toContain('note');
 		expect(await statusOf(() => confirmResolution(viewer, t.slug, number))).toBe(403);
 		await confirmResolution(contact, t.slug, number);
@@ -89,8 +126,15 @@ describe('the staff workflow (000 §2 "prise en compte", 001 §5.4 qualification
 	it('lets the client reopen a resolved report, and recomputes deadlines on a severity change', async () => {
 		const { staff, t, contact } = await tenant();
 		const filed = await fileIncident(contact, t.slug, { ...report, severity: 'minor' });
-		expect(await statusOf(() => changeIncidentSeverity(staff, t.slug, filed.number, { severity: 'critical', reason: '' }))).toBe(422);
-		const changed = await changeIncidentSeverity(staff, t.slug, filed.number, { severity: 'critical', reason: 'Production arrêtée' });
+		expect(
+			await statusOf(() =>
+				changeIncidentSeverity(staff, t.slug, filed.number, { severity: 'critical', reason: '' })
+			)
+		).toBe(422);
+		const changed = await changeIncidentSeverity(staff, t.slug, filed.number, {
+			severity: 'critical',
+			reason: 'Production arrêtée'
+		});
 		expect(changed.resolveBy.getTime()).toBeLessThan(filed.resolveBy.getTime());
 		await resolveIncident(staff, t.slug, filed.number, { summary: 'OK' });
 		await reopenIncident(contact, t.slug, filed.number, { reason: 'Toujours en panne' });
@@ -100,16 +144,27 @@ describe('the staff workflow (000 §2 "prise en compte", 001 §5.4 qualification
 	it('turns a confirmed client-caused incident into an SLA qualification of its components over its period', async () => {
 		const { staff, t, contact } = await tenant();
 		const { number } = await fileIncident(contact, t.slug, report);
-		await qualifyIncident(staff, t.slug, number, { qualification: 'confirmed', cause: 'client', note: 'Mauvaise manipulation' });
+		await qualifyIncident(staff, t.slug, number, {
+			qualification: 'confirmed',
+			cause: 'client',
+			note: 'Mauvaise manipulation'
+		});
 		await resolveIncident(staff, t.slug, number, { summary: 'OK' });
-		const rows = await getDb().select().from(downtimeQualification).where(eq(downtimeQualification.clientId, t.id));
+		const rows = await getDb()
+			.select()
+			.from(downtimeQualification)
+			.where(eq(downtimeQualification.clientId, t.id));
 		expect(rows).toHaveLength(1);
 		expect(rows[0]).toMatchObject({ cause: 'client', note: number });
 	});
 
 	it('orders the staff queue by the nearest pending deadline', async () => {
 		const { staff, t, contact } = await tenant();
-		const minor = await fileIncident(contact, t.slug, { ...report, severity: 'minor', title: 'Lenteur' });
+		const minor = await fileIncident(contact, t.slug, {
+			...report,
+			severity: 'minor',
+			title: 'Lenteur'
+		});
 		const critical = await fileIncident(contact, t.slug, report);
 		const queue = await listAllIncidents(staff, { status: 'open', client: t.slug });
 		const order = queue.items.map((i) => i.number);
@@ -123,7 +178,8 @@ describe('muting incident e-mails', () => {
 		const muted = await createMember(t.id, t.slug, 'admin');
 		await updatePreferences(muted, { muteIncidentMail: true });
 		expect((await getPreferences(muted)).muteIncidentMail).toBe(true);
-		const mailsTo = async () => (await getDb().select().from(outboxMail).where(eq(outboxMail.to, muted.email))).length;
+		const mailsTo = async () =>
+			(await getDb().select().from(outboxMail).where(eq(outboxMail.to, muted.email))).length;
 		await fileIncident(contact, t.slug, { ...report, severity: 'minor', title: 'Lenteur' });
 		expect(await mailsTo()).toBe(0);
 		await fileIncident(contact, t.slug, report);

@@ -30,10 +30,17 @@ export interface TestSocket {
 }
 
 /** A browser's socket: the session cookie, the portal's Origin, no automatic reconnection. */
-export async function openSocket(url: string, sessionToken: string | null, lastEventId?: number): Promise<TestSocket> {
+export async function openSocket(
+	url: string,
+	sessionToken: string | null,
+	lastEventId?: number
+): Promise<TestSocket> {
 	const socket = connect(url, {
 		transports: ['websocket'],
-		extraHeaders: { ...(sessionToken ? { cookie: `${SESSION_COOKIE}=${sessionToken}` } : {}), origin: url },
+		extraHeaders: {
+			...(sessionToken ? { cookie: `${SESSION_COOKIE}=${sessionToken}` } : {}),
+			origin: url
+		},
 		reconnection: false,
 		forceNew: true
 	});

@@ -56,7 +56,10 @@ const renamed = (s: TestSocket) => s.events.filter((e) => e.kind === 'component.
 describe('a socket belongs to its session', () => {
 	it('logout ends that session’s sockets on every node; they get no further client event', async () => {
 		const { staff, tenant, member, token } = await memberWithComponent();
-		const { token: otherToken } = await signIn({ email: member.email, password: member.password }, null);
+		const { token: otherToken } = await signIn(
+			{ email: member.email, password: member.password },
+			null
+		);
 		const a = await socketOn(0, token);
 		const b = await socketOn(1, token);
 		const otherSession = await socketOn(1, otherToken);
@@ -100,7 +103,11 @@ describe('a socket belongs to its session', () => {
 		const live = await socketOn(1, token);
 		const userId = userIdOf(member);
 		const link = await issueUserToken(getDb(), userId, 'password_reset');
-		const { token: fresh } = await resetPassword(link, { password: 'a-new-password', confirm: 'a-new-password' }, null);
+		const { token: fresh } = await resetPassword(
+			link,
+			{ password: 'a-new-password', confirm: 'a-new-password' },
+			null
+		);
 		await until(() => !live.socket.connected);
 		const next = await socketOn(1, fresh);
 		expect(next.socket.connected).toBe(true);
@@ -132,7 +139,9 @@ describe('a socket belongs to its session', () => {
 		await updateComponent(staff, tenant.slug, 'web', { name: 'Missed' });
 		await until(() => observers.every((o) => renamed(o).length === 1));
 		const live = await socketOn(1, token);
-		await getDb().delete(session).where(eq(session.id, hashSecret(token)));
+		await getDb()
+			.delete(session)
+			.where(eq(session.id, hashSecret(token)));
 		live.socket.emit('catchUp', cursor);
 		await until(() => !live.socket.connected);
 		await pause(200);

@@ -17,7 +17,10 @@ let smtpUrl: string;
 
 /** Other files queue mail with no SMTP configured; this file's mail must not wait behind that backlog. */
 const parkOthers = () =>
-	getDb().update(outboxMail).set({ state: 'failed', failedAt: new Date(), error: 'left unsent by earlier tests' }).where(eq(outboxMail.state, 'pending'));
+	getDb()
+		.update(outboxMail)
+		.set({ state: 'failed', failedAt: new Date(), error: 'left unsent by earlier tests' })
+		.where(eq(outboxMail.state, 'pending'));
 
 beforeAll(async () => {
 	server = new SMTPServer({
@@ -55,14 +58,21 @@ afterAll(async () => {
 	await new Promise<void>((done) => server.close(() => done()));
 });
 
-const rowFor = async (email: string) => (await getDb().select().from(outboxMail).where(eq(outboxMail.to, email)))[0];
+const rowFor = async (email: string) =>
+	(await getDb().select().from(outboxMail).where(eq(outboxMail.to, email)))[0];
 
 describe('mail queue through a real SMTP server', () => {
 	it('queues an invitation in the request; the queue sends it and records it as sent', async () => {
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
 		const email = `${unique('smtp')}@test.local`;
-		await inviteMember(staff, tenant.slug, { email, name: 'Par SMTP', role: 'viewer' }, 'http://portal.test', 'fr');
+		await inviteMember(
+			staff,
+			tenant.slug,
+			{ email, name: 'Par SMTP', role: 'viewer' },
+			'http://portal.test',
+			'fr'
+		);
 		expect((await rowFor(email)).state).toBe('pending');
 		expect(received.some((r) => r.to.includes(email))).toBe(false);
 
@@ -79,8 +89,17 @@ describe('mail queue through a real SMTP server', () => {
 			const staff = await createStaff();
 			const tenant = await createTenant(staff);
 			const email = `${unique('nudge')}@test.local`;
-			await inviteMember(staff, tenant.slug, { email, name: 'Poussé', role: 'viewer' }, 'http://portal.test', 'fr');
-			await vi.waitFor(async () => expect((await rowFor(email)).state).toBe('sent'), { timeout: 5_000, interval: 50 });
+			await inviteMember(
+				staff,
+				tenant.slug,
+				{ email, name: 'Poussé', role: 'viewer' },
+				'http://portal.test',
+				'fr'
+			);
+			await vi.waitFor(async () => expect((await rowFor(email)).state).toBe('sent'), {
+				timeout: 5_000,
+				interval: 50
+			});
 		} finally {
 			job.close?.();
 			await job.drain?.();
@@ -105,7 +124,10 @@ describe('mail queue through a real SMTP server', () => {
 		expect((await rowFor(email)).attempts).toBe(1);
 
 		// The back-off has elapsed.
-		await getDb().update(outboxMail).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outboxMail.id, row.id));
+		await getDb()
+			.update(outboxMail)
+			.set({ nextAttemptAt: new Date(Date.now() - 1000) })
+			.where(eq(outboxMail.id, row.id));
 		await deliverQueuedMail();
 		row = await rowFor(email);
 		expect(row).toMatchObject({ state: 'sent', attempts: 2, error: null });
@@ -127,7 +149,10 @@ describe('mail queue through a real SMTP server', () => {
 
 		await getDb()
 			.update(outboxMail)
-			.set({ createdAt: sql`now() - interval '25 hours'`, nextAttemptAt: new Date(Date.now() - 1000) })
+			.set({
+				createdAt: sql`now() - interval '25 hours'`,
+				nextAttemptAt: new Date(Date.now() - 1000)
+			})
 			.where(eq(outboxMail.id, id));
 		refuseOnce.add(email);
 		await deliverQueuedMail();
@@ -141,9 +166,15 @@ describe('mail queue through a real SMTP server', () => {
 
 	it('delivers each mail exactly once with 8 drains at once', async () => {
 		const emails = Array.from({ length: 40 }, (_, i) => `${unique(`once${i}`)}@test.local`);
-		await getDb().insert(outboxMail).values(emails.map((to) => ({ to, subject: 'Une fois', text: 'corps' })));
+		await getDb()
+			.insert(outboxMail)
+			.values(emails.map((to) => ({ to, subject: 'Une fois', text: 'corps' })));
 		await Promise.all(Array.from({ length: 8 }, () => deliverQueuedMail()));
-		for (const email of emails) expect(received.filter((r) => r.to.includes(email)), email).toHaveLength(1);
+		for (const email of emails)
+			expect(
+				received.filter((r) => r.to.includes(email)),
+				email
+			).toHaveLength(1);
 		const rows = await getDb().select().from(outboxMail).where(inArray(outboxMail.to, emails));
 		expect(rows.every((r) => r.state === 'sent' && r.attempts === 1)).toBe(true);
 	});
@@ -174,7 +205,13 @@ describe('a silent SMTP server', () => {
 		const tenant = await createTenant(staff);
 		const email = `${unique('silent')}@test.local`;
 		const started = performance.now();
-		await inviteMember(staff, tenant.slug, { email, name: 'Sans réponse', role: 'viewer' }, 'http://portal.test', 'fr');
+		await inviteMember(
+			staff,
+			tenant.slug,
+			{ email, name: 'Sans réponse', role: 'viewer' },
+			'http://portal.test',
+			'fr'
+		);
 		expect(performance.now() - started).toBeLessThan(2_000);
 		expect(await rowFor(email)).toMatchObject({ state: 'pending', attempts: 0 });
 		expect(sockets.size).toBe(0);

@@ -9,7 +9,11 @@ import { getDb } from '../../src/lib/server/db';
 import { auditLog, probe, sample } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { runCheck, type ProbeTarget } from '../../src/lib/server/status/probes/run';
-import { getProbesOfClient, removeProbe, setProbe } from '../../src/lib/server/status/probes/service';
+import {
+	getProbesOfClient,
+	removeProbe,
+	setProbe
+} from '../../src/lib/server/status/probes/service';
 import { startJobs, stopJobs } from '../../src/lib/server/jobs/registry';
 import { statusJobs } from '../../src/lib/server/status/jobs';
 import { createProbeScheduler } from '../../src/lib/server/status/probes/scheduler';
@@ -65,14 +69,23 @@ const httpTarget = (path: string, extra: Partial<ProbeTarget> = {}): ProbeTarget
 	timeoutMs: 2000,
 	...extra
 });
-const tcpTarget = (port: number): ProbeTarget => ({ ...httpTarget('/'), kind: 'tcp', target: '127.0.0.1', port });
+const tcpTarget = (port: number): ProbeTarget => ({
+	...httpTarget('/'),
+	kind: 'tcp',
+	target: '127.0.0.1',
+	port
+});
 
 async function watched(count: number, probeInput: (i: number) => Record<string, unknown>) {
 	const tenant = await createTenant(await createStaff());
 	const staff = await createStaff('operator');
 	const ids: string[] = [];
 	for (let i = 0; i < count; i++) {
-		const c = await createComponent(staff, tenant.slug, { key: `web-${i}`, name: `Web ${i}`, kind: 'server' });
+		const c = await createComponent(staff, tenant.slug, {
+			key: `web-${i}`,
+			name: `Web ${i}`,
+			kind: 'server'
+		});
 		await setProbe(staff, tenant.slug, c.key, probeInput(i));
 		ids.push(c.id);
 	}
@@ -80,9 +93,18 @@ async function watched(count: number, probeInput: (i: number) => Record<string, 
 }
 
 const statuses = async (componentId: string) =>
-	(await getDb().select().from(sample).where(eq(sample.componentId, componentId)).orderBy(asc(sample.at))).map((s) => s.status);
+	(
+		await getDb()
+			.select()
+			.from(sample)
+			.where(eq(sample.componentId, componentId))
+			.orderBy(asc(sample.at))
+	).map((s) => s.status);
 const makeDue = (ids: string[]) =>
-	getDb().update(probe).set({ nextRunAt: sql`now() - interval '1 second'` }).where(inArray(probe.componentId, ids));
+	getDb()
+		.update(probe)
+		.set({ nextRunAt: sql`now() - interval '1 second'` })
+		.where(inArray(probe.componentId, ids));
 
 describe('probe checks against local servers', () => {
 	it('passes on the expected status, and on a keyword present in the body', async () => {
@@ -94,8 +116,13 @@ describe('probe checks against local servers', () => {
 
 	it('fails on a wrong status, a missing keyword, a timeout and a refused connection', async () => {
 		expect(await runCheck(httpTarget('/fail'))).toMatchObject({ ok: false, error: 'status:503' });
-		expect(await runCheck(httpTarget('/fail', { expectedStatusMin: 500, expectedStatusMax: 503 }))).toMatchObject({ ok: true });
-		expect(await runCheck(httpTarget('/ok', { keyword: 'outage' }))).toMatchObject({ ok: false, error: 'keyword' });
+		expect(
+			await runCheck(httpTarget('/fail', { expectedStatusMin: 500, expectedStatusMax: 503 }))
+		).toMatchObject({ ok: true });
+		expect(await runCheck(httpTarget('/ok', { keyword: 'outage' }))).toMatchObject({
+			ok: false,
+			error: 'keyword'
+		});
 		const hung = await runCheck(httpTarget('/hang', { timeoutMs: 200 }));
 		expect(hung).toMatchObject({ ok: false, error: 'timeout' });
 		expect(hung.latencyMs).toBeGreaterThanOrEqual(190);
@@ -106,7 +133,10 @@ describe('probe checks against local servers', () => {
 
 	it('connects over TCP, and reports a refused port', async () => {
 		expect(await runCheck(tcpTarget(tcpPort))).toMatchObject({ ok: true });
-		expect(await runCheck(tcpTarget(closedPort))).toMatchObject({ ok: false, error: 'network:ECONNREFUSED' });
+		expect(await runCheck(tcpTarget(closedPort))).toMatchObject({
+			ok: false,
+			error: 'network:ECONNREFUSED'
+		});
 	});
 
 	it('drops a check interrupted by shutdown', async () => {
@@ -119,7 +149,12 @@ describe('probe checks against local servers', () => {
 
 describe('probe scheduler', () => {
 	it('records a slow answer as degraded, with its latency', async () => {
-		const { ids } = await watched(1, () => ({ kind: 'http', target: `${base}/slow`, timeoutMs: 2000, degradedAboveMs: 100 }));
+		const { ids } = await watched(1, () => ({
+			kind: 'http',
+			target: `${base}/slow`,
+			timeoutMs: 2000,
+			degradedAboveMs: 100
+		}));
 		const scheduler = createProbeScheduler();
 		expect(await scheduler.tick()).toBeGreaterThanOrEqual(1);
 		await scheduler.drain();
@@ -133,7 +168,12 @@ describe('probe scheduler', () => {
 	});
 
 	it('turns down only after N failures in a row, then recovers on a success', async () => {
-		const { ids, staff, tenant } = await watched(1, () => ({ kind: 'tcp', target: '127.0.0.1', port: closedPort, failuresBeforeDown: 3 }));
+		const { ids, staff, tenant } = await watched(1, () => ({
+			kind: 'tcp',
+			target: '127.0.0.1',
+			port: closedPort,
+			failuresBeforeDown: 3
+		}));
 		const scheduler = createProbeScheduler();
 		for (let run = 0; run < 4; run++) {
 			await makeDue(ids);
@@ -142,17 +182,33 @@ describe('probe scheduler', () => {
 		}
 		expect(await statuses(ids[0])).toEqual(['up', 'up', 'down', 'down']);
 		const [row] = await getDb().select().from(probe).where(eq(probe.componentId, ids[0]));
-		expect(row).toMatchObject({ lastStatus: 'down', consecutiveFailures: 4, lastError: 'network:ECONNREFUSED' });
+		expect(row).toMatchObject({
+			lastStatus: 'down',
+			consecutiveFailures: 4,
+			lastError: 'network:ECONNREFUSED'
+		});
 
-		await setProbe(staff, tenant.slug, 'web-0', { kind: 'tcp', target: '127.0.0.1', port: tcpPort });
+		await setProbe(staff, tenant.slug, 'web-0', {
+			kind: 'tcp',
+			target: '127.0.0.1',
+			port: tcpPort
+		});
 		await scheduler.tick();
 		await scheduler.drain();
 		expect((await statuses(ids[0])).at(-1)).toBe('up');
 	});
 
 	it('runs each due probe exactly once per interval with two nodes racing', async () => {
-		const { ids } = await watched(20, (i) => ({ kind: 'http', target: `${base}/count/${i}`, intervalSeconds: 60, timeoutMs: 2000 }));
-		const pools = [postgres(process.env.DATABASE_URL!, { max: 4 }), postgres(process.env.DATABASE_URL!, { max: 4 })];
+		const { ids } = await watched(20, (i) => ({
+			kind: 'http',
+			target: `${base}/count/${i}`,
+			intervalSeconds: 60,
+			timeoutMs: 2000
+		}));
+		const pools = [
+			postgres(process.env.DATABASE_URL!, { max: 4 }),
+			postgres(process.env.DATABASE_URL!, { max: 4 })
+		];
 		const nodes = pools.map((pool) => createProbeScheduler(pool, 6));
 		const race = async () => {
 			const started = [0, 0];
@@ -188,7 +244,8 @@ describe('probe scheduler', () => {
 		await startJobs(statusJobs());
 		await startJobs(statusJobs());
 		const deadline = Date.now() + 5000;
-		while ((await statuses(ids[0])).length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+		while ((await statuses(ids[0])).length === 0 && Date.now() < deadline)
+			await new Promise((r) => setTimeout(r, 100));
 		await stopJobs();
 		await stopJobs();
 		expect(await statuses(ids[0])).toEqual(['up']);
@@ -197,20 +254,38 @@ describe('probe scheduler', () => {
 
 describe('probe configuration (staff only)', () => {
 	it('refuses invalid settings with a 422 naming each field', async () => {
-		const { staff, tenant } = await watched(1, () => ({ kind: 'tcp', target: '127.0.0.1', port: tcpPort }));
+		const { staff, tenant } = await watched(1, () => ({
+			kind: 'tcp',
+			target: '127.0.0.1',
+			port: tcpPort
+		}));
 		const refusal = async (input: Record<string, unknown>) => {
 			try {
 				await setProbe(staff, tenant.slug, 'web-0', input);
 			} catch (e) {
-				if (e instanceof ServiceError) return [e.status, Object.keys((e.details as { fields: object }).fields)];
+				if (e instanceof ServiceError)
+					return [e.status, Object.keys((e.details as { fields: object }).fields)];
 				throw e;
 			}
 			return 'accepted';
 		};
-		expect(await refusal({ kind: 'http', target: 'ftp://x.test', intervalSeconds: 5, timeoutMs: 1000 })).toEqual([422, ['target', 'intervalSeconds']]);
-		expect(await refusal({ kind: 'http', target: `${base}/`, intervalSeconds: 10, timeoutMs: 10_000 })).toEqual([422, ['timeoutMs']]);
-		expect(await refusal({ kind: 'tcp', target: '127.0.0.1', port: 0, failuresBeforeDown: 0 })).toEqual([422, ['port', 'failuresBeforeDown']]);
-		expect(await refusal({ kind: 'http', target: `${base}/`, expectedStatusMin: 500, expectedStatusMax: 400 })).toEqual([422, ['expectedStatusMax']]);
+		expect(
+			await refusal({ kind: 'http', target: 'ftp://x.test', intervalSeconds: 5, timeoutMs: 1000 })
+		).toEqual([422, ['target', 'intervalSeconds']]);
+		expect(
+			await refusal({ kind: 'http', target: `${base}/`, intervalSeconds: 10, timeoutMs: 10_000 })
+		).toEqual([422, ['timeoutMs']]);
+		expect(
+			await refusal({ kind: 'tcp', target: '127.0.0.1', port: 0, failuresBeforeDown: 0 })
+		).toEqual([422, ['port', 'failuresBeforeDown']]);
+		expect(
+			await refusal({
+				kind: 'http',
+				target: `${base}/`,
+				expectedStatusMin: 500,
+				expectedStatusMax: 400
+			})
+		).toEqual([422, ['expectedStatusMax']]);
 		const [kept] = await getProbesOfClient(staff, tenant.slug);
 		expect(kept.probe).toMatchObject({ kind: 'tcp', port: tcpPort });
 	});
@@ -219,14 +294,33 @@ describe('probe configuration (staff only)', () => {
 		const operator = await createStaff('operator');
 		const tenant = await createTenant(await createStaff());
 		await createComponent(operator, tenant.slug, { key: 'api', name: 'API', kind: 'application' });
-		const created = await setProbe(operator, tenant.slug, 'api', { kind: 'http', target: `${base}/ok`, keyword: 'nominal' });
-		const replaced = await setProbe(operator, tenant.slug, 'api', { kind: 'tcp', target: 'db.internal', port: 5432, enabled: false });
-		expect(replaced).toMatchObject({ id: created.id, kind: 'tcp', keyword: null, enabled: false, consecutiveFailures: 0 });
+		const created = await setProbe(operator, tenant.slug, 'api', {
+			kind: 'http',
+			target: `${base}/ok`,
+			keyword: 'nominal'
+		});
+		const replaced = await setProbe(operator, tenant.slug, 'api', {
+			kind: 'tcp',
+			target: 'db.internal',
+			port: 5432,
+			enabled: false
+		});
+		expect(replaced).toMatchObject({
+			id: created.id,
+			kind: 'tcp',
+			keyword: null,
+			enabled: false,
+			consecutiveFailures: 0
+		});
 		expect((await getProbesOfClient(operator, tenant.slug))[0].probe?.target).toBe('db.internal');
 		await removeProbe(operator, tenant.slug, 'api');
 		expect((await getProbesOfClient(operator, tenant.slug))[0].probe).toBeNull();
 		expect(await statusOf(() => removeProbe(operator, tenant.slug, 'api'))).toBe(404);
-		expect(await statusOf(() => setProbe(operator, tenant.slug, 'nope', { kind: 'tcp', target: 'h', port: 1 }))).toBe(404);
+		expect(
+			await statusOf(() =>
+				setProbe(operator, tenant.slug, 'nope', { kind: 'tcp', target: 'h', port: 1 })
+			)
+		).toBe(404);
 		const audit = await getDb()
 			.select()
 			.from(auditLog)
@@ -236,10 +330,18 @@ describe('probe configuration (staff only)', () => {
 	});
 
 	it('answers 404 to client members, even their own admin', async () => {
-		const { tenant } = await watched(1, () => ({ kind: 'tcp', target: '127.0.0.1', port: tcpPort }));
+		const { tenant } = await watched(1, () => ({
+			kind: 'tcp',
+			target: '127.0.0.1',
+			port: tcpPort
+		}));
 		const admin: RequestContext = await createMember(tenant.id, tenant.slug, 'admin');
 		expect(await statusOf(() => getProbesOfClient(admin, tenant.slug))).toBe(404);
-		expect(await statusOf(() => setProbe(admin, tenant.slug, 'web-0', { kind: 'tcp', target: 'h', port: 1 }))).toBe(404);
+		expect(
+			await statusOf(() =>
+				setProbe(admin, tenant.slug, 'web-0', { kind: 'tcp', target: 'h', port: 1 })
+			)
+		).toBe(404);
 		expect(await statusOf(() => removeProbe(admin, tenant.slug, 'web-0'))).toBe(404);
 	});
 });

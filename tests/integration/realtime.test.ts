@@ -94,7 +94,9 @@ describe('live events over real sockets (DB outbox → NOTIFY → rooms)', () =>
 		const again = await socketFor(member.email, member.password);
 		again.socket.emit('catchUp', lastSeen);
 		await until(() => again.events.length >= 2);
-		expect(again.events.map((e) => (e.payload as { component: { name: string } }).component.name)).toEqual(['DB 2', 'DB 3']);
+		expect(
+			again.events.map((e) => (e.payload as { component: { name: string } }).component.name)
+		).toEqual(['DB 2', 'DB 3']);
 	});
 
 	it("carries a client's incident reports and monitoring batches to that client only, internal notes to staff only", async () => {
@@ -107,13 +109,31 @@ describe('live events over real sockets (DB outbox → NOTIFY → rooms)', () =>
 		const mySocket = await socketFor(me.email, me.password);
 		const theirSocket = await socketFor(them.email, them.password);
 
-		const filed = await fileIncident(them, theirs.slug, { severity: 'minor', title: 'Lenteur', description: 'x' });
-		await postIncidentUpdate(staff, theirs.slug, filed.number, { message: 'Interne', internal: true });
+		const filed = await fileIncident(them, theirs.slug, {
+			severity: 'minor',
+			title: 'Lenteur',
+			description: 'x'
+		});
+		await postIncidentUpdate(staff, theirs.slug, filed.number, {
+			message: 'Interne',
+			internal: true
+		});
 		await postIncidentUpdate(staff, theirs.slug, filed.number, { message: 'Public' });
-		const ingest = { actor: { kind: 'token' as const, tokenId: crypto.randomUUID(), scope: 'ingest' as const }, ip: null };
-		await ingestSamples(ingest, { samples: [{ client: theirs.slug, component: 'web', at: new Date().toISOString(), status: 'down' }] });
+		const ingest = {
+			actor: { kind: 'token' as const, tokenId: crypto.randomUUID(), scope: 'ingest' as const },
+			ip: null
+		};
+		await ingestSamples(ingest, {
+			samples: [
+				{ client: theirs.slug, component: 'web', at: new Date().toISOString(), status: 'down' }
+			]
+		});
 		await until(() => theirSocket.events.some((e) => e.kind === 'monitor.batch'));
-		expect(theirSocket.events.map((e) => e.kind)).toEqual(['incident.filed', 'incident.updated', 'monitor.batch']);
+		expect(theirSocket.events.map((e) => e.kind)).toEqual([
+			'incident.filed',
+			'incident.updated',
+			'monitor.batch'
+		]);
 		expect(mySocket.events).toHaveLength(0);
 	});
 
@@ -121,7 +141,9 @@ describe('live events over real sockets (DB outbox → NOTIFY → rooms)', () =>
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
 		const member = await createMember(tenant.id, tenant.slug, 'viewer');
-		await expect(socketFor(member.email, member.password, 'https://evil.example')).rejects.toThrow();
+		await expect(
+			socketFor(member.email, member.password, 'https://evil.example')
+		).rejects.toThrow();
 	});
 
 	it('loses no event when the LISTEN connection is killed (Postgres restart)', async () => {
@@ -131,7 +153,8 @@ describe('live events over real sockets (DB outbox → NOTIFY → rooms)', () =>
 		const member = await createMember(tenant.id, tenant.slug, 'viewer');
 		const live = await socketFor(member.email, member.password);
 
-		const killed = await getSql()`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%' and pid <> pg_backend_pid()`;
+		const killed =
+			await getSql()`select pg_terminate_backend(pid) from pg_stat_activity where query ilike 'listen%' and pid <> pg_backend_pid()`;
 		expect(killed.length).toBeGreaterThan(0);
 		await updateComponent(staff, tenant.slug, 'app', { name: 'App while reconnecting' });
 		await until(() => live.events.some((e) => e.kind === 'component.updated'), 15000);

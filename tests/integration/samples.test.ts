@@ -3,20 +3,34 @@ import { describe, expect, it } from 'vitest';
 import { createComponent, updateComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
-import { event, metricRollup, sample, statusDay, statusInterval } from '../../src/lib/server/db/schema';
+import {
+	event,
+	metricRollup,
+	sample,
+	statusDay,
+	statusInterval
+} from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
 import { sweepSilentComponents } from '../../src/lib/server/status/store';
 import { createMember, createStaff, createTenant } from './factories';
 
-const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
+const ingest: RequestContext = {
+	actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' },
+	ip: null
+};
 const NOW = new Date('2026-10-05T09:00:00Z');
 const at = (minute: number) => new Date(Date.UTC(2026, 9, 5, 8, minute)).toISOString();
 
 async function tenantWithServer(isPublic = false) {
 	const staff = await createStaff();
 	const tenant = await createTenant(staff);
-	const server = await createComponent(staff, tenant.slug, { key: 'web-1', name: 'Web 1', kind: 'server', public: isPublic });
+	const server = await createComponent(staff, tenant.slug, {
+		key: 'web-1',
+		name: 'Web 1',
+		kind: 'server',
+		public: isPublic
+	});
 	return { staff, tenant, server };
 }
 
@@ -43,7 +57,13 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 	it('stores a batch once: a re-sent batch counts as duplicates and changes nothing', async () => {
 		const { tenant, server } = await tenantWithServer();
 		const batch = {
-			samples: [0, 1, 2].map((minute) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status: 'up', cpuPct: 10 * (minute + 1) }))
+			samples: [0, 1, 2].map((minute) => ({
+				client: tenant.slug,
+				component: 'web-1',
+				at: at(minute),
+				status: 'up',
+				cpuPct: 10 * (minute + 1)
+			}))
 		};
 		expect(await ingestSamples(ingest, batch, NOW)).toEqual({ accepted: 3, duplicates: 0 });
 		expect(await ingestSamples(ingest, batch, NOW)).toEqual({ accepted: 0, duplicates: 3 });
@@ -55,7 +75,10 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 			.where(and(eq(metricRollup.componentId, server.id), eq(metricRollup.resolution, 'hour')));
 		expect(hour.samples).toBe(3);
 		expect(hour.cpuSum / hour.cpuCount).toBeCloseTo(20);
-		expect(await timeline(server.id)).toEqual([['up', at(0), at(5)], ['unknown', at(5), null]]);
+		expect(await timeline(server.id)).toEqual([
+			['up', at(0), at(5)],
+			['unknown', at(5), null]
+		]);
 	});
 
 	it('refuses the whole batch, naming every failing index, when one item is wrong', async () => {
@@ -77,19 +100,27 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 			)
 		);
 		expect(error.status).toBe(422);
-		const items = (error.details as { items: { index: number; fields: Record<string, string> }[] }).items;
+		const items = (error.details as { items: { index: number; fields: Record<string, string> }[] })
+			.items;
 		expect(items.map((i) => i.index)).toEqual([1, 2, 3, 4]);
 		expect(Object.keys(items.find((i) => i.index === 2)!.fields)).toEqual(['at']);
-		expect(await getDb().select().from(sample).where(eq(sample.componentId, server.id))).toHaveLength(0);
+		expect(
+			await getDb().select().from(sample).where(eq(sample.componentId, server.id))
+		).toHaveLength(0);
 	});
 
 	it('refuses a batch over 5,000 samples, an empty one, and callers without an ingest or admin token', async () => {
 		const { tenant } = await tenantWithServer();
 		const one = { client: tenant.slug, component: 'web-1', at: at(0), status: 'up' };
-		expect((await refusal(() => ingestSamples(ingest, { samples: Array(5001).fill(one) }, NOW))).status).toBe(422);
+		expect(
+			(await refusal(() => ingestSamples(ingest, { samples: Array(5001).fill(one) }, NOW))).status
+		).toBe(422);
 		expect((await refusal(() => ingestSamples(ingest, { samples: [] }, NOW))).status).toBe(422);
 		expect((await refusal(() => ingestSamples(ingest, [one], NOW))).status).toBe(422);
-		const reader: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'read' }, ip: null };
+		const reader: RequestContext = {
+			actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'read' },
+			ip: null
+		};
 		expect((await refusal(() => ingestSamples(reader, { samples: [one] }, NOW))).status).toBe(403);
 		const member = await createMember(tenant.id, tenant.slug, 'admin');
 		expect((await refusal(() => ingestSamples(member, { samples: [one] }, NOW))).status).toBe(403);
@@ -98,8 +129,26 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 	it('rebuilds the timeline when a backfilled sample lands inside a stored period', async () => {
 		const { tenant, server } = await tenantWithServer();
 		const send = (items: [number, string][]) =>
-			ingestSamples(ingest, { samples: items.map(([minute, status]) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status })) }, new Date(at(12)));
-		await send([[0, 'up'], [2, 'up'], [4, 'up'], [6, 'up'], [8, 'up'], [10, 'up']]);
+			ingestSamples(
+				ingest,
+				{
+					samples: items.map(([minute, status]) => ({
+						client: tenant.slug,
+						component: 'web-1',
+						at: at(minute),
+						status
+					}))
+				},
+				new Date(at(12))
+			);
+		await send([
+			[0, 'up'],
+			[2, 'up'],
+			[4, 'up'],
+			[6, 'up'],
+			[8, 'up'],
+			[10, 'up']
+		]);
 		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
 		await send([[5, 'down']]);
 		expect(await timeline(server.id)).toEqual([
@@ -107,13 +156,19 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 			['down', at(5), at(6)],
 			['up', at(6), null]
 		]);
-		await send([[11, 'up'], [1, 'up']]);
+		await send([
+			[11, 'up'],
+			[1, 'up']
+		]);
 		expect(await timeline(server.id)).toEqual([
 			['up', at(0), at(5)],
 			['down', at(5), at(6)],
 			['up', at(6), null]
 		]);
-		const [day] = await getDb().select().from(statusDay).where(eq(statusDay.componentId, server.id));
+		const [day] = await getDb()
+			.select()
+			.from(statusDay)
+			.where(eq(statusDay.componentId, server.id));
 		expect(day.downSeconds).toBe(60);
 		expect(day.upSeconds).toBe(11 * 60);
 	});
@@ -121,12 +176,25 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 	it('appends one live event per client and batch, and a public one only for public components', async () => {
 		const a = await tenantWithServer(true);
 		const b = await tenantWithServer(false);
-		const before = (await getDb().select({ id: event.id }).from(event)).reduce((n, r) => Math.max(n, r.id), 0);
+		const before = (await getDb().select({ id: event.id }).from(event)).reduce(
+			(n, r) => Math.max(n, r.id),
+			0
+		);
 		const samples = [a, b].flatMap(({ tenant }) =>
-			[0, 1].map((minute) => ({ client: tenant.slug, component: 'web-1', at: at(minute), status: 'down', latencyMs: 12 }))
+			[0, 1].map((minute) => ({
+				client: tenant.slug,
+				component: 'web-1',
+				at: at(minute),
+				status: 'down',
+				latencyMs: 12
+			}))
 		);
 		await ingestSamples(ingest, { samples }, new Date(at(2)));
-		const events = await getDb().select().from(event).where(gt(event.id, before)).orderBy(asc(event.id));
+		const events = await getDb()
+			.select()
+			.from(event)
+			.where(gt(event.id, before))
+			.orderBy(asc(event.id));
 		expect(events.map((e) => [e.kind, e.clientId, e.isPublic]).sort()).toEqual(
 			[
 				['monitor.batch', a.tenant.id, false],
@@ -146,7 +214,11 @@ describe('POST /api/v1/samples (monitoring, 001 §4.1.1)', () => {
 describe('silence (a gap is unknown, never downtime)', () => {
 	it('turns a silent component unknown three intervals after its last sample, and says so live', async () => {
 		const { tenant, server } = await tenantWithServer();
-		await ingestSamples(ingest, { samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] }, new Date(at(1)));
+		await ingestSamples(
+			ingest,
+			{ samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] },
+			new Date(at(1))
+		);
 		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
 		expect(await sweepSilentComponents(new Date(at(2)))).toBeGreaterThanOrEqual(0);
 		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
@@ -155,17 +227,35 @@ describe('silence (a gap is unknown, never downtime)', () => {
 			['up', at(0), at(3)],
 			['unknown', at(3), null]
 		]);
-		const [last] = await getDb().select().from(event).where(eq(event.clientId, tenant.id)).orderBy(desc(event.id)).limit(1);
-		expect(last.payload).toMatchObject({ changes: [{ key: 'web-1', status: 'unknown', since: at(3) }], points: [] });
+		const [last] = await getDb()
+			.select()
+			.from(event)
+			.where(eq(event.clientId, tenant.id))
+			.orderBy(desc(event.id))
+			.limit(1);
+		expect(last.payload).toMatchObject({
+			changes: [{ key: 'web-1', status: 'unknown', since: at(3) }],
+			points: []
+		});
 	});
 });
 
 describe("a component's expected interval (agent-fed, default 60 s)", () => {
 	it('sets how long a silence lasts before unknown, and is validated', async () => {
 		const { staff, tenant, server } = await tenantWithServer();
-		expect((await refusal(() => updateComponent(staff, tenant.slug, 'web-1', { expectedIntervalSeconds: 5 }))).status).toBe(422);
+		expect(
+			(
+				await refusal(() =>
+					updateComponent(staff, tenant.slug, 'web-1', { expectedIntervalSeconds: 5 })
+				)
+			).status
+		).toBe(422);
 		await updateComponent(staff, tenant.slug, 'web-1', { expectedIntervalSeconds: 600 });
-		await ingestSamples(ingest, { samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] }, new Date(at(1)));
+		await ingestSamples(
+			ingest,
+			{ samples: [{ client: tenant.slug, component: 'web-1', at: at(0), status: 'up' }] },
+			new Date(at(1))
+		);
 		await sweepSilentComponents(new Date(at(29)));
 		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
 		await sweepSilentComponents(new Date(at(31)));

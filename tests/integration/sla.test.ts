@@ -6,27 +6,52 @@ import { getDb } from '../../src/lib/server/db';
 import { client, slaPeriod, statusInterval } from '../../src/lib/server/db/schema';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { resolveIncident } from '../../src/lib/server/incidents/workflow';
-import { decideCredit, listCreditRequests, requestCredit } from '../../src/lib/server/sla/credit-requests';
+import {
+	decideCredit,
+	listCreditRequests,
+	requestCredit
+} from '../../src/lib/server/sla/credit-requests';
 import { createMaintenance } from '../../src/lib/server/maintenance/service';
 import { createQualification } from '../../src/lib/server/sla/records';
 import { slaApiView } from '../../src/lib/server/sla/api-views';
-import { getSlaHistory, getSlaReport, reopenSlaPeriod, slaFirstMonth } from '../../src/lib/server/sla/service';
+import {
+	getSlaHistory,
+	getSlaReport,
+	reopenSlaPeriod,
+	slaFirstMonth
+} from '../../src/lib/server/sla/service';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const NOW = new Date('2026-11-22T10:00:00+01:00');
-const paris = (local: string, summer = true) => new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
-const admin: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'admin' }, ip: null };
+const paris = (local: string, summer = true) =>
+	new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
+const admin: RequestContext = {
+	actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'admin' },
+	ip: null
+};
 
 /** An axantis client (99.85 %, Mon–Fri 08:00–18:00 without French holidays, tiers) with a 3 h outage on Tue 6 Oct 2026. */
 async function axantisWithOutage() {
 	const staff = await createStaff();
 	const t = await createTenant(staff, 'axantis');
 	const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
-	await getDb().insert(statusInterval).values([
-		{ componentId: web.id, status: 'up', fromAt: paris('2026-09-01T00:00'), toAt: paris('2026-10-06T09:00') },
-		{ componentId: web.id, status: 'down', fromAt: paris('2026-10-06T09:00'), toAt: paris('2026-10-06T12:00') },
-		{ componentId: web.id, status: 'up', fromAt: paris('2026-10-06T12:00'), toAt: null }
-	]);
+	await getDb()
+		.insert(statusInterval)
+		.values([
+			{
+				componentId: web.id,
+				status: 'up',
+				fromAt: paris('2026-09-01T00:00'),
+				toAt: paris('2026-10-06T09:00')
+			},
+			{
+				componentId: web.id,
+				status: 'down',
+				fromAt: paris('2026-10-06T09:00'),
+				toAt: paris('2026-10-06T12:00')
+			},
+			{ componentId: web.id, status: 'up', fromAt: paris('2026-10-06T12:00'), toAt: null }
+		]);
 	const contact = await createMember(t.id, t.slug, 'contact');
 	const viewer = await createMember(t.id, t.slug, 'viewer');
 	return { staff, t, web, contact, viewer };
@@ -37,7 +62,14 @@ describe('the SLA report (004 art. 6)', () => {
 		const { t, viewer } = await axantisWithOutage();
 		const r = slaApiView(await getSlaReport(viewer, t.slug, '2026-10', {}, NOW));
 		// October 2026: 22 weekdays × 600 min = 13,200 coverage minutes; 180 down → 98.636 %.
-		expect(r).toMatchObject({ month: '2026-10', preset: 'axantis', target: 99.85, coverageMinutes: 13200, downtimeMinutes: 180, met: false });
+		expect(r).toMatchObject({
+			month: '2026-10',
+			preset: 'axantis',
+			target: 99.85,
+			coverageMinutes: 13200,
+			downtimeMinutes: 180,
+			met: false
+		});
 		expect(r.availability).toBe(98.636);
 		expect(r.credit.percent).toBe(10);
 		expect(r.credit.amountCents).toBe(10_000);
@@ -47,14 +79,32 @@ describe('the SLA report (004 art. 6)', () => {
 	it('freezes a closed month: later qualifications move it only when staff reopen it (audited)', async () => {
 		const { staff, t, viewer } = await axantisWithOutage();
 		await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
-		await createQualification(staff, t.slug, { component: 'web-1', start: paris('2026-10-06T09:00').toISOString(), end: paris('2026-10-06T12:00').toISOString(), cause: 'client', note: 'Erreur de manipulation' });
-		expect((await getSlaReport(viewer, t.slug, '2026-10', {}, NOW)).report.downtimeMinutes).toBe(180);
+		await createQualification(staff, t.slug, {
+			component: 'web-1',
+			start: paris('2026-10-06T09:00').toISOString(),
+			end: paris('2026-10-06T12:00').toISOString(),
+			cause: 'client',
+			note: 'Erreur de manipulation'
+		});
+		expect((await getSlaReport(viewer, t.slug, '2026-10', {}, NOW)).report.downtimeMinutes).toBe(
+			180
+		);
 		const preview = await getSlaReport(admin, t.slug, '2026-10', { recompute: true }, NOW);
 		expect(preview.report.downtimeMinutes).toBe(0);
 		expect(preview.frozen).toBe(false);
-		expect(await statusOf(() => getSlaReport(viewer, t.slug, '2026-10', { recompute: true }, NOW))).toBe(403);
-		expect(await statusOf(() => reopenSlaPeriod(staff, t.slug, '2026-10', { reason: '' }, NOW))).toBe(422);
-		await reopenSlaPeriod(staff, t.slug, '2026-10', { reason: 'Cause client établie après clôture' }, NOW);
+		expect(
+			await statusOf(() => getSlaReport(viewer, t.slug, '2026-10', { recompute: true }, NOW))
+		).toBe(403);
+		expect(
+			await statusOf(() => reopenSlaPeriod(staff, t.slug, '2026-10', { reason: '' }, NOW))
+		).toBe(422);
+		await reopenSlaPeriod(
+			staff,
+			t.slug,
+			'2026-10',
+			{ reason: 'Cause client établie après clôture' },
+			NOW
+		);
 		const after = await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
 		expect(after.report.met).toBe(true);
 		expect(after.reopened?.reason).toBe('Cause client établie après clôture');
@@ -78,7 +128,11 @@ describe('the SLA report (004 art. 6)', () => {
 		expect(history).toHaveLength(12);
 		expect(history.find((p) => p.month === '2026-10')?.met).toBe(false);
 		// Before monitoring began there is nothing to judge: no figure, nothing frozen.
-		expect(history.find((p) => p.month === '2026-07')).toMatchObject({ availability: null, met: null, frozen: false });
+		expect(history.find((p) => p.month === '2026-07')).toMatchObject({
+			availability: null,
+			met: null,
+			frozen: false
+		});
 		expect((await getSlaReport(viewer, t.slug, '2026-07', {}, NOW)).noData).toBe(true);
 	});
 
@@ -87,14 +141,22 @@ describe('the SLA report (004 art. 6)', () => {
 		await updateComponent(staff, t.slug, 'web-1', { slaScope: false });
 		const r = await getSlaReport(staff, t.slug, '2026-10', { recompute: true }, NOW);
 		expect(r.report.downtimeMinutes).toBe(0);
-		expect(r.report.components.find((c) => c.key === 'web-1')).toMatchObject({ inScope: false, downtimeMinutes: 180 });
+		expect(r.report.components.find((c) => c.key === 'web-1')).toMatchObject({
+			inScope: false,
+			downtimeMinutes: 180
+		});
 	});
 
 	it("answers 404 for another client's report", async () => {
 		const mine = await axantisWithOutage();
 		const theirs = await axantisWithOutage();
-		expect(await statusOf(() => getSlaReport(mine.viewer, theirs.t.slug, '2026-10', {}, NOW))).toBe(404);
-		const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
+		expect(await statusOf(() => getSlaReport(mine.viewer, theirs.t.slug, '2026-10', {}, NOW))).toBe(
+			404
+		);
+		const ingest: RequestContext = {
+			actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' },
+			ip: null
+		};
 		expect(await statusOf(() => getSlaReport(ingest, mine.t.slug, '2026-10', {}, NOW))).toBe(403);
 	});
 });
@@ -104,7 +166,12 @@ describe('planned maintenance (000 §1.4 notice) and credits on request (001 §5
 		const { staff, t } = await axantisWithOutage();
 		const start = new Date(Date.now() + 3600_000);
 		const end = new Date(start.getTime() + 1800_000);
-		const late = await createMaintenance(staff, t.slug, { components: ['web-1'], start: start.toISOString(), end: end.toISOString(), title: 'Mise à jour noyau' });
+		const late = await createMaintenance(staff, t.slug, {
+			components: ['web-1'],
+			start: start.toISOString(),
+			end: end.toISOString(),
+			title: 'Mise à jour noyau'
+		});
 		expect(late).toMatchObject({ compliant: false, reason: 'notice_too_short' });
 		const early = await createMaintenance(staff, t.slug, {
 			components: ['web-1'],
@@ -113,15 +180,38 @@ describe('planned maintenance (000 §1.4 notice) and credits on request (001 §5
 			title: 'Mise à jour noyau'
 		});
 		expect(early.compliant).toBe(true);
-		expect(await statusOf(() => createMaintenance(staff, t.slug, { components: ['web-1'], start: end.toISOString(), end: start.toISOString(), title: 'Inversée' }))).toBe(422);
-		expect(await statusOf(() => createMaintenance(staff, t.slug, { components: ['web-1'], start: start.toISOString(), end: end.toISOString(), title: 'Future', announcedAt: end.toISOString() }))).toBe(422);
+		expect(
+			await statusOf(() =>
+				createMaintenance(staff, t.slug, {
+					components: ['web-1'],
+					start: end.toISOString(),
+					end: start.toISOString(),
+					title: 'Inversée'
+				})
+			)
+		).toBe(422);
+		expect(
+			await statusOf(() =>
+				createMaintenance(staff, t.slug, {
+					components: ['web-1'],
+					start: start.toISOString(),
+					end: end.toISOString(),
+					title: 'Future',
+					announcedAt: end.toISOString()
+				})
+			)
+		).toBe(422);
 	});
 
 	it('lets a contact request the avoir of a missed month once; staff approve it', async () => {
 		const { staff, t, contact, viewer } = await axantisWithOutage();
 		expect(await statusOf(() => requestCredit(viewer, t.slug, '2026-10', NOW))).toBe(403);
 		const requested = await requestCredit(contact, t.slug, '2026-10', NOW);
-		expect(requested).toMatchObject({ amountCents: 10_000, percentBasisPoints: 1000, status: 'requested' });
+		expect(requested).toMatchObject({
+			amountCents: 10_000,
+			percentBasisPoints: 1000,
+			status: 'requested'
+		});
 		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-10', NOW))).toBe(409);
 		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-09', NOW))).toBe(409);
 		await decideCredit(staff, t.slug, requested.id, { decision: 'approved' });
@@ -134,16 +224,28 @@ describe('restoration-time penalties in the monthly report (001 §5.2)', () => {
 		const staff = await createStaff();
 		const t = await createTenant(staff, 'alteo');
 		await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
-		const filed = await fileIncident(staff, t.slug, {
-			severity: 'critical',
-			components: ['web-1'],
-			title: 'Panne reçue par téléphone',
-			description: 'x',
-			reportedAt: '2026-10-10T08:00:00Z'
-		}, NOW);
-		await resolveIncident(staff, t.slug, filed.number, { summary: 'Rétabli', at: '2026-10-10T12:30:00Z' });
+		const filed = await fileIncident(
+			staff,
+			t.slug,
+			{
+				severity: 'critical',
+				components: ['web-1'],
+				title: 'Panne reçue par téléphone',
+				description: 'x',
+				reportedAt: '2026-10-10T08:00:00Z'
+			},
+			NOW
+		);
+		await resolveIncident(staff, t.slug, filed.number, {
+			summary: 'Rétabli',
+			at: '2026-10-10T12:30:00Z'
+		});
 		const r = slaApiView(await getSlaReport(staff, t.slug, '2026-10', {}, NOW));
-		expect(r.gtrPenalties).toMatchObject({ percent: 20, amountCents: 20_000, incidents: [{ number: filed.number, percent: 20 }] });
+		expect(r.gtrPenalties).toMatchObject({
+			percent: 20,
+			amountCents: 20_000,
+			incidents: [{ number: filed.number, percent: 20 }]
+		});
 	});
 });
 
@@ -152,13 +254,32 @@ describe('a contract-year contract (001 §5.1): each month beside the contract y
 	async function alteoWithJuneOutage() {
 		const staff = await createStaff();
 		const t = await createTenant(staff, 'alteo');
-		await getDb().update(client).set({ commissionedAt: new Date('2025-03-01T00:00:00+01:00') }).where(eq(client.id, t.id));
-		const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
-		await getDb().insert(statusInterval).values([
-			{ componentId: web.id, status: 'up', fromAt: paris('2026-05-01T00:00'), toAt: paris('2026-06-10T10:00') },
-			{ componentId: web.id, status: 'down', fromAt: paris('2026-06-10T10:00'), toAt: paris('2026-06-10T12:00') },
-			{ componentId: web.id, status: 'up', fromAt: paris('2026-06-10T12:00'), toAt: null }
-		]);
+		await getDb()
+			.update(client)
+			.set({ commissionedAt: new Date('2025-03-01T00:00:00+01:00') })
+			.where(eq(client.id, t.id));
+		const web = await createComponent(staff, t.slug, {
+			key: 'web-1',
+			name: 'Web 1',
+			kind: 'server'
+		});
+		await getDb()
+			.insert(statusInterval)
+			.values([
+				{
+					componentId: web.id,
+					status: 'up',
+					fromAt: paris('2026-05-01T00:00'),
+					toAt: paris('2026-06-10T10:00')
+				},
+				{
+					componentId: web.id,
+					status: 'down',
+					fromAt: paris('2026-06-10T10:00'),
+					toAt: paris('2026-06-10T12:00')
+				},
+				{ componentId: web.id, status: 'up', fromAt: paris('2026-06-10T12:00'), toAt: null }
+			]);
 		return { staff, t, viewer: await createMember(t.id, t.slug, 'viewer') };
 	}
 
@@ -168,21 +289,47 @@ describe('a contract-year contract (001 §5.1): each month beside the contract y
 		expect(june.monthly).toMatchObject({
 			status: 'closed',
 			noData: false,
-			period: { kind: 'month', start: paris('2026-06-01T00:00').toISOString(), end: paris('2026-07-01T00:00').toISOString(), complete: true }
+			period: {
+				kind: 'month',
+				start: paris('2026-06-01T00:00').toISOString(),
+				end: paris('2026-07-01T00:00').toISOString(),
+				complete: true
+			}
 		});
 		// 120 of June's 43,200 minutes: 99.722 %, below 99.9 % on its own…
-		expect(june.monthly?.report).toMatchObject({ coverageMinutes: 43_200, downtimeMinutes: 120, availability: 99.722 });
+		expect(june.monthly?.report).toMatchObject({
+			coverageMinutes: 43_200,
+			downtimeMinutes: 120,
+			availability: 99.722
+		});
 		// …but the contract judges the contract year, still running.
-		expect(june.report.period).toMatchObject({ kind: 'contract_year', start: paris('2026-03-01T00:00', false).toISOString(), complete: false });
+		expect(june.report.period).toMatchObject({
+			kind: 'contract_year',
+			start: paris('2026-03-01T00:00', false).toISOString(),
+			complete: false
+		});
 		expect(june.status).toBe('running');
 		expect(june.report.met).toBe(true);
 		const october = await getSlaReport(viewer, t.slug, '2026-10', {}, NOW);
-		expect(october.monthly?.report).toMatchObject({ coverageMinutes: 44_700, downtimeMinutes: 0, availability: 100 });
+		expect(october.monthly?.report).toMatchObject({
+			coverageMinutes: 44_700,
+			downtimeMinutes: 0,
+			availability: 100
+		});
 		expect(october.report.availability).toBe(june.report.availability);
 
 		const api = slaApiView(june);
-		expect(api.monthFigures).toMatchObject({ status: 'closed', availability: 99.722, downtimeMinutes: 120, period: { kind: 'month' } });
-		expect(api).toMatchObject({ status: 'running', beforeCommissioning: false, period: { kind: 'contract_year' } });
+		expect(api.monthFigures).toMatchObject({
+			status: 'closed',
+			availability: 99.722,
+			downtimeMinutes: 120,
+			period: { kind: 'month' }
+		});
+		expect(api).toMatchObject({
+			status: 'running',
+			beforeCommissioning: false,
+			period: { kind: 'contract_year' }
+		});
 	});
 
 	it('charts each month on its own and the contract year to the end of each month', async () => {
@@ -193,7 +340,9 @@ describe('a contract-year contract (001 §5.1): each month beside the contract y
 		expect(at('2026-07')).toMatchObject({ availability: 100, met: null });
 		expect(at('2026-05').contractAvailability).toBe(100);
 		expect(at('2026-06').contractAvailability).toBeLessThan(100);
-		expect(at('2026-07').contractAvailability!).toBeGreaterThan(at('2026-06').contractAvailability!);
+		expect(at('2026-07').contractAvailability!).toBeGreaterThan(
+			at('2026-06').contractAvailability!
+		);
 		// Before monitoring began (and in the previous contract year): nothing.
 		expect(at('2026-04')).toMatchObject({ availability: null, contractAvailability: null });
 		expect(at('2026-02')).toMatchObject({ availability: null, contractAvailability: null });
@@ -202,7 +351,9 @@ describe('a contract-year contract (001 §5.1): each month beside the contract y
 	it('says a month precedes the commissioning, and where the reports begin', async () => {
 		const { t, viewer } = await alteoWithJuneOutage();
 		expect((await getSlaReport(viewer, t.slug, '2025-02', {}, NOW)).beforeCommissioning).toBe(true);
-		expect((await getSlaReport(viewer, t.slug, '2025-03', {}, NOW)).beforeCommissioning).toBe(false);
+		expect((await getSlaReport(viewer, t.slug, '2025-03', {}, NOW)).beforeCommissioning).toBe(
+			false
+		);
 		expect(await slaFirstMonth(viewer, t.slug, NOW)).toBe('2026-05');
 	});
 });

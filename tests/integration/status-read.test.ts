@@ -4,17 +4,29 @@ import type { RequestContext } from '../../src/lib/server/context';
 import { ingestSamples } from '../../src/lib/server/status/ingest';
 import { createMaintenance } from '../../src/lib/server/maintenance/service';
 import { upcomingMaintenance } from '../../src/lib/server/maintenance/view';
-import { getClientStatus, getMetricSeries, getPublicStatus } from '../../src/lib/server/status/read';
+import {
+	getClientStatus,
+	getMetricSeries,
+	getPublicStatus
+} from '../../src/lib/server/status/read';
 import { createMember, createStaff, createTenant, statusOf } from './factories';
 
-const ingest: RequestContext = { actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' }, ip: null };
+const ingest: RequestContext = {
+	actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'ingest' },
+	ip: null
+};
 const NOW = new Date('2026-10-05T10:00:00Z');
 const at = (minute: number) => new Date(NOW.getTime() - (60 - minute) * 60_000).toISOString();
 
 async function monitoredTenant() {
 	const staff = await createStaff();
 	const tenant = await createTenant(staff);
-	await createComponent(staff, tenant.slug, { key: 'web-1', name: 'Web 1', kind: 'server', public: true });
+	await createComponent(staff, tenant.slug, {
+		key: 'web-1',
+		name: 'Web 1',
+		kind: 'server',
+		public: true
+	});
 	await createComponent(staff, tenant.slug, { key: 'app', name: 'App', kind: 'application' });
 	const samples = Array.from({ length: 60 }, (_, minute) => ({
 		client: tenant.slug,
@@ -24,7 +36,14 @@ async function monitoredTenant() {
 		cpuPct: minute,
 		latencyMs: 20
 	}));
-	samples.push({ client: tenant.slug, component: 'app', at: at(59), status: 'degraded', cpuPct: 1, latencyMs: 900 });
+	samples.push({
+		client: tenant.slug,
+		component: 'app',
+		at: at(59),
+		status: 'degraded',
+		cpuPct: 1,
+		latencyMs: 900
+	});
 	await ingestSamples(ingest, { samples }, NOW);
 	return { staff, tenant, viewer: await createMember(tenant.id, tenant.slug, 'viewer') };
 }
@@ -44,15 +63,46 @@ describe('status read side', () => {
 
 	it('serves metric averages from rollups, within 3,000 points', async () => {
 		const { tenant, viewer } = await monitoredTenant();
-		const series = await getMetricSeries(viewer, tenant.slug, 'web-1', { from: at(0), to: NOW.toISOString() }, NOW);
+		const series = await getMetricSeries(
+			viewer,
+			tenant.slug,
+			'web-1',
+			{ from: at(0), to: NOW.toISOString() },
+			NOW
+		);
 		expect(series.resolution).toBe('minute');
 		expect(series.points).toHaveLength(60);
-		expect(series.points[10]).toMatchObject({ at: at(10), cpuPct: 10, latencyMs: 20, ramPct: null });
-		const hourly = await getMetricSeries(viewer, tenant.slug, 'web-1', { from: at(0), to: NOW.toISOString(), step: 'hour' }, NOW);
+		expect(series.points[10]).toMatchObject({
+			at: at(10),
+			cpuPct: 10,
+			latencyMs: 20,
+			ramPct: null
+		});
+		const hourly = await getMetricSeries(
+			viewer,
+			tenant.slug,
+			'web-1',
+			{ from: at(0), to: NOW.toISOString(), step: 'hour' },
+			NOW
+		);
 		expect(hourly.points).toHaveLength(1);
 		expect(hourly.points[0].cpuPct).toBeCloseTo(29.5);
-		expect(await statusOf(() => getMetricSeries(viewer, tenant.slug, 'web-1', { from: '2026-01-01T00:00:00Z', step: 'minute' }, NOW))).toBe(422);
-		expect(await statusOf(() => getMetricSeries(viewer, tenant.slug, 'web-1', { from: 'yesterday' }, NOW))).toBe(422);
+		expect(
+			await statusOf(() =>
+				getMetricSeries(
+					viewer,
+					tenant.slug,
+					'web-1',
+					{ from: '2026-01-01T00:00:00Z', step: 'minute' },
+					NOW
+				)
+			)
+		).toBe(422);
+		expect(
+			await statusOf(() =>
+				getMetricSeries(viewer, tenant.slug, 'web-1', { from: 'yesterday' }, NOW)
+			)
+		).toBe(422);
 		expect(await statusOf(() => getMetricSeries(viewer, tenant.slug, 'nope', {}, NOW))).toBe(404);
 	});
 
@@ -60,7 +110,9 @@ describe('status read side', () => {
 		const mine = await monitoredTenant();
 		const theirs = await monitoredTenant();
 		expect(await statusOf(() => getClientStatus(mine.viewer, theirs.tenant.slug, NOW))).toBe(404);
-		expect(await statusOf(() => getMetricSeries(mine.viewer, theirs.tenant.slug, 'web-1', {}, NOW))).toBe(404);
+		expect(
+			await statusOf(() => getMetricSeries(mine.viewer, theirs.tenant.slug, 'web-1', {}, NOW))
+		).toBe(404);
 		const ingestOnly = await statusOf(() => getClientStatus(ingest, mine.tenant.slug, NOW));
 		expect(ingestOnly).toBe(403);
 	});

@@ -1,7 +1,17 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createClient, getClient, getContract, listClients, updateContract } from '../../src/lib/server/clients/service';
-import { createComponent, listComponents, updateComponent } from '../../src/lib/server/components/service';
+import {
+	createClient,
+	getClient,
+	getContract,
+	listClients,
+	updateContract
+} from '../../src/lib/server/clients/service';
+import {
+	createComponent,
+	listComponents,
+	updateComponent
+} from '../../src/lib/server/components/service';
 import { getDb } from '../../src/lib/server/db';
 import { auditLog, client, event } from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
@@ -26,7 +36,11 @@ describe('tenant isolation (000 §4: one client never sees another, not even its
 		const mine = await createTenant(staff);
 		const admin = await createMember(mine.id, mine.slug, 'admin');
 		expect(await statusOf(() => listClients(admin, {}))).toBe(404);
-		expect(await statusOf(() => createComponent(admin, mine.slug, { key: 'x', name: 'X', kind: 'server' }))).toBe(404);
+		expect(
+			await statusOf(() =>
+				createComponent(admin, mine.slug, { key: 'x', name: 'X', kind: 'server' })
+			)
+		).toBe(404);
 		expect(await statusOf(() => updateContract(admin, mine.slug, { preset: 'axantis' }))).toBe(404);
 	});
 
@@ -34,9 +48,19 @@ describe('tenant isolation (000 §4: one client never sees another, not even its
 		const admin = await createStaff('admin');
 		const operator = await createStaff('operator');
 		const tenant = await createTenant(admin);
-		expect(await statusOf(() => createComponent(operator, tenant.slug, { key: 'web', name: 'Web', kind: 'server' }))).toBe('ok');
-		expect(await statusOf(() => updateContract(operator, tenant.slug, { preset: 'axantis' }))).toBe(403);
-		expect(await statusOf(() => createClient(operator, { slug: unique('x'), name: 'X', contract: { preset: 'alteo' } }))).toBe(403);
+		expect(
+			await statusOf(() =>
+				createComponent(operator, tenant.slug, { key: 'web', name: 'Web', kind: 'server' })
+			)
+		).toBe('ok');
+		expect(await statusOf(() => updateContract(operator, tenant.slug, { preset: 'axantis' }))).toBe(
+			403
+		);
+		expect(
+			await statusOf(() =>
+				createClient(operator, { slug: unique('x'), name: 'X', contract: { preset: 'alteo' } })
+			)
+		).toBe(403);
 	});
 });
 
@@ -59,7 +83,11 @@ describe('clients and contracts', () => {
 	it('answers 409 on a duplicate slug and keeps the first client intact', async () => {
 		const staff = await createStaff();
 		const first = await createTenant(staff);
-		const error = await createClient(staff, { slug: first.slug, name: 'Other', contract: { preset: 'axantis' } }).catch((e) => e);
+		const error = await createClient(staff, {
+			slug: first.slug,
+			name: 'Other',
+			contract: { preset: 'axantis' }
+		}).catch((e) => e);
 		expect(error.status).toBe(409);
 		expect((await getClient(staff, first.slug)).name).toBe(first.name);
 	});
@@ -67,10 +95,17 @@ describe('clients and contracts', () => {
 	it('validates contract overrides against the preset (unknown keys refused) and audits the change', async () => {
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
-		const typo = await updateContract(staff, tenant.slug, { preset: 'alteo', overrides: { sla: { target: 99 } } }).catch((e) => e);
+		const typo = await updateContract(staff, tenant.slug, {
+			preset: 'alteo',
+			overrides: { sla: { target: 99 } }
+		}).catch((e) => e);
 		expect(typo.status).toBe(422);
 
-		await updateContract(staff, tenant.slug, { preset: 'axantis', overrides: { sla: { targetPercent: 99.9 } }, monthlyFeeCents: 12345 });
+		await updateContract(staff, tenant.slug, {
+			preset: 'axantis',
+			overrides: { sla: { targetPercent: 99.9 } },
+			monthlyFeeCents: 12345
+		});
 		const { contract, settings } = await getContract(staff, tenant.slug);
 		expect(contract.monthlyFeeCents).toBe(12345);
 		expect(settings?.sla.targetPercent).toBe(99.9);
@@ -91,8 +126,17 @@ describe('components', () => {
 	it('answers 409 on a duplicate key, and a rename writes an audit row and a live event in one go', async () => {
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
-		await createComponent(staff, tenant.slug, { key: 'web-1', name: 'Web', kind: 'server', public: true });
-		const dup = await createComponent(staff, tenant.slug, { key: 'web-1', name: 'Again', kind: 'server' }).catch((e) => e);
+		await createComponent(staff, tenant.slug, {
+			key: 'web-1',
+			name: 'Web',
+			kind: 'server',
+			public: true
+		});
+		const dup = await createComponent(staff, tenant.slug, {
+			key: 'web-1',
+			name: 'Again',
+			kind: 'server'
+		}).catch((e) => e);
 		expect(dup.status).toBe(409);
 
 		await updateComponent(staff, tenant.slug, 'web-1', { name: 'Web renamed' });
@@ -107,7 +151,15 @@ describe('components', () => {
 		const staff = await createStaff();
 		const tenant = await createTenant(staff);
 		await createComponent(staff, tenant.slug, { key: 'db', name: 'DB', kind: 'database' });
-		expect((await updateComponent(staff, tenant.slug, 'db', { colour: 'red' }).catch((e) => e)).status).toBe(422);
-		expect((await createComponent(staff, tenant.slug, { key: 'x', name: 'X', kind: 'toaster' }).catch((e) => e)).status).toBe(422);
+		expect(
+			(await updateComponent(staff, tenant.slug, 'db', { colour: 'red' }).catch((e) => e)).status
+		).toBe(422);
+		expect(
+			(
+				await createComponent(staff, tenant.slug, { key: 'x', name: 'X', kind: 'toaster' }).catch(
+					(e) => e
+				)
+			).status
+		).toBe(422);
 	});
 });

@@ -33,7 +33,9 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		let response = await postLogin(request, email, DEMO_PASSWORD);
 		// tests/e2e/throttle.spec.ts may have just put a demo account in a short delay.
 		for (let tries = 0; response.status() === 429 && tries < 5; tries++) {
-			await new Promise((r) => setTimeout(r, 1000 * Number(response.headers()['retry-after'] ?? 1)));
+			await new Promise((r) =>
+				setTimeout(r, 1000 * Number(response.headers()['retry-after'] ?? 1))
+			);
 			response = await postLogin(request, email, DEMO_PASSWORD);
 		}
 		expect(response.status(), email).toBe(303);
@@ -52,13 +54,16 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 
 	// Names only A's components carry (a name shared with another client would prove nothing).
 	const names = async (slug: string) =>
-		((await (await admin.get(`/api/v1/clients/${slug}/components`, { headers: ADMIN_TOKEN })).json()).components as {
+		(await (await admin.get(`/api/v1/clients/${slug}/components`, { headers: ADMIN_TOKEN })).json())
+			.components as {
 			key: string;
 			name: string;
-		}[]);
+		}[];
 	const ofA = await names(A);
 	const elsewhere = new Set([...(await names(B)), ...(await names(C))].map((c) => c.name));
-	const clientOfA = (await (await admin.get(`/api/v1/clients/${A}`, { headers: ADMIN_TOKEN })).json()).name as string;
+	const clientOfA = (
+		await (await admin.get(`/api/v1/clients/${A}`, { headers: ADMIN_TOKEN })).json()
+	).name as string;
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -78,11 +83,20 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	await staff.dispose();
 	await admin.dispose();
 
-	writeFixtures({ incidentOfA, markersOfA, componentOfA: ofA[0].key, readToken: readToken!, throwaways });
+	writeFixtures({
+		incidentOfA,
+		markersOfA,
+		componentOfA: ofA[0].key,
+		readToken: readToken!,
+		throwaways
+	});
 });
 
 /** A staff admin invites a viewer of client C; the invitation link sets the password and signs in. */
-async function createThrowaway(staff: Awaited<ReturnType<typeof signedIn>>, email: string): Promise<string> {
+async function createThrowaway(
+	staff: Awaited<ReturnType<typeof signedIn>>,
+	email: string
+): Promise<string> {
 	const invited = await staff.post(`/staff/clients/${C}?/invite`, {
 		form: { email, name: 'Security throwaway', role: 'viewer' },
 		headers: { accept: 'text/html' }

@@ -37,17 +37,24 @@ test('after 5 wrong passwords: 429 with Retry-After, even for the right password
 test('10 concurrent wrong passwords: at most 5 are even checked, the rest get 429', async () => {
 	const { email } = fixtures().throwaways.bruteConcurrent;
 	const clients = await Promise.all(Array.from({ length: 10 }, () => anonymous()));
-	const answers = await Promise.all(clients.map((c, i) => postLogin(c, email, `parallel-guess-${i}`)));
+	const answers = await Promise.all(
+		clients.map((c, i) => postLogin(c, email, `parallel-guess-${i}`))
+	);
 	const statuses = answers.map((a) => a.status());
 	for (const status of statuses) expect([400, 429]).toContain(status);
-	expect(statuses.filter((s) => s !== 429).length, `answers: ${statuses.join(', ')}`).toBeLessThanOrEqual(5);
-	for (const answer of answers.filter((a) => a.status() === 429)) expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0);
+	expect(
+		statuses.filter((s) => s !== 429).length,
+		`answers: ${statuses.join(', ')}`
+	).toBeLessThanOrEqual(5);
+	for (const answer of answers.filter((a) => a.status() === 429))
+		expect(Number(answer.headers()['retry-after'])).toBeGreaterThan(0);
 	await Promise.all(clients.map((c) => c.dispose()));
 });
 
 test('an unknown address gets the very answer a wrong password gets', async () => {
 	const request = await anonymous();
-	const strip = (html: string, email: string) => html.replaceAll(email, '<email>').replace(/nonce="[^"]+"/g, '');
+	const strip = (html: string, email: string) =>
+		html.replaceAll(email, '<email>').replace(/nonce="[^"]+"/g, '');
 	const ghostEmail = `ghost-${Date.now()}@nobody.test`;
 	const knownEmail = fixtures().throwaways.bruteSequential.email;
 	const ghost = await postLogin(request, ghostEmail, 'wrong-guess');

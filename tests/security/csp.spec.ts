@@ -10,7 +10,9 @@ import { anonymous, signedIn } from './helpers';
 const nonceOfHeader = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
 
 function inlineScripts(html: string) {
-	return [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1]).filter((attrs) => !/\bsrc=/.test(attrs));
+	return [...html.matchAll(/<script\b([^>]*)>/g)]
+		.map((m) => m[1])
+		.filter((attrs) => !/\bsrc=/.test(attrs));
 }
 
 test('two visitors of /status within the cache window get different nonces, each matching its page', async () => {

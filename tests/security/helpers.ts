@@ -1,7 +1,12 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, request as playwrightRequest, type APIRequestContext, type APIResponse } from '@playwright/test';
+import {
+	expect,
+	request as playwrightRequest,
+	type APIRequestContext,
+	type APIResponse
+} from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { LiveEvent } from '../../src/lib/live/events';
 
@@ -35,7 +40,14 @@ export const ACCOUNTS = [
 export type Account = (typeof ACCOUNTS)[number];
 
 /** Throwaway accounts the setup creates through a staff invitation (never demo accounts). */
-export const THROWAWAYS = ['redirect', 'bruteSequential', 'bruteConcurrent', 'logout', 'reset', 'poison'] as const;
+export const THROWAWAYS = [
+	'redirect',
+	'bruteSequential',
+	'bruteConcurrent',
+	'logout',
+	'reset',
+	'poison'
+] as const;
 export type Throwaway = (typeof THROWAWAYS)[number];
 
 export interface Fixtures {
@@ -74,7 +86,9 @@ export function ensureStateDir() {
 
 /** The `Cookie` header of a signed-in account (from its stored state). */
 export function cookieOf(email: string): string {
-	const state = JSON.parse(readFileSync(statePath(email), 'utf8')) as { cookies: { name: string; value: string }[] };
+	const state = JSON.parse(readFileSync(statePath(email), 'utf8')) as {
+		cookies: { name: string; value: string }[];
+	};
 	return state.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
 }
 
@@ -100,7 +114,12 @@ export function withCookie(cookie: string): Promise<APIRequestContext> {
 }
 
 /** A sign-in through the form, as the browser posts it (no redirect followed). */
-export function postLogin(request: APIRequestContext, email: string, password: string, redirectTo?: string) {
+export function postLogin(
+	request: APIRequestContext,
+	email: string,
+	password: string,
+	redirectTo?: string
+) {
 	const query = redirectTo === undefined ? '' : `?redirectTo=${redirectTo}`;
 	return request.post(`/login${query}`, {
 		form: { email, password },
@@ -122,7 +141,9 @@ export function sessionCookieFrom(response: APIResponse): string | null {
 /** The newest mail of the staff outbox sent to `to`, as text. */
 export async function latestMailTo(staff: APIRequestContext, to: string): Promise<string | null> {
 	const html = await (await staff.get('/staff/outbox')).text();
-	const mail = html.split('data-testid="outbox-mail"').find((chunk) => chunk.includes(`<strong>${to}</strong>`));
+	const mail = html
+		.split('data-testid="outbox-mail"')
+		.find((chunk) => chunk.includes(`<strong>${to}</strong>`));
 	return mail ?? null;
 }
 
@@ -137,7 +158,9 @@ export function never5xx(response: APIResponse, what: string) {
 }
 
 /** A socket as the browser opens it: same origin, the session cookie, the websocket transport. */
-export function openSocket(cookie: string | null): Promise<{ socket: Socket; events: LiveEvent[] }> {
+export function openSocket(
+	cookie: string | null
+): Promise<{ socket: Socket; events: LiveEvent[] }> {
 	const socket = io(baseURL, {
 		transports: ['websocket'],
 		reconnection: false,

@@ -1,5 +1,14 @@
 import { expect, test, type APIResponse } from '@playwright/test';
-import { ADMIN_TOKEN, B, C, INGEST_TOKEN, anonymous, fixtures, never5xx, signedIn } from './helpers';
+import {
+	ADMIN_TOKEN,
+	B,
+	C,
+	INGEST_TOKEN,
+	anonymous,
+	fixtures,
+	never5xx,
+	signedIn
+} from './helpers';
 
 /**
  * Overflow and out-of-range input: oversized bodies (413), NUL characters (PostgreSQL refuses
@@ -18,7 +27,10 @@ const now = () => new Date().toISOString();
 test('an oversized body gets 413, on the API and on forms', async () => {
 	const api = await anonymous();
 	const big = 'x'.repeat(5 * 1024 * 1024);
-	const json = await api.post('/api/v1/samples', { headers: { ...INGEST_TOKEN, 'content-type': 'application/json' }, data: big });
+	const json = await api.post('/api/v1/samples', {
+		headers: { ...INGEST_TOKEN, 'content-type': 'application/json' },
+		data: big
+	});
 	expect(json.status()).toBe(413);
 	expect((await json.json()).error.code).toBe('too_large');
 	const form = await api.post('/login', {
@@ -27,10 +39,16 @@ test('an oversized body gets 413, on the API and on forms', async () => {
 	});
 	expect(form.status()).toBe(413);
 	const member = await signedIn('contact@globex.test');
-	const cookieApi = await member.post(`/api/v1/clients/${B}/incidents`, { headers: { 'content-type': 'application/json' }, data: big });
+	const cookieApi = await member.post(`/api/v1/clients/${B}/incidents`, {
+		headers: { 'content-type': 'application/json' },
+		data: big
+	});
 	expect(cookieApi.status()).toBe(413);
 	// An overlong URL or header block is refused by the HTTP server itself.
-	is4xx(await api.get(`/api/v1/clients?${'a=1&'.repeat(30_000)}`, { headers: ADMIN_TOKEN }), 'long query');
+	is4xx(
+		await api.get(`/api/v1/clients?${'a=1&'.repeat(30_000)}`, { headers: ADMIN_TOKEN }),
+		'long query'
+	);
 	await Promise.all([api.dispose(), member.dispose()]);
 });
 
@@ -81,15 +99,28 @@ test('NUL in form fields → 4xx', async () => {
 		[visitor, '/login', { email: 'nul-password@nobody.test', password: 'pass\u0000word-123' }],
 		[visitor, '/forgot-password', { email: 'nul\u0000@nobody.test' }],
 		[visitor, '/locale', { locale: 'fr\u0000', redirectTo: '/\u0000' }],
-		[visitor, '/invite/abcdefghijklmnopqrstuvwxyz234567', { password: 'a\u0000bcdefghijk', confirm: 'a\u0000bcdefghijk' }],
-		[contact, `/app/${B}/incidents/new`, { severity: 'minor', title: 'Title \u0000 with NUL', description: 'x' }],
-		[contact, `/app/${B}/incidents/new`, { severity: 'minor\u0000', title: 'Valid title', description: 'x', 'na\u0000me': 'x' }],
+		[
+			visitor,
+			'/invite/abcdefghijklmnopqrstuvwxyz234567',
+			{ password: 'a\u0000bcdefghijk', confirm: 'a\u0000bcdefghijk' }
+		],
+		[
+			contact,
+			`/app/${B}/incidents/new`,
+			{ severity: 'minor', title: 'Title \u0000 with NUL', description: 'x' }
+		],
+		[
+			contact,
+			`/app/${B}/incidents/new`,
+			{ severity: 'minor\u0000', title: 'Valid title', description: 'x', 'na\u0000me': 'x' }
+		],
 		[contact, '/account', { muteIncidentMail: 'on\u0000' }]
 	];
 	for (const [who, path, form] of cases) {
 		const response = await who.post(path, { form, headers: html, maxRedirects: 0 });
 		// The language switch and the preferences ignore what they do not know; everything else refuses.
-		if (path === '/locale' || path === '/account') never5xx(response, `${path} ${JSON.stringify(form)}`);
+		if (path === '/locale' || path === '/account')
+			never5xx(response, `${path} ${JSON.stringify(form)}`);
 		else is4xx(response, `${path} ${JSON.stringify(form)}`);
 	}
 	const list = await contact.get(`/api/v1/clients/${B}/incidents`);
@@ -100,11 +131,23 @@ test('NUL in form fields → 4xx', async () => {
 test('NUL in JSON bodies → 422 naming the field', async () => {
 	const api = await anonymous();
 	const bodies: [string, unknown][] = [
-		[`/api/v1/clients/${C}/incidents`, { severity: 'minor', title: 'Title \u0000', description: 'x' }],
-		[`/api/v1/clients/${C}/incidents`, { severity: 'minor', title: 'Valid title', description: 'x', components: ['srv\u0000'] }],
+		[
+			`/api/v1/clients/${C}/incidents`,
+			{ severity: 'minor', title: 'Title \u0000', description: 'x' }
+		],
+		[
+			`/api/v1/clients/${C}/incidents`,
+			{ severity: 'minor', title: 'Valid title', description: 'x', components: ['srv\u0000'] }
+		],
 		['/api/v1/clients', { slug: 'nul-client', name: 'N\u0000', contract: { preset: 'alteo' } }],
-		['/api/v1/clients', { slug: 'nul-client', name: 'N', contract: { preset: 'alteo', overrides: { 'k\u0000': 1 } } }],
-		['/api/v1/samples', { samples: [{ client: C, component: 'srv\u0000-1', at: now(), status: 'up' }] }]
+		[
+			'/api/v1/clients',
+			{ slug: 'nul-client', name: 'N', contract: { preset: 'alteo', overrides: { 'k\u0000': 1 } } }
+		],
+		[
+			'/api/v1/samples',
+			{ samples: [{ client: C, component: 'srv\u0000-1', at: now(), status: 'up' }] }
+		]
 	];
 	for (const [path, data] of bodies) {
 		const response = await api.post(path, { headers: ADMIN_TOKEN, data });
@@ -117,7 +160,16 @@ test('NUL in JSON bodies → 422 naming the field', async () => {
 test('dates at the edge: 0000-01-01 and friends never reach PostgreSQL as errors', async () => {
 	const api = await anonymous();
 	const member = await signedIn('viewer@globex.test');
-	const dates = ['0000-01-01', '0001-01-01T00:00:00Z', '9999-12-31', '%2B275760-09-13', '-000001-01-01', '2026-02-30', '1e20', 'now()'];
+	const dates = [
+		'0000-01-01',
+		'0001-01-01T00:00:00Z',
+		'9999-12-31',
+		'%2B275760-09-13',
+		'-000001-01-01',
+		'2026-02-30',
+		'1e20',
+		'now()'
+	];
 	for (const d of dates) {
 		for (const path of [
 			`/api/v1/clients/${C}/incidents?from=${d}`,
@@ -127,23 +179,37 @@ test('dates at the edge: 0000-01-01 and friends never reach PostgreSQL as errors
 		]) {
 			never5xx(await api.get(path, { headers: ADMIN_TOKEN }), path);
 		}
-		for (const path of [`/app/${B}/incidents?from=${d}&to=${d}`, `/app/${B}/incidents/export.csv?from=${d}`]) {
+		for (const path of [
+			`/app/${B}/incidents?from=${d}&to=${d}`,
+			`/app/${B}/incidents/export.csv?from=${d}`
+		]) {
 			never5xx(await member.get(path), path);
 		}
 	}
 	for (const month of ['0000-01', '9999-12', '2026-13', '-0001-01', '1e20']) {
-		never5xx(await api.get(`/api/v1/clients/${C}/sla?month=${month}`, { headers: ADMIN_TOKEN }), `sla month=${month}`);
+		never5xx(
+			await api.get(`/api/v1/clients/${C}/sla?month=${month}`, { headers: ADMIN_TOKEN }),
+			`sla month=${month}`
+		);
 		never5xx(await member.get(`/app/${B}/sla?month=${month}`), `page sla month=${month}`);
 	}
 
 	const ancient = await api.post(`/api/v1/clients/${C}/incidents`, {
 		headers: ADMIN_TOKEN,
-		data: { severity: 'minor', title: 'Reported in year one', description: 'x', reportedAt: '0001-01-01T00:00:00Z' }
+		data: {
+			severity: 'minor',
+			title: 'Reported in year one',
+			description: 'x',
+			reportedAt: '0001-01-01T00:00:00Z'
+		}
 	});
 	expect(ancient.status()).toBe(422);
 	expect((await ancient.json()).error.details.fields).toHaveProperty('reportedAt');
 	for (const at of ['0001-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '+275760-09-13T00:00:00Z']) {
-		const sample = await api.post('/api/v1/samples', { headers: INGEST_TOKEN, data: { samples: [{ client: C, component: 'srv-1', at, status: 'up' }] } });
+		const sample = await api.post('/api/v1/samples', {
+			headers: INGEST_TOKEN,
+			data: { samples: [{ client: C, component: 'srv-1', at, status: 'up' }] }
+		});
 		expect(sample.status(), `sample at ${at}`).toBe(422);
 		const window = await api.post(`/api/v1/clients/${C}/maintenance`, {
 			headers: ADMIN_TOKEN,
@@ -188,13 +254,38 @@ test('absurd page numbers and sizes → not 500', async () => {
 	const api = await anonymous();
 	const staff = await signedIn('staff@demo.test');
 	const member = await signedIn('viewer@globex.test');
-	for (const page of ['1e20', '-1', '0', 'NaN', '99999999999999999999', '1.5', '0x10', 'Infinity']) {
-		never5xx(await api.get(`/api/v1/clients?page=${page}`, { headers: ADMIN_TOKEN }), `clients page=${page}`);
-		never5xx(await api.get(`/api/v1/clients/${C}/incidents?page=${page}`, { headers: ADMIN_TOKEN }), `incidents page=${page}`);
-		for (const path of [`/staff?page=${page}`, `/staff/outbox?page=${page}`, `/staff/incidents?page=${page}`]) never5xx(await staff.get(path), path);
+	for (const page of [
+		'1e20',
+		'-1',
+		'0',
+		'NaN',
+		'99999999999999999999',
+		'1.5',
+		'0x10',
+		'Infinity'
+	]) {
+		never5xx(
+			await api.get(`/api/v1/clients?page=${page}`, { headers: ADMIN_TOKEN }),
+			`clients page=${page}`
+		);
+		never5xx(
+			await api.get(`/api/v1/clients/${C}/incidents?page=${page}`, { headers: ADMIN_TOKEN }),
+			`incidents page=${page}`
+		);
+		for (const path of [
+			`/staff?page=${page}`,
+			`/staff/outbox?page=${page}`,
+			`/staff/incidents?page=${page}`
+		])
+			never5xx(await staff.get(path), path);
 		never5xx(await member.get(`/app/${B}/incidents?page=${page}`), `register page=${page}`);
 	}
-	never5xx(await api.get(`/api/v1/clients/${C}/incidents/INC-2026-${'9'.repeat(40)}`, { headers: ADMIN_TOKEN }), 'long number');
+	never5xx(
+		await api.get(`/api/v1/clients/${C}/incidents/INC-2026-${'9'.repeat(40)}`, {
+			headers: ADMIN_TOKEN
+		}),
+		'long number'
+	);
 	await Promise.all([api.dispose(), staff.dispose(), member.dispose()]);
 });
 
@@ -207,10 +298,16 @@ test('a 3,000-deep contract.overrides (and other deep bodies) → 422', async ()
 	};
 	const created = await api.post('/api/v1/clients', {
 		headers: ADMIN_TOKEN,
-		data: { slug: `deep-${Date.now().toString(36)}`, name: 'Deep', contract: { preset: 'alteo', overrides: deep(3000) } }
+		data: {
+			slug: `deep-${Date.now().toString(36)}`,
+			name: 'Deep',
+			contract: { preset: 'alteo', overrides: deep(3000) }
+		}
 	});
 	expect(created.status()).toBe(422);
-	expect(JSON.stringify((await created.json()).error.details.fields)).toContain('contract.overrides');
+	expect(JSON.stringify((await created.json()).error.details.fields)).toContain(
+		'contract.overrides'
+	);
 	const arrays = await api.post('/api/v1/samples', {
 		headers: { ...INGEST_TOKEN, 'content-type': 'application/json' },
 		data: `{"samples":${'['.repeat(3000)}${']'.repeat(3000)}}`

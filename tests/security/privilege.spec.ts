@@ -28,9 +28,14 @@ const RANDOM_UUID = '00000000-0000-4000-8000-000000000000';
 test('a viewer cannot file a report, through the API or the form', async () => {
 	const viewer = await signedIn('viewer@globex.test');
 	const title = `Viewer filing ${Date.now()}`;
-	const api = await viewer.post(`/api/v1/clients/${B}/incidents`, { data: { severity: 'minor', title, description: 'Refused.' } });
+	const api = await viewer.post(`/api/v1/clients/${B}/incidents`, {
+		data: { severity: 'minor', title, description: 'Refused.' }
+	});
 	expect(api.status()).toBe(403);
-	const form = await viewer.post(`/app/${B}/incidents/new`, { form: { severity: 'minor', title, description: 'Refused.' }, headers: html });
+	const form = await viewer.post(`/app/${B}/incidents/new`, {
+		form: { severity: 'minor', title, description: 'Refused.' },
+		headers: html
+	});
 	expect(form.status()).toBe(403);
 	const list = await (await viewer.get(`/api/v1/clients/${B}/incidents`)).json();
 	expect(JSON.stringify(list)).not.toContain(title);
@@ -50,7 +55,14 @@ test('a contact cannot manage people, not even their own role', async () => {
 		expect(response.status(), action).toBe(403);
 	}
 	const viewer = await signedIn('viewer@globex.test');
-	expect((await viewer.post(`/app/${B}/people?/invite`, { form: { email: 'v@x.test', name: 'V', role: 'admin' }, headers: html })).status()).toBe(403);
+	expect(
+		(
+			await viewer.post(`/app/${B}/people?/invite`, {
+				form: { email: 'v@x.test', name: 'V', role: 'admin' },
+				headers: html
+			})
+		).status()
+	).toBe(403);
 	await Promise.all([contact.dispose(), viewer.dispose()]);
 });
 
@@ -63,7 +75,10 @@ test('a staff operator cannot reach tokens, the outbox, staff invitations or cli
 	for (const [path, form] of [
 		['/staff/tokens?/create', { name: 'Operator token', scope: 'admin' }],
 		['/staff/team?/invite', { email: `op-${Date.now()}@demo.test`, name: 'Op', role: 'admin' }],
-		['/staff/clients/new', { slug: `op-${Date.now().toString(36)}`, name: 'Op client', preset: 'alteo' }],
+		[
+			'/staff/clients/new',
+			{ slug: `op-${Date.now().toString(36)}`, name: 'Op client', preset: 'alteo' }
+		],
 		[`/staff/clients/${C}?/contract`, { preset: 'axantis', monthlyFee: '1', overrides: '' }]
 	] as const) {
 		const response = await operator.post(path, { form, headers: html });
@@ -77,21 +92,48 @@ test('a read token cannot write; an ingest token can only push samples', async (
 	const read = { authorization: `Bearer ${fixtures().readToken}` };
 	expect((await api.get(`/api/v1/clients/${B}`, { headers: read })).status()).toBe(200);
 	const writes: [method: 'post' | 'patch', path: string, data: unknown][] = [
-		['post', '/api/v1/clients', { slug: 'read-token', name: 'Read', contract: { preset: 'alteo' } }],
-		['post', `/api/v1/clients/${B}/components`, { key: 'read-token', name: 'Read', kind: 'server' }],
+		[
+			'post',
+			'/api/v1/clients',
+			{ slug: 'read-token', name: 'Read', contract: { preset: 'alteo' } }
+		],
+		[
+			'post',
+			`/api/v1/clients/${B}/components`,
+			{ key: 'read-token', name: 'Read', kind: 'server' }
+		],
 		['patch', `/api/v1/clients/${B}/components/erp-1`, { name: 'Renamed by a read token' }],
-		['post', `/api/v1/clients/${B}/incidents`, { severity: 'minor', title: 'Read token', description: 'x' }],
-		['post', '/api/v1/samples', { samples: [{ client: B, component: 'erp-1', at: new Date().toISOString(), status: 'down' }] }]
+		[
+			'post',
+			`/api/v1/clients/${B}/incidents`,
+			{ severity: 'minor', title: 'Read token', description: 'x' }
+		],
+		[
+			'post',
+			'/api/v1/samples',
+			{ samples: [{ client: B, component: 'erp-1', at: new Date().toISOString(), status: 'down' }] }
+		]
 	];
 	for (const [method, path, data] of writes) {
 		const response = await api[method](path, { headers: read, data });
 		expect(response.status(), `read token ${method} ${path}`).toBe(403);
 	}
-	for (const path of ['/api/v1/clients', `/api/v1/clients/${B}`, `/api/v1/clients/${B}/incidents`, `/api/v1/clients/${B}/sla`]) {
-		expect((await api.get(path, { headers: INGEST_TOKEN })).status(), `ingest token GET ${path}`).toBe(403);
+	for (const path of [
+		'/api/v1/clients',
+		`/api/v1/clients/${B}`,
+		`/api/v1/clients/${B}/incidents`,
+		`/api/v1/clients/${B}/sla`
+	]) {
+		expect(
+			(await api.get(path, { headers: INGEST_TOKEN })).status(),
+			`ingest token GET ${path}`
+		).toBe(403);
 	}
 	for (const [method, path, data] of writes.slice(0, 4)) {
-		expect((await api[method](path, { headers: INGEST_TOKEN, data })).status(), `ingest token ${method} ${path}`).toBe(403);
+		expect(
+			(await api[method](path, { headers: INGEST_TOKEN, data })).status(),
+			`ingest token ${method} ${path}`
+		).toBe(403);
 	}
 	// A token is never a session: it does not open pages.
 	const page = await api.get(`/app/${B}`, { headers: ADMIN_TOKEN, maxRedirects: 0 });
@@ -101,7 +143,9 @@ test('a read token cannot write; an ingest token can only push samples', async (
 
 test('mass assignment: extra fields in API bodies are ignored or refused', async () => {
 	const api = await anonymous();
-	const globexBefore = (await (await api.get(`/api/v1/clients/${B}/incidents`, { headers: ADMIN_TOKEN })).json()).total;
+	const globexBefore = (
+		await (await api.get(`/api/v1/clients/${B}/incidents`, { headers: ADMIN_TOKEN })).json()
+	).total;
 	const filed = await api.post(`/api/v1/clients/${C}/incidents`, {
 		headers: ADMIN_TOKEN,
 		data: {
@@ -126,29 +170,53 @@ test('mass assignment: extra fields in API bodies are ignored or refused', async
 		const body = await filed.json();
 		expect(body.number).not.toBe('INC-1999-00001');
 		expect(body.status).toBe('open');
-		const read = await (await api.get(`/api/v1/clients/${C}/incidents/${body.number}`, { headers: ADMIN_TOKEN })).json();
+		const read = await (
+			await api.get(`/api/v1/clients/${C}/incidents/${body.number}`, { headers: ADMIN_TOKEN })
+		).json();
 		expect(read.status).toBe('open');
 		expect(read.source ?? 'api').not.toBe('monitoring');
-		expect((await api.get(`/api/v1/clients/${B}/incidents/${body.number}`, { headers: ADMIN_TOKEN })).status()).toBe(404);
+		expect(
+			(
+				await api.get(`/api/v1/clients/${B}/incidents/${body.number}`, { headers: ADMIN_TOKEN })
+			).status()
+		).toBe(404);
 	}
-	expect((await (await api.get(`/api/v1/clients/${B}/incidents`, { headers: ADMIN_TOKEN })).json()).total).toBe(globexBefore);
+	expect(
+		(await (await api.get(`/api/v1/clients/${B}/incidents`, { headers: ADMIN_TOKEN })).json()).total
+	).toBe(globexBefore);
 
-	const before = (await (await api.get(`/api/v1/clients/${C}/components`, { headers: ADMIN_TOKEN })).json()).components as { key: string; name: string }[];
+	const before = (
+		await (await api.get(`/api/v1/clients/${C}/components`, { headers: ADMIN_TOKEN })).json()
+	).components as { key: string; name: string }[];
 	const target = before.find((c) => c.key === 'srv-1')!;
 	const patched = await api.patch(`/api/v1/clients/${C}/components/srv-1`, {
 		headers: ADMIN_TOKEN,
-		data: { name: target.name, clientId: RANDOM_UUID, client: B, clientSlug: B, key: 'hijacked', id: RANDOM_UUID }
+		data: {
+			name: target.name,
+			clientId: RANDOM_UUID,
+			client: B,
+			clientSlug: B,
+			key: 'hijacked',
+			id: RANDOM_UUID
+		}
 	});
 	expect([200, 422]).toContain(patched.status());
-	const after = (await (await api.get(`/api/v1/clients/${C}/components`, { headers: ADMIN_TOKEN })).json()).components as { key: string }[];
+	const after = (
+		await (await api.get(`/api/v1/clients/${C}/components`, { headers: ADMIN_TOKEN })).json()
+	).components as { key: string }[];
 	expect(after.map((c) => c.key)).toContain('srv-1');
-	const theirs = (await (await api.get(`/api/v1/clients/${B}/components`, { headers: ADMIN_TOKEN })).json()).components as { key: string }[];
+	const theirs = (
+		await (await api.get(`/api/v1/clients/${B}/components`, { headers: ADMIN_TOKEN })).json()
+	).components as { key: string }[];
 	expect(theirs.map((c) => c.key)).not.toContain('srv-1');
 	expect(theirs.map((c) => c.key)).not.toContain('hijacked');
 
 	const token = await signedIn('staff@demo.test');
 	for (const scope of ['superadmin', 'staff', 'admin ']) {
-		const response = await token.post('/staff/tokens?/create', { form: { name: 'Bad scope', scope }, headers: html });
+		const response = await token.post('/staff/tokens?/create', {
+			form: { name: 'Bad scope', scope },
+			headers: html
+		});
 		expect([400, 422], scope).toContain(response.status());
 	}
 	await Promise.all([api.dispose(), token.dispose()]);
@@ -159,7 +227,16 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 	const staff = await signedIn('staff@demo.test');
 	const email = `sec-mass-${Date.now().toString(36)}@${C}.test`;
 	const invited = await admin.post(`/app/${C}/people?/invite`, {
-		form: { email, name: 'Mass', role: 'viewer', staffRole: 'admin', clientId: RANDOM_UUID, client: 'acme', passwordHash: 'x', locale: 'en' },
+		form: {
+			email,
+			name: 'Mass',
+			role: 'viewer',
+			staffRole: 'admin',
+			clientId: RANDOM_UUID,
+			client: 'acme',
+			passwordHash: 'x',
+			locale: 'en'
+		},
 		headers: html
 	});
 	expect(invited.status()).toBe(200);
@@ -167,7 +244,12 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 	expect(link).toBeTruthy();
 	const visitor = await anonymous();
 	const accepted = await visitor.post(link!, {
-		form: { password: THROWAWAY_PASSWORD, confirm: THROWAWAY_PASSWORD, staffRole: 'admin', role: 'admin' },
+		form: {
+			password: THROWAWAY_PASSWORD,
+			confirm: THROWAWAY_PASSWORD,
+			staffRole: 'admin',
+			role: 'admin'
+		},
 		headers: html,
 		maxRedirects: 0
 	});
@@ -176,7 +258,13 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 	const invitee = await withCookie(sessionCookieFrom(accepted)!);
 	expect((await invitee.get('/staff')).status()).toBe(404);
 	expect((await invitee.get('/app/acme')).status()).toBe(404);
-	expect((await invitee.post(`/api/v1/clients/${C}/incidents`, { data: { severity: 'minor', title: 'Viewer', description: 'x' } })).status()).toBe(403);
+	expect(
+		(
+			await invitee.post(`/api/v1/clients/${C}/incidents`, {
+				data: { severity: 'minor', title: 'Viewer', description: 'x' }
+			})
+		).status()
+	).toBe(403);
 
 	// The preferences form of a member, stuffed with rights.
 	const viewer = await signedIn('viewer@globex.test');
@@ -186,8 +274,20 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 	});
 	expect(prefs.status()).toBeLessThan(500);
 	expect((await viewer.get('/staff')).status()).toBe(404);
-	expect((await viewer.post(`/api/v1/clients/${B}/incidents`, { data: { severity: 'minor', title: 'Still viewer', description: 'x' } })).status()).toBe(403);
-	await Promise.all([admin.dispose(), staff.dispose(), visitor.dispose(), invitee.dispose(), viewer.dispose()]);
+	expect(
+		(
+			await viewer.post(`/api/v1/clients/${B}/incidents`, {
+				data: { severity: 'minor', title: 'Still viewer', description: 'x' }
+			})
+		).status()
+	).toBe(403);
+	await Promise.all([
+		admin.dispose(),
+		staff.dispose(),
+		visitor.dispose(),
+		invitee.dispose(),
+		viewer.dispose()
+	]);
 });
 
 test('the invitation oracle: an address attached elsewhere answers exactly like a free one, and gets no mail', async () => {
@@ -196,7 +296,10 @@ test('the invitation oracle: an address attached elsewhere answers exactly like 
 	const mailsTo = async (to: string) =>
 		(await (await staff.get('/staff/outbox')).text()).split(`<strong>${to}</strong>`).length - 1;
 	const invite = (email: string) =>
-		admin.post(`/app/${C}/people?/invite`, { form: { email, name: 'Probe', role: 'viewer' }, headers: asJson });
+		admin.post(`/app/${C}/people?/invite`, {
+			form: { email, name: 'Probe', role: 'viewer' },
+			headers: asJson
+		});
 	const free = `sec-oracle-${Date.now().toString(36)}@${C}.test`;
 	const attached = ['viewer@globex.test', 'operator@demo.test'];
 	const before = await Promise.all(attached.map(mailsTo));

@@ -1,6 +1,17 @@
 import { request as httpRequest } from 'node:http';
 import { expect, test } from '@playwright/test';
-import { A, ADMIN_TOKEN, B, EVIL, anonymous, baseURL, fixtures, latestMailTo, linkIn, signedIn } from './helpers';
+import {
+	A,
+	ADMIN_TOKEN,
+	B,
+	EVIL,
+	anonymous,
+	baseURL,
+	fixtures,
+	latestMailTo,
+	linkIn,
+	signedIn
+} from './helpers';
 
 /**
  * HTTP spoofing: proxy and identity headers a client can send (X-Forwarded-*, Forwarded, X-Real-IP,
@@ -24,9 +35,15 @@ const SPOOF = {
 	'x-client': A
 };
 
-test("proxy and identity headers do not change who you are or which client you reach", async () => {
+test('proxy and identity headers do not change who you are or which client you reach', async () => {
 	const member = await signedIn('viewer@globex.test');
-	for (const path of [`/app/${A}`, `/api/v1/clients/${A}`, `/api/v1/clients/${A}/incidents`, '/staff', '/api/v1/clients']) {
+	for (const path of [
+		`/app/${A}`,
+		`/api/v1/clients/${A}`,
+		`/api/v1/clients/${A}/incidents`,
+		'/staff',
+		'/api/v1/clients'
+	]) {
 		const response = await member.get(path, { headers: SPOOF, maxRedirects: 0 });
 		expect(response.status(), path).toBe(404);
 	}
@@ -71,7 +88,10 @@ test('a cookie-authenticated write from another origin is refused, whatever the 
 			expect(forged.status(), `${path} ${JSON.stringify(headers)}`).toBe(403);
 		}
 		// A "simple" cross-site request (text/plain needs no preflight) is refused the same way.
-		const simple = await contact.post(path, { headers: { origin: EVIL, 'content-type': 'text/plain' }, data: JSON.stringify(body) });
+		const simple = await contact.post(path, {
+			headers: { origin: EVIL, 'content-type': 'text/plain' },
+			data: JSON.stringify(body)
+		});
 		expect(simple.status(), `${path} text/plain`).toBe(403);
 	}
 	// Form actions too (SvelteKit's own check and ours).
@@ -84,9 +104,13 @@ test('a cookie-authenticated write from another origin is refused, whatever the 
 	expect(JSON.stringify(await list.json())).not.toContain(title);
 	// Bearer tokens are not cookies: they may come from anywhere, on any spelling of the path.
 	const token = await anonymous();
-	const viaToken = await token.get(`/%61pi/v1/clients/${B}`, { headers: { ...ADMIN_TOKEN, origin: EVIL } });
+	const viaToken = await token.get(`/%61pi/v1/clients/${B}`, {
+		headers: { ...ADMIN_TOKEN, origin: EVIL }
+	});
 	expect(viaToken.status()).toBe(200);
-	const badToken = await token.get(`/%61pi/v1/clients/${B}`, { headers: { authorization: 'Bearer forged', origin: EVIL } });
+	const badToken = await token.get(`/%61pi/v1/clients/${B}`, {
+		headers: { authorization: 'Bearer forged', origin: EVIL }
+	});
 	expect(badToken.status()).toBe(401);
 	await Promise.all([contact.dispose(), token.dispose()]);
 });

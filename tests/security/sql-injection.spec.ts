@@ -7,14 +7,27 @@ import { A, ADMIN_TOKEN, B, C, anonymous, fixtures, never5xx, signedIn } from '.
  * never more rows than the honest search gives, never another client's data.
  */
 
-const PAYLOADS = ["'", "''", "' OR 1=1--", "' OR '1'='1", '" OR ""="', "1; DROP TABLE client;--", "') OR ('a'='a", '\\', "%' --", '$1'];
+const PAYLOADS = [
+	"'",
+	"''",
+	"' OR 1=1--",
+	"' OR '1'='1",
+	'" OR ""="',
+	'1; DROP TABLE client;--',
+	"') OR ('a'='a",
+	'\\',
+	"%' --",
+	'$1'
+];
 
 test('query parameters: search and q', async () => {
 	const api = await anonymous();
 	const member = await signedIn('viewer@globex.test');
 	const staff = await signedIn('staff@demo.test');
 	// q searches report numbers (INC-YYYY-NNNNN), LIKE wildcards and backslashes dropped.
-	const allOfA = (await (await api.get(`/api/v1/clients/${A}/incidents`, { headers: ADMIN_TOKEN })).json()).total;
+	const allOfA = (
+		await (await api.get(`/api/v1/clients/${A}/incidents`, { headers: ADMIN_TOKEN })).json()
+	).total;
 	for (const payload of PAYLOADS) {
 		const q = encodeURIComponent(payload);
 		const clients = await api.get(`/api/v1/clients?search=${q}`, { headers: ADMIN_TOKEN });
@@ -22,7 +35,9 @@ test('query parameters: search and q', async () => {
 		expect(clients.status()).toBe(200);
 		expect((await clients.json()).total, `search=${payload} matches no client`).toBe(0);
 
-		const incidents = await api.get(`/api/v1/clients/${A}/incidents?q=${q}`, { headers: ADMIN_TOKEN });
+		const incidents = await api.get(`/api/v1/clients/${A}/incidents?q=${q}`, {
+			headers: ADMIN_TOKEN
+		});
 		never5xx(incidents, `q=${payload}`);
 		const total = (await incidents.json()).total;
 		expect(total, `q=${payload}`).toBe(payload.replace(/[%_\\]/g, '') === '' ? allOfA : 0);
@@ -33,7 +48,8 @@ test('query parameters: search and q', async () => {
 			const body = await page.text();
 			for (const marker of fixtures().markersOfA) expect(body, path).not.toContain(marker);
 		}
-		for (const path of [`/staff?search=${q}`, `/staff/incidents?q=${q}`]) never5xx(await staff.get(path), path);
+		for (const path of [`/staff?search=${q}`, `/staff/incidents?q=${q}`])
+			never5xx(await staff.get(path), path);
 	}
 	await Promise.all([api.dispose(), member.dispose(), staff.dispose()]);
 });
@@ -55,7 +71,11 @@ test('path parameters: slug, number and key', async () => {
 			never5xx(response, path);
 			expect(response.status(), path).toBe(404);
 		}
-		for (const path of [`/app/${B}${p}`, `/app/${B}/incidents/${incidentOfA}${p}`, `/api/v1/clients/${B}${p}/components`]) {
+		for (const path of [
+			`/app/${B}${p}`,
+			`/app/${B}/incidents/${incidentOfA}${p}`,
+			`/api/v1/clients/${B}${p}/components`
+		]) {
 			const response = await member.get(path);
 			never5xx(response, path);
 			expect(response.status(), path).toBe(404);
@@ -74,10 +94,14 @@ test('bodies: stored as text, read back literally, nothing else touched', async 
 	});
 	expect(filed.status()).toBe(201);
 	const { number } = await filed.json();
-	const read = await (await api.get(`/api/v1/clients/${C}/incidents/${number}`, { headers: ADMIN_TOKEN })).json();
+	const read = await (
+		await api.get(`/api/v1/clients/${C}/incidents/${number}`, { headers: ADMIN_TOKEN })
+	).json();
 	expect(read.title).toBe(title);
 	expect(read.description).toBe("Robert'); DROP TABLE client;--");
-	const list = await (await api.get(`/api/v1/clients/${C}/incidents`, { headers: ADMIN_TOKEN })).json();
+	const list = await (
+		await api.get(`/api/v1/clients/${C}/incidents`, { headers: ADMIN_TOKEN })
+	).json();
 	expect(list.items.find((i: { number: string }) => i.number === number)?.title).toBe(title);
 
 	for (const payload of PAYLOADS) {
@@ -95,7 +119,11 @@ test('bodies: stored as text, read back literally, nothing else touched', async 
 		expect(component.status(), `key ${payload}`).toBe(422);
 		const samples = await api.post('/api/v1/samples', {
 			headers: ADMIN_TOKEN,
-			data: { samples: [{ client: payload, component: payload, at: new Date().toISOString(), status: 'up' }] }
+			data: {
+				samples: [
+					{ client: payload, component: payload, at: new Date().toISOString(), status: 'up' }
+				]
+			}
 		});
 		never5xx(samples, `samples ${payload}`);
 		expect(samples.status()).toBeGreaterThanOrEqual(400);
@@ -107,6 +135,8 @@ test('bodies: stored as text, read back literally, nothing else touched', async 
 		maxRedirects: 0
 	});
 	expect(login.status()).toBe(400);
-	expect((await (await api.get('/api/v1/clients', { headers: ADMIN_TOKEN })).json()).total).toBe(before);
+	expect((await (await api.get('/api/v1/clients', { headers: ADMIN_TOKEN })).json()).total).toBe(
+		before
+	);
 	await api.dispose();
 });

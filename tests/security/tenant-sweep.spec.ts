@@ -57,10 +57,13 @@ function routeTree(): Route[] {
 		const files = readdirSync(dir, { withFileTypes: true });
 		const path = `/${own.join('/')}`;
 		const ghostPath = `/${ghost.join('/')}`;
-		if (files.some((f) => f.name === '+page.svelte')) routes.push({ path, ghost: ghostPath, kind: 'page', methods: ['GET'], ofA });
+		if (files.some((f) => f.name === '+page.svelte'))
+			routes.push({ path, ghost: ghostPath, kind: 'page', methods: ['GET'], ofA });
 		const server = join(dir, '+server.ts');
 		if (existsSync(server)) {
-			const methods = [...new Set([...readFileSync(server, 'utf8').matchAll(METHOD)].map((m) => m[1]))];
+			const methods = [
+				...new Set([...readFileSync(server, 'utf8').matchAll(METHOD)].map((m) => m[1]))
+			];
 			routes.push({ path, ghost: ghostPath, kind: 'endpoint', methods, ofA });
 		}
 		for (const entry of files.filter((f) => f.isDirectory())) {
@@ -74,7 +77,10 @@ function routeTree(): Route[] {
 				visit(join(dir, name), [...own, name], [...ghost, name], ofA);
 				continue;
 			}
-			if (!(param in values)) throw new Error(`src/routes: teach the tenant sweep a value for [${param}] (${join(dir, name)})`);
+			if (!(param in values))
+				throw new Error(
+					`src/routes: teach the tenant sweep a value for [${param}] (${join(dir, name)})`
+				);
 			const value = values[param];
 			if (value) visit(join(dir, name), [...own, value[0]], [...ghost, value[1]], true);
 		}
@@ -89,7 +95,8 @@ const routes = () => (tree ??= routeTree());
 const routesOfA = () => routes().filter((r) => r.ofA);
 
 function expectNoDataOfA(body: string, what: string) {
-	for (const marker of fixtures().markersOfA) expect.soft(body.includes(marker), `${what} shows "${marker}" of ${A}`).toBe(false);
+	for (const marker of fixtures().markersOfA)
+		expect.soft(body.includes(marker), `${what} shows "${marker}" of ${A}`).toBe(false);
 }
 
 test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
@@ -127,7 +134,9 @@ for (const email of B_ROLES) {
 				never5xx(response, what);
 				if (response.status() !== 404) {
 					// A refusal before the client is even looked up: it must be the one a missing client gets.
-					expect.soft(`${response.status()} ${body}`, `${what} differs from a missing client`).toBe(`${ghost.status()} ${await ghost.text()}`);
+					expect
+						.soft(`${response.status()} ${body}`, `${what} differs from a missing client`)
+						.toBe(`${ghost.status()} ${await ghost.text()}`);
 				}
 				expectNoDataOfA(body, what);
 			}
@@ -141,7 +150,11 @@ test(`anonymous visitors are sent to sign in (pages) or refused (API, CSV) for e
 	for (const route of routesOfA()) {
 		for (const method of route.methods) {
 			const what = `${method} ${route.path} anonymously`;
-			const response = await visitor.fetch(route.path, { method, ...(method === 'GET' ? {} : { data: {} }), maxRedirects: 0 });
+			const response = await visitor.fetch(route.path, {
+				method,
+				...(method === 'GET' ? {} : { data: {} }),
+				maxRedirects: 0
+			});
 			never5xx(response, what);
 			if (route.kind === 'page') {
 				expect.soft(response.status(), what).toBe(303);
@@ -155,14 +168,22 @@ test(`anonymous visitors are sent to sign in (pages) or refused (API, CSV) for e
 	await visitor.dispose();
 });
 
-test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and changes nothing`, async ({ browser }) => {
+test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and changes nothing`, async ({
+	browser
+}) => {
 	// The forms staff and A's own contact see on A's pages, with the values they carry (ids, keys, hidden fields).
 	const forms = new Map<string, [string, string][]>();
 	for (const email of ['staff@demo.test', 'contact@acme.test']) {
-		const context = await browser.newContext({ storageState: statePath(email) });
+		const context = await browser.newContext({
+			storageState: statePath(email),
+			javaScriptEnabled: false
+		});
+		// The server-rendered document holds every form: no script, style or image is needed.
+		await context.route('**/_app/**', (r) => r.abort());
 		const page = await context.newPage();
 		for (const route of routesOfA().filter((r) => r.kind === 'page')) {
-			if ((await page.goto(route.path))?.status() !== 200) continue;
+			if ((await page.goto(route.path, { waitUntil: 'domcontentloaded' }))?.status() !== 200)
+				continue;
 			// Attributes, not properties: a field named `method` or `action` would shadow them.
 			const found = await page.$$eval('form', (all) =>
 				all
@@ -171,11 +192,15 @@ test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and 
 						const url = new URL(f.getAttribute('action') ?? '', location.href);
 						return {
 							action: url.pathname + url.search,
-							fields: [...new FormData(f)].filter((e): e is [string, string] => typeof e[1] === 'string')
+							fields: [...new FormData(f)].filter(
+								(e): e is [string, string] => typeof e[1] === 'string'
+							)
 						};
 					})
 			);
-			for (const { action, fields } of found) if (!['/locale', '/logout'].includes(action) && !forms.has(action)) forms.set(action, fields);
+			for (const { action, fields } of found)
+				if (!['/locale', '/logout'].includes(action) && !forms.has(action))
+					forms.set(action, fields);
 		}
 		await context.close();
 	}
@@ -183,8 +208,14 @@ test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and 
 
 	const snapshot = async (api: APIRequestContext) => {
 		const get = async (path: string) => (await api.get(path, { headers: ADMIN_TOKEN })).json();
-		const incidents = (await get(`/api/v1/clients/${A}/incidents`)).items.map((i: Record<string, unknown>) => [i.number, i.title, i.status]);
-		return JSON.stringify([await get(`/api/v1/clients/${A}`), await get(`/api/v1/clients/${A}/components`), incidents]);
+		const incidents = (await get(`/api/v1/clients/${A}/incidents`)).items.map(
+			(i: Record<string, unknown>) => [i.number, i.title, i.status]
+		);
+		return JSON.stringify([
+			await get(`/api/v1/clients/${A}`),
+			await get(`/api/v1/clients/${A}/components`),
+			incidents
+		]);
 	};
 	const admin = await anonymous();
 	const before = await snapshot(admin);
@@ -192,10 +223,17 @@ test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and 
 		const who = email ? await signedIn(email) : await anonymous();
 		for (const [action, fields] of forms) {
 			const what = `POST ${action} as ${email ?? 'anonymous'}`;
-			const response = await who.post(action, { form: Object.fromEntries(fields), headers: { accept: 'text/html' }, maxRedirects: 0 });
+			const response = await who.post(action, {
+				form: Object.fromEntries(fields),
+				headers: { accept: 'text/html' },
+				maxRedirects: 0
+			});
 			never5xx(response, what);
 			if (email) expect.soft(response.status(), what).toBe(404);
-			else expect.soft(response.headers()['location'] ?? String(response.status()), what).toMatch(/^\/login\?redirectTo=|^40[134]$/);
+			else
+				expect
+					.soft(response.headers()['location'] ?? String(response.status()), what)
+					.toMatch(/^\/login\?redirectTo=|^40[134]$/);
 			expectNoDataOfA(await response.text(), what);
 		}
 		await who.dispose();
@@ -210,8 +248,10 @@ test(`${B}'s members see nothing of ${A} on the routes that name no client`, asy
 		for (const route of routes().filter((r) => !r.ofA && r.methods.includes('GET'))) {
 			const response = await member.get(route.path, { maxRedirects: 0 });
 			never5xx(response, `GET ${route.path} as ${email}`);
-			if (route.path.startsWith('/staff')) expect.soft(response.status(), `GET ${route.path} as ${email}`).toBe(404);
-			if (route.path === '/api/v1/clients') expect.soft(response.status(), `GET ${route.path} as ${email}`).toBe(404);
+			if (route.path.startsWith('/staff'))
+				expect.soft(response.status(), `GET ${route.path} as ${email}`).toBe(404);
+			if (route.path === '/api/v1/clients')
+				expect.soft(response.status(), `GET ${route.path} as ${email}`).toBe(404);
 			expectNoDataOfA(await response.text(), `GET ${route.path} as ${email}`);
 		}
 		await member.dispose();
@@ -221,54 +261,135 @@ test(`${B}'s members see nothing of ${A} on the routes that name no client`, asy
 test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, async () => {
 	const admin = await anonymous();
 	const observer = await openSocket(cookieOf('staff@demo.test'));
-	const watchers = await Promise.all(B_ROLES.map(async (email) => ({ email, ...(await openSocket(cookieOf(email))) })));
+	const watchers = await Promise.all(
+		B_ROLES.map(async (email) => ({ email, ...(await openSocket(cookieOf(email))) }))
+	);
 	const stranger = await openSocket(null);
 
 	// Every kind of event A can produce, through the API and the staff console.
 	const run = Date.now().toString(36);
 	const key = `sweep-${run}`;
 	const ok = (status: number, what: string) => expect(status, what).toBeLessThan(300);
-	ok((await admin.post(`/api/v1/clients/${A}/components`, { headers: ADMIN_TOKEN, data: { key, name: `Sweep ${run}`, kind: 'server', slaScope: false } })).status(), 'component');
-	ok((await admin.patch(`/api/v1/clients/${A}/components/${key}`, { headers: ADMIN_TOKEN, data: { name: `Sweep renamed ${run}` } })).status(), 'rename');
-	ok((await admin.post('/api/v1/samples', { headers: INGEST_TOKEN, data: { samples: [{ client: A, component: key, at: new Date().toISOString(), status: 'down', cpuPct: 99 }] } })).status(), 'sample');
-	const filed = await admin.post(`/api/v1/clients/${A}/incidents`, { headers: ADMIN_TOKEN, data: { severity: 'major', components: [key], title: `Sweep live ${run}`, description: 'For A only.' } });
+	ok(
+		(
+			await admin.post(`/api/v1/clients/${A}/components`, {
+				headers: ADMIN_TOKEN,
+				data: { key, name: `Sweep ${run}`, kind: 'server', slaScope: false }
+			})
+		).status(),
+		'component'
+	);
+	ok(
+		(
+			await admin.patch(`/api/v1/clients/${A}/components/${key}`, {
+				headers: ADMIN_TOKEN,
+				data: { name: `Sweep renamed ${run}` }
+			})
+		).status(),
+		'rename'
+	);
+	ok(
+		(
+			await admin.post('/api/v1/samples', {
+				headers: INGEST_TOKEN,
+				data: {
+					samples: [
+						{ client: A, component: key, at: new Date().toISOString(), status: 'down', cpuPct: 99 }
+					]
+				}
+			})
+		).status(),
+		'sample'
+	);
+	const filed = await admin.post(`/api/v1/clients/${A}/incidents`, {
+		headers: ADMIN_TOKEN,
+		data: {
+			severity: 'major',
+			components: [key],
+			title: `Sweep live ${run}`,
+			description: 'For A only.'
+		}
+	});
 	ok(filed.status(), 'incident');
 	const number = (await filed.json()).number;
-	ok((await admin.post(`/api/v1/clients/${A}/incidents/${number}/updates`, { headers: ADMIN_TOKEN, data: { message: 'Public step' } })).status(), 'update');
-	ok((await admin.post(`/api/v1/clients/${A}/incidents/${number}/updates`, { headers: ADMIN_TOKEN, data: { message: 'Internal step', internal: true } })).status(), 'note');
+	ok(
+		(
+			await admin.post(`/api/v1/clients/${A}/incidents/${number}/updates`, {
+				headers: ADMIN_TOKEN,
+				data: { message: 'Public step' }
+			})
+		).status(),
+		'update'
+	);
+	ok(
+		(
+			await admin.post(`/api/v1/clients/${A}/incidents/${number}/updates`, {
+				headers: ADMIN_TOKEN,
+				data: { message: 'Internal step', internal: true }
+			})
+		).status(),
+		'note'
+	);
 	const start = new Date(Date.now() + 7 * 86_400_000);
 	ok(
-		(await admin.post(`/api/v1/clients/${A}/maintenance`, {
-			headers: ADMIN_TOKEN,
-			data: { components: [key], start: start.toISOString(), end: new Date(start.getTime() + 3_600_000).toISOString(), title: `Sweep window ${run}` }
-		})).status(),
+		(
+			await admin.post(`/api/v1/clients/${A}/maintenance`, {
+				headers: ADMIN_TOKEN,
+				data: {
+					components: [key],
+					start: start.toISOString(),
+					end: new Date(start.getTime() + 3_600_000).toISOString(),
+					title: `Sweep window ${run}`
+				}
+			})
+		).status(),
 		'maintenance'
 	);
 	const staff = await signedIn('staff@demo.test');
-	const removed = await staff.post(`/staff/clients/${A}?/deleteComponent`, { form: { key }, headers: { accept: 'text/html' } });
+	const removed = await staff.post(`/staff/clients/${A}?/deleteComponent`, {
+		form: { key },
+		headers: { accept: 'text/html' }
+	});
 	never5xx(removed, 'delete component');
 
 	// The sentinel: an event of B, committed after all of A's. Once each B socket has it, A's would have arrived.
-	const sentinel = await admin.post(`/api/v1/clients/${B}/incidents`, { headers: ADMIN_TOKEN, data: { severity: 'minor', title: `Sentinel ${run}`, description: 'For B.' } });
+	const sentinel = await admin.post(`/api/v1/clients/${B}/incidents`, {
+		headers: ADMIN_TOKEN,
+		data: { severity: 'minor', title: `Sentinel ${run}`, description: 'For B.' }
+	});
 	ok(sentinel.status(), 'sentinel');
 	const sentinelNumber = (await sentinel.json()).number;
-	const isSentinel = (e: LiveEvent) => e.kind === 'incident.filed' && e.payload.number === sentinelNumber;
+	const isSentinel = (e: LiveEvent) =>
+		e.kind === 'incident.filed' && e.payload.number === sentinelNumber;
 	const ofClientA = (e: LiveEvent) => 'clientSlug' in e.payload && e.payload.clientSlug === A;
 
 	await until(() => observer.events.some(isSentinel), 'the sentinel at the staff socket');
 	const eventsOfA = observer.events.filter(ofClientA);
 	const kinds = new Set(eventsOfA.map((e) => e.kind));
-	for (const kind of ['component.created', 'component.updated', 'component.deleted', 'monitor.batch', 'incident.filed', 'incident.updated'] as const) {
+	for (const kind of [
+		'component.created',
+		'component.updated',
+		'component.deleted',
+		'monitor.batch',
+		'incident.filed',
+		'incident.updated'
+	] as const) {
 		expect(kinds, `staff saw ${kind} of ${A}`).toContain(kind);
 	}
 	const idsOfA = new Set(eventsOfA.map((e) => e.id));
 	for (const { email, events } of watchers) {
 		await until(() => events.some(isSentinel), `the sentinel at ${email}'s socket`);
-		expect(events.filter((e) => idsOfA.has(e.id) || ofClientA(e)), `${email} heard ${A}`).toEqual([]);
+		expect(
+			events.filter((e) => idsOfA.has(e.id) || ofClientA(e)),
+			`${email} heard ${A}`
+		).toEqual([]);
 		expectNoDataOfA(JSON.stringify(events), `${email}'s socket`);
 	}
 	await new Promise((r) => setTimeout(r, 300));
-	expect(stranger.events.filter((e) => idsOfA.has(e.id) || ofClientA(e)), `an anonymous socket heard ${A}`).toEqual([]);
+	expect(
+		stranger.events.filter((e) => idsOfA.has(e.id) || ofClientA(e)),
+		`an anonymous socket heard ${A}`
+	).toEqual([]);
 
 	// Catch-up from before A's events: the replay skips them.
 	const from = Math.min(...idsOfA) - 1;
@@ -276,7 +397,10 @@ test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, as
 		const late = await openSocket(cookieOf(email));
 		late.socket.emit('catchUp', from);
 		await until(() => late.events.some(isSentinel), `the sentinel in ${email}'s catch-up`);
-		expect(late.events.filter((e) => idsOfA.has(e.id) || ofClientA(e)), `${email}'s catch-up replayed ${A}`).toEqual([]);
+		expect(
+			late.events.filter((e) => idsOfA.has(e.id) || ofClientA(e)),
+			`${email}'s catch-up replayed ${A}`
+		).toEqual([]);
 		late.socket.close();
 	}
 	for (const s of [observer, stranger, ...watchers]) s.socket.close();

@@ -57,15 +57,21 @@ async function pageAs(browser: Browser, email: string | null) {
 
 /** Nothing of a payload became markup: no element it would create, no handler attribute, no javascript: link. */
 async function expectNoInjectedMarkup(page: Page) {
-	await expect(page.locator('img[src="x"], svg[onload], iframe, [onerror], [onload], [onmouseover]')).toHaveCount(0);
+	await expect(
+		page.locator('img[src="x"], svg[onload], iframe, [onerror], [onload], [onmouseover]')
+	).toHaveCount(0);
 	await expect(page.locator('a[href^="javascript:" i]')).toHaveCount(0);
 	await expect(page.locator('b', { hasText: run })).toHaveCount(0);
 }
 
-test('a report and a component name holding markup show as text on the client pages', async ({ browser }) => {
+test('a report and a component name holding markup show as text on the client pages', async ({
+	browser
+}) => {
 	const { page, dialogs, close } = await pageAs(browser, 'viewer@initech.test');
 	await page.goto(`/app/${C}`);
-	await expect(page.locator(`li[data-key="${state.key}"] [data-testid="component-name"]`)).toHaveText(COMPONENT_NAME);
+	await expect(
+		page.locator(`li[data-key="${state.key}"] [data-testid="component-name"]`)
+	).toHaveText(COMPONENT_NAME);
 	await expectNoInjectedMarkup(page);
 
 	await page.goto(`/app/${C}/incidents`);
@@ -74,14 +80,17 @@ test('a report and a component name holding markup show as text on the client pa
 
 	await page.goto(`/app/${C}/incidents/${state.number}`);
 	await expect(page.getByTestId('incident-title')).toHaveText(TITLE);
-	for (const line of DESCRIPTION.split('\n')) await expect(page.getByTestId('incident-description')).toContainText(line);
+	for (const line of DESCRIPTION.split('\n'))
+		await expect(page.getByTestId('incident-description')).toContainText(line);
 	await expect(page.getByTestId('incident-timeline')).toContainText(UPDATE);
 	await expectNoInjectedMarkup(page);
 	expect(dialogs).toEqual([]);
 	await close();
 });
 
-test('the same markup shows as text in the staff console and on the public page', async ({ browser }) => {
+test('the same markup shows as text in the staff console and on the public page', async ({
+	browser
+}) => {
 	const staff = await pageAs(browser, 'staff@demo.test');
 	await staff.page.goto('/staff/incidents');
 	await expect(staff.page.locator(`tr[data-number="${state.number}"]`)).toContainText(TITLE);
@@ -91,7 +100,9 @@ test('the same markup shows as text in the staff console and on the public page'
 	await expect(staff.page.getByTestId('incident-timeline')).toContainText(UPDATE);
 	await expectNoInjectedMarkup(staff.page);
 	await staff.page.goto(`/staff/clients/${C}`);
-	await expect(staff.page.locator(`tr[data-key="${state.key}"]`).getByLabel('Nom')).toHaveValue(COMPONENT_NAME);
+	await expect(staff.page.locator(`tr[data-key="${state.key}"]`).getByLabel('Nom')).toHaveValue(
+		COMPONENT_NAME
+	);
 	await expectNoInjectedMarkup(staff.page);
 	await staff.page.goto(`/staff/incidents/new?client=${C}`);
 	await expectNoInjectedMarkup(staff.page);
@@ -114,7 +125,12 @@ test('markup arriving live over the socket is inserted as text', async ({ browse
 	const live = `<img src=x onerror=alert('live')> live ${run}`;
 	const filed = await api.post(`/api/v1/clients/${C}/incidents`, {
 		headers: ADMIN_TOKEN,
-		data: { severity: 'critical', components: [state.key], title: live, description: '<script>alert(1)</script>' }
+		data: {
+			severity: 'critical',
+			components: [state.key],
+			title: live,
+			description: '<script>alert(1)</script>'
+		}
 	});
 	expect(filed.status()).toBe(201);
 	const { number } = await filed.json();

@@ -4,7 +4,9 @@ export function chartFormatters(locale: string, spanMs: number) {
 	const tag = intlLocale(locale);
 	const time = new Intl.DateTimeFormat(
 		tag,
-		spanMs <= 86_400_000 ? { hour: '2-digit', minute: '2-digit' } : { day: '2-digit', month: '2-digit', hour: '2-digit' }
+		spanMs <= 86_400_000
+			? { hour: '2-digit', minute: '2-digit' }
+			: { day: '2-digit', month: '2-digit', hour: '2-digit' }
 	);
 	const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
 	const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];

@@ -32,7 +32,8 @@ export class LiveConnection {
 			// The server ends a socket when its session ended or its rights changed. Socket.IO does not
 			// reconnect by itself then: reconnect as whoever the cookie now says, then reload the data
 			// (after a pause, so that a sign-out's own navigation goes first).
-			if (reason === 'io server disconnect') this.#reconnect = setTimeout(() => this.#socket.connect(), 1000);
+			if (reason === 'io server disconnect')
+				this.#reconnect = setTimeout(() => this.#socket.connect(), 1000);
 		});
 		this.#socket.on('connect_error', () => (this.#status = 'offline'));
 		this.#socket.on('event', (e) => this.#receive(e));

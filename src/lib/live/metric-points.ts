@@ -4,9 +4,23 @@ import type { MetricPoint } from './events';
  * A live point replaces the chart's point of the same minute (the bucket's average moved)
  * or is appended after it; points that left the range fall off the front.
  */
-export function mergeLivePoint(points: MetricPoint[], point: MetricPoint, oldestMs: number): MetricPoint[] {
+export function mergeLivePoint(
+	points: MetricPoint[],
+	point: MetricPoint,
+	oldestMs: number
+): MetricPoint[] {
 	const { at, latencyMs, cpuPct, ramPct, diskPct, netInBps, netOutBps, load1, iowaitPct } = point;
-	const clean: MetricPoint = { at, latencyMs, cpuPct, ramPct, diskPct, netInBps, netOutBps, load1, iowaitPct };
+	const clean: MetricPoint = {
+		at,
+		latencyMs,
+		cpuPct,
+		ramPct,
+		diskPct,
+		netInBps,
+		netOutBps,
+		load1,
+		iowaitPct
+	};
 	const last = points.at(-1);
 	const atMs = Date.parse(at);
 	let next: MetricPoint[];

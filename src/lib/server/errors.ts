@@ -1,7 +1,15 @@
 /** The one error family of the domain layer; routes map it to HTTP once (see server/http.ts). */
 export class ServiceError extends Error {
 	constructor(
-		readonly code: 'bad_request' | 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'throttled',
+		readonly code:
+			| 'bad_request'
+			| 'invalid'
+			| 'unauthenticated'
+			| 'forbidden'
+			| 'not_found'
+			| 'conflict'
+			| 'too_large'
+			| 'throttled',
 		readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429,
 		message: string,
 		readonly details?: unknown

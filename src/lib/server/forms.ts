@@ -8,7 +8,9 @@ export type FormEvent = RequestEvent<Partial<Record<string, string>>>;
 
 /** What a step answers: its success message, or the fields the page shows after it. */
 type Outcome = string | Record<string, unknown>;
-type Answer<O extends Outcome> = [O] extends [never] ? never : { form: string } & (O extends string ? { success: O } : O);
+type Answer<O extends Outcome> = [O] extends [never]
+	? never
+	: { form: string } & (O extends string ? { success: O } : O);
 type Step<E, O extends Outcome> = (data: FormData, event: E) => Promise<O>;
 
 /**
@@ -27,9 +29,14 @@ export function formAction<E extends FormEvent, O extends Outcome, X extends obj
 		const form = String(data.get('form') ?? '') || name;
 		try {
 			const unsafe = formGuardIssues(data);
-			if (Object.keys(unsafe).length > 0) throw invalid(m.form_has_errors(), guardMessages(unsafe, () => m.validation_nul()));
+			if (Object.keys(unsafe).length > 0)
+				throw invalid(
+					m.form_has_errors(),
+					guardMessages(unsafe, () => m.validation_nul())
+				);
 			const outcome = await run(data, event);
-			const fields: Record<string, unknown> = typeof outcome === 'string' ? { success: outcome } : outcome;
+			const fields: Record<string, unknown> =
+				typeof outcome === 'string' ? { success: outcome } : outcome;
 			return { form, ...fields } as Answer<O>;
 		} catch (err) {
 			const failure = actionFailure(err, data);
@@ -39,11 +46,14 @@ export function formAction<E extends FormEvent, O extends Outcome, X extends obj
 }
 
 /** Several named actions of one page, each through `formAction`. */
-export function formActions<E extends FormEvent, S extends Record<string, Step<E, Outcome>>, X extends object = object>(
-	steps: S,
-	keep?: (data: FormData) => X
-) {
-	return Object.fromEntries(Object.entries(steps).map(([name, run]) => [name, formAction(name, run, keep)])) as {
+export function formActions<
+	E extends FormEvent,
+	S extends Record<string, Step<E, Outcome>>,
+	X extends object = object
+>(steps: S, keep?: (data: FormData) => X) {
+	return Object.fromEntries(
+		Object.entries(steps).map(([name, run]) => [name, formAction(name, run, keep)])
+	) as {
 		[K in keyof S]: ReturnType<typeof formAction<E, Awaited<ReturnType<S[K]>>, X>>;
 	};
 }

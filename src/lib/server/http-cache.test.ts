@@ -4,7 +4,8 @@ import { cachedResponse } from './http-cache';
 describe('cachedResponse (public status page: a cacheable server render)', () => {
 	it('renders once per key and half second, and serves copies', async () => {
 		let renders = 0;
-		const render = async () => new Response(`page ${++renders}`, { headers: { 'content-type': 'text/html' } });
+		const render = async () =>
+			new Response(`page ${++renders}`, { headers: { 'content-type': 'text/html' } });
 		const first = await cachedResponse('fr /status', render, 1000);
 		const second = await cachedResponse('fr /status', render, 1400);
 		expect([await first.text(), await second.text()]).toEqual(['page 1', 'page 1']);

@@ -20,7 +20,11 @@ interface Stored {
 
 const stored = new Map<string, Stored>();
 
-export async function cachedResponse(key: string, render: () => Promise<Response>, now = Date.now()): Promise<Response> {
+export async function cachedResponse(
+	key: string,
+	render: () => Promise<Response>,
+	now = Date.now()
+): Promise<Response> {
 	let entry = stored.get(key);
 	let rendered = false;
 	if (!entry || now - entry.at > FRESH_MS) {

@@ -24,7 +24,11 @@ export function formValues(data: FormData): Record<string, string> {
 export function actionFailure(error: unknown, data: FormData): ActionFailure<FormFailure> {
 	if (error instanceof ServiceError) {
 		const status = error.status === 401 ? 403 : error.status;
-		return fail(status, { message: error.message, fields: fieldIssues(error), values: formValues(data) });
+		return fail(status, {
+			message: error.message,
+			fields: fieldIssues(error),
+			values: formValues(data)
+		});
 	}
 	throw error;
 }
@@ -45,7 +49,9 @@ const API_ERROR_CODES = [
 	'internal'
 ] as const satisfies readonly (ServiceError['code'] | 'internal')[];
 
-const fieldMessages = z.record(z.string(), z.string()).meta({ description: 'Each invalid field (dotted path) with its message' });
+const fieldMessages = z
+	.record(z.string(), z.string())
+	.meta({ description: 'Each invalid field (dotted path) with its message' });
 
 /** What apiErrorBody produces, for the OpenAPI document (`api/openapi.ts`). */
 export const apiErrorSchema = z.strictObject({
@@ -70,7 +76,10 @@ export function apiError(error: unknown, log: Logger = rootLog): Response {
 	if (error instanceof ServiceError) {
 		const headers: Record<string, string> = {};
 		if (error instanceof ThrottledError) headers['retry-after'] = String(error.retryAfter);
-		return json(apiErrorBody(error.code, error.message, error.details), { status: error.status, headers });
+		return json(apiErrorBody(error.code, error.message, error.details), {
+			status: error.status,
+			headers
+		});
 	}
 	log.error({ err: error }, 'api: unexpected error');
 	return json(apiErrorBody('internal', m.error_internal()), { status: 500 });
@@ -81,7 +90,8 @@ export async function loadOrError<T>(run: () => Promise<T> | T): Promise<T> {
 	try {
 		return await run();
 	} catch (e) {
-		if (e instanceof ServiceError) error(e.status === 401 ? 404 : e.status, e.status === 404 ? m.error_not_found() : e.message);
+		if (e instanceof ServiceError)
+			error(e.status === 401 ? 404 : e.status, e.status === 404 ? m.error_not_found() : e.message);
 		throw e;
 	}
 }

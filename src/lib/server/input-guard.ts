@@ -28,11 +28,15 @@ export function guardIssues(value: unknown, path = '', depth = 0): Record<string
 export function formGuardIssues(data: FormData): Record<string, GuardIssue> {
 	const found: Record<string, GuardIssue> = {};
 	for (const [name, value] of data) {
-		if (typeof value === 'string' && (value.includes('\u0000') || name.includes('\u0000'))) found[name] = 'nul';
+		if (typeof value === 'string' && (value.includes('\u0000') || name.includes('\u0000')))
+			found[name] = 'nul';
 	}
 	return found;
 }
 
-export function guardMessages(issues: Record<string, GuardIssue>, text: (issue: GuardIssue) => string): FieldIssues {
+export function guardMessages(
+	issues: Record<string, GuardIssue>,
+	text: (issue: GuardIssue) => string
+): FieldIssues {
 	return Object.fromEntries(Object.entries(issues).map(([field, issue]) => [field, text(issue)]));
 }

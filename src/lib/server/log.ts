@@ -23,7 +23,12 @@ function wantsPretty(): boolean {
 function prettyStream(): DestinationStream | undefined {
 	try {
 		const pretty = createRequire(import.meta.url)('pino-pretty') as typeof PinoPretty;
-		return pretty({ sync: true, colorize: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' });
+		return pretty({
+			sync: true,
+			colorize: true,
+			translateTime: 'SYS:HH:MM:ss.l',
+			ignore: 'pid,hostname'
+		});
 	} catch {
 		return undefined;
 	}

@@ -4,7 +4,11 @@
  * and kept only when it stays on that origin; it then becomes a plain path (pathname + search + hash,
  * percent-encoded, so always a valid Location header). Anything else gives the fallback.
  */
-export function safeRedirectTarget(target: string | null | undefined, origin: string | URL, fallback: string): string {
+export function safeRedirectTarget(
+	target: string | null | undefined,
+	origin: string | URL,
+	fallback: string
+): string {
 	if (!target) return fallback;
 	let base: URL;
 	let resolved: URL;

@@ -4,5 +4,8 @@ import { databaseHealthy } from '$lib/server/health';
 
 export const GET: RequestHandler = async () => {
 	const ok = await databaseHealthy();
-	return json({ status: ok ? 'ok' : 'degraded', db: ok ? 'ok' : 'down' }, { status: ok ? 200 : 503 });
+	return json(
+		{ status: ok ? 'ok' : 'degraded', db: ok ? 'ok' : 'down' },
+		{ status: ok ? 200 : 503 }
+	);
 };

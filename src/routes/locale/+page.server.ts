@@ -11,7 +11,12 @@ export const actions: Actions = {
 	default: async ({ request, cookies, locals, url }) => {
 		const data = await request.formData();
 		const locale = data.get('locale') === 'en' ? 'en' : 'fr';
-		cookies.set(cookieName, locale, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: cookieMaxAge });
+		cookies.set(cookieName, locale, {
+			path: '/',
+			httpOnly: false,
+			sameSite: 'lax',
+			maxAge: cookieMaxAge
+		});
 		if (locals.user) await setUserLocale(locals.user.id, locale);
 		const target = data.get('redirectTo');
 		redirect(303, safeRedirectTarget(typeof target === 'string' ? target : null, url.origin, '/'));

@@ -4,6 +4,8 @@ import { landingPath, signIn, ThrottledError } from '$lib/server/auth/account';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { ServiceError } from '$lib/server/errors';
+import { formGuardIssues } from '$lib/server/input-guard';
+import { m } from '$lib/paraglide/messages';
 import { safeRedirectTarget } from '$lib/server/redirect';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -13,11 +15,20 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	default: async ({ request, cookies, url, locals, setHeaders }) => {
 		const data = await request.formData();
+		if (Object.keys(formGuardIssues(data)).length > 0) {
+			return fail(400, { message: m.validation_nul(), email: '', retryAfter: 0 });
+		}
 		const email = String(data.get('email') ?? '');
 		try {
-			const session = await signIn({ email, password: String(data.get('password') ?? '') }, locals.ctx.ip);
+			const session = await signIn(
+				{ email, password: String(data.get('password') ?? '') },
+				locals.ctx.ip
+			);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
-			redirect(303, safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, session.landing));
+			redirect(
+				303,
+				safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, session.landing)
+			);
 		} catch (e) {
 			if (e instanceof ThrottledError) {
 				setHeaders({ 'retry-after': String(e.retryAfter) });

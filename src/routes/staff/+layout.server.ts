@@ -5,7 +5,8 @@ import { authorize } from '$lib/server/policy';
 
 /** The console does not exist for anyone but staff. */
 export const load: LayoutServerLoad = ({ locals, url }) => {
-	if (locals.ctx.actor.kind === 'anonymous') redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
+	if (locals.ctx.actor.kind === 'anonymous')
+		redirect(303, `/login?redirectTo=${encodeURIComponent(url.pathname)}`);
 	return loadOrError(() => {
 		authorize(locals.ctx, 'console.open');
 		return {};

@@ -5,6 +5,8 @@ import { loadOrError } from '$lib/server/http';
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const search = url.searchParams.get('search') ?? '';
 	const page = url.searchParams.get('page') ?? '1';
-	const result = await loadOrError(() => listClients(locals.ctx, { search, page: /^\d+$/.test(page) ? page : '1' }));
+	const result = await loadOrError(() =>
+		listClients(locals.ctx, { search, page: /^\d+$/.test(page) ? page : '1' })
+	);
 	return { ...result, search };
 };

@@ -4,7 +4,8 @@ import { numberFormat } from '$lib/intl';
 import type { ContractSettings } from './types';
 
 /** A percentage as the reader writes numbers: "99,9" in French, "99.9" in English. */
-export const percentText = (value: number) => numberFormat(getLocale(), { maximumFractionDigits: 3 }).format(value);
+export const percentText = (value: number) =>
+	numberFormat(getLocale(), { maximumFractionDigits: 3 }).format(value);
 
 const PRESET_TITLES: Record<string, () => string> = {
 	softconcept: m.preset_softconcept,
@@ -46,7 +47,9 @@ export function creditText(credit: ContractSettings['sla']['credit']): string {
 			});
 		case 'tiers':
 			return m.credit_tiers({
-				tiers: credit.tiers.map((t) => `< ${percentText(t.belowPercent)} % → ${percentText(t.percent)} %`).join(' ; '),
+				tiers: credit.tiers
+					.map((t) => `< ${percentText(t.belowPercent)} % → ${percentText(t.percent)} %`)
+					.join(' ; '),
 				cap: percentText(credit.capPercent)
 			});
 		case 'outage_pro_rata':

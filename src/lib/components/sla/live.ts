@@ -10,7 +10,11 @@ const SLA_DEBOUNCE_MS = 50;
  * `maintenance.*` of this client reloads it; status changes reload it only while it shows the current
  * month, and only batches that carry a change (the simulator's metric-only batches do not).
  */
-export function followSla(live: LiveConnection, clientSlug: string, showsCurrentMonth: () => boolean) {
+export function followSla(
+	live: LiveConnection,
+	clientSlug: string,
+	showsCurrentMonth: () => boolean
+) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const refresh = (delay: number) => {
 		if (timer) return;
@@ -24,10 +28,16 @@ export function followSla(live: LiveConnection, clientSlug: string, showsCurrent
 			if (e.kind === 'sla.changed' && e.payload.clientSlug === clientSlug) refresh(SLA_DEBOUNCE_MS);
 		}),
 		live.on('maintenance.', (e) => {
-			if ('clientSlug' in e.payload && e.payload.clientSlug === clientSlug) refresh(SLA_DEBOUNCE_MS);
+			if ('clientSlug' in e.payload && e.payload.clientSlug === clientSlug)
+				refresh(SLA_DEBOUNCE_MS);
 		}),
 		live.on('monitor.batch', (e) => {
-			if (e.kind === 'monitor.batch' && e.payload.clientSlug === clientSlug && e.payload.changes.length > 0 && showsCurrentMonth()) {
+			if (
+				e.kind === 'monitor.batch' &&
+				e.payload.clientSlug === clientSlug &&
+				e.payload.changes.length > 0 &&
+				showsCurrentMonth()
+			) {
 				refresh(STATUS_DEBOUNCE_MS);
 			}
 		}),

@@ -46,12 +46,14 @@ async function readJson(request: Request): Promise<unknown> {
 	return body;
 }
 
-const guardText = (issue: GuardIssue) => (issue === 'nul' ? m.validation_nul() : m.validation_too_deep());
+const guardText = (issue: GuardIssue) =>
+	issue === 'nul' ? m.validation_nul() : m.validation_too_deep();
 
 /** Path segments, query parameters and bodies alike: a value PostgreSQL cannot store is a 422, never a 500. */
 function refuseUnsafe(value: unknown): void {
 	const issues = guardIssues(value);
-	if (Object.keys(issues).length > 0) throw invalid(m.form_has_errors(), guardMessages(issues, guardText));
+	if (Object.keys(issues).length > 0)
+		throw invalid(m.form_has_errors(), guardMessages(issues, guardText));
 }
 
 export const created = (body: unknown) => json(body, { status: 201 });

@@ -4,7 +4,13 @@ import {
 	incidentSummarySchema,
 	incidentWriteSchema
 } from '../incidents/api-views';
-import { acknowledgeSchema, fileIncidentSchema, listFiltersSchema, resolveSchema, updateSchema } from '../incidents/input';
+import {
+	acknowledgeSchema,
+	fileIncidentSchema,
+	listFiltersSchema,
+	resolveSchema,
+	updateSchema
+} from '../incidents/input';
 import type { ApiPart } from './openapi-kit';
 
 const wrongState = 'Not possible in the report’s current state';
@@ -15,14 +21,16 @@ export const incidentsApi: ApiPart = {
 		'/clients/{slug}/incidents': {
 			get: {
 				operationId: 'listIncidents',
-				summary: "A client's register of reports, newest first, 20 a page (read or admin scope); an invalid filter is ignored",
+				summary:
+					"A client's register of reports, newest first, 20 a page (read or admin scope); an invalid filter is ignored",
 				// `client` filters the staff queue across clients; here the path names the client.
 				query: listFiltersSchema.omit({ client: true }),
 				ok: { status: 200, description: 'Register page', schema: 'IncidentPage' }
 			},
 			post: {
 				operationId: 'fileIncident',
-				summary: 'File a report (admin scope), e.g. one received by phone; deadlines come from the contract',
+				summary:
+					'File a report (admin scope), e.g. one received by phone; deadlines come from the contract',
 				body: 'IncidentCreate',
 				ok: { status: 201, description: 'Filed', schema: 'IncidentWrite' }
 			}
@@ -30,14 +38,16 @@ export const incidentsApi: ApiPart = {
 		'/clients/{slug}/incidents/{number}': {
 			get: {
 				operationId: 'getIncident',
-				summary: 'One report with its components, deadline states and timeline (read or admin scope)',
+				summary:
+					'One report with its components, deadline states and timeline (read or admin scope)',
 				ok: { status: 200, description: 'Report', schema: 'IncidentDetail' }
 			}
 		},
 		'/clients/{slug}/incidents/{number}/acknowledge': {
 			post: {
 				operationId: 'acknowledgeIncident',
-				summary: 'Acknowledge ("prise en compte") with the estimated nature and resolution time (admin scope)',
+				summary:
+					'Acknowledge ("prise en compte") with the estimated nature and resolution time (admin scope)',
 				body: 'IncidentAcknowledge',
 				ok: { status: 200, description: 'Acknowledged', schema: 'IncidentWrite' },
 				errors: { 409: wrongState }

@@ -57,10 +57,18 @@ const jsonContent = (schema: object) => ({ 'application/json': { schema } });
  * In input mode a property is required only when the schema refuses its absence: a preprocess
  * that supplies a default (e.g. an incident's `components`) makes it optional to the caller.
  */
-function optionalOnInput({ zodSchema, jsonSchema }: { zodSchema: unknown; jsonSchema: JsonSchema }) {
+function optionalOnInput({
+	zodSchema,
+	jsonSchema
+}: {
+	zodSchema: unknown;
+	jsonSchema: JsonSchema;
+}) {
 	if (!(zodSchema instanceof z.ZodObject) || !Array.isArray(jsonSchema.required)) return;
 	const shape = zodSchema.shape as Record<string, z.ZodType>;
-	const required = (jsonSchema.required as string[]).filter((key) => !shape[key]?.safeParse(undefined).success);
+	const required = (jsonSchema.required as string[]).filter(
+		(key) => !shape[key]?.safeParse(undefined).success
+	);
 	if (required.length) jsonSchema.required = required;
 	else delete jsonSchema.required;
 }
@@ -87,13 +95,20 @@ function withoutDialect({ $schema: _dialect, $id: _id, ...schema }: JsonSchema):
 }
 
 /** Named zod schemas → `components.schemas`; a schema used inside another one becomes a $ref to it. */
-export function componentSchemas(schemas: Record<string, z.ZodType>, io: Io): Record<string, JsonSchema> {
+export function componentSchemas(
+	schemas: Record<string, z.ZodType>,
+	io: Io
+): Record<string, JsonSchema> {
 	const registry = z.registry<{ id: string }>();
 	for (const [id, schema] of Object.entries(schemas)) {
-		if (registry.has(schema)) throw new Error(`OpenAPI: ${id} is the same zod schema as ${registry.get(schema)?.id}`);
+		if (registry.has(schema))
+			throw new Error(`OpenAPI: ${id} is the same zod schema as ${registry.get(schema)?.id}`);
 		registry.add(schema, { id });
 	}
-	const { schemas: converted } = z.toJSONSchema(registry, { ...options(io), uri: (id) => ref(id).$ref });
+	const { schemas: converted } = z.toJSONSchema(registry, {
+		...options(io),
+		uri: (id) => ref(id).$ref
+	});
 	return Object.fromEntries(Object.keys(schemas).map((id) => [id, withoutDialect(converted[id])]));
 }
 
@@ -102,7 +117,10 @@ function toJson(schema: z.ZodType, io: Io): JsonSchema {
 }
 
 function queryParameters(query: z.ZodObject) {
-	const { properties = {}, required = [] } = toJson(query, 'input') as { properties?: Record<string, JsonSchema>; required?: string[] };
+	const { properties = {}, required = [] } = toJson(query, 'input') as {
+		properties?: Record<string, JsonSchema>;
+		required?: string[];
+	};
 	return Object.entries(properties).map(([name, { description, ...schema }]) => ({
 		name,
 		in: 'query',
@@ -116,7 +134,13 @@ function pathParameters(path: string) {
 	return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
 		const known = PATH_PARAMETERS[name];
 		if (!known) throw new Error(`OpenAPI: no schema for the path parameter {${name}} of ${path}`);
-		return { name, in: 'path', required: true, description: known.description, schema: toJson(known.schema, 'input') };
+		return {
+			name,
+			in: 'path',
+			required: true,
+			description: known.description,
+			schema: toJson(known.schema, 'input')
+		};
 	});
 }
 
@@ -135,9 +159,15 @@ function operation(path: string, spec: OperationSpec) {
 		...(parameters.length ? { parameters } : {}),
 		...(spec.body ? { requestBody: { required: true, content: jsonContent(ref(spec.body)) } } : {}),
 		responses: {
-			[spec.ok.status]: { description: spec.ok.description, content: jsonContent(ref(spec.ok.schema)) },
+			[spec.ok.status]: {
+				description: spec.ok.description,
+				content: jsonContent(ref(spec.ok.schema))
+			},
 			...Object.fromEntries(
-				Object.entries(errors).map(([status, description]) => [status, { description, content: jsonContent(ref(ERROR_SCHEMA)) }])
+				Object.entries(errors).map(([status, description]) => [
+					status,
+					{ description, content: jsonContent(ref(ERROR_SCHEMA)) }
+				])
 			)
 		}
 	};
@@ -149,7 +179,9 @@ export function paths(part: ApiPart): Record<string, Partial<Record<Method, Oper
 	return Object.fromEntries(
 		Object.entries(part.paths).map(([path, ops]) => [
 			path,
-			Object.fromEntries(Object.entries(ops).map(([method, spec]) => [method, operation(path, spec)]))
+			Object.fromEntries(
+				Object.entries(ops).map(([method, spec]) => [method, operation(path, spec)])
+			)
 		])
 	);
 }

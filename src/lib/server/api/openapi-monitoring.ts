@@ -9,7 +9,8 @@ export const monitoringApi: ApiPart = {
 		'/samples': {
 			post: {
 				operationId: 'ingestSamples',
-				summary: 'Push agent samples (ingest or admin scope); all or nothing, idempotent on (component, at)',
+				summary:
+					'Push agent samples (ingest or admin scope); all or nothing, idempotent on (component, at)',
 				body: 'SampleBatch',
 				ok: { status: 202, description: 'Stored', schema: 'IngestResult' },
 				errors: {
@@ -20,14 +21,16 @@ export const monitoringApi: ApiPart = {
 		'/clients/{slug}/status': {
 			get: {
 				operationId: 'getClientStatus',
-				summary: "A client's current state: the worst component state and each component since when (read or admin scope)",
+				summary:
+					"A client's current state: the worst component state and each component since when (read or admin scope)",
 				ok: { status: 200, description: 'Status', schema: 'ClientStatus' }
 			}
 		},
 		'/clients/{slug}/components/{key}/metrics': {
 			get: {
 				operationId: 'getMetricSeries',
-				summary: 'Metric averages per minute, hour or day; at most 3,000 points (read or admin scope)',
+				summary:
+					'Metric averages per minute, hour or day; at most 3,000 points (read or admin scope)',
 				query: seriesQuery,
 				ok: { status: 200, description: 'Series', schema: 'MetricSeries' },
 				errors: { 422: 'Invalid range, or too many points for the step' }
@@ -35,5 +38,9 @@ export const monitoringApi: ApiPart = {
 		}
 	},
 	requests: { Sample: sampleItemSchema, SampleBatch: sampleBatchSchema },
-	responses: { IngestResult: ingestResultSchema, ClientStatus: clientStatusSchema, MetricSeries: metricSeriesSchema }
+	responses: {
+		IngestResult: ingestResultSchema,
+		ClientStatus: clientStatusSchema,
+		MetricSeries: metricSeriesSchema
+	}
 };

@@ -10,16 +10,21 @@ export const slaApi: ApiPart = {
 		'/clients/{slug}/sla': {
 			get: {
 				operationId: 'getSlaReport',
-				summary: 'The SLA report of the period holding a month (read or admin scope); frozen once the period is closed',
+				summary:
+					'The SLA report of the period holding a month (read or admin scope); frozen once the period is closed',
 				query: slaQuerySchema,
 				ok: { status: 200, description: 'Report', schema: 'SlaReport' },
-				errors: { 403: 'Token scope too narrow, or recompute without the admin scope', 422: 'Invalid month, or a future one' }
+				errors: {
+					403: 'Token scope too narrow, or recompute without the admin scope',
+					422: 'Invalid month, or a future one'
+				}
 			}
 		},
 		'/clients/{slug}/maintenance': {
 			post: {
 				operationId: 'createMaintenance',
-				summary: 'Record planned maintenance (admin scope); says whether it was announced within the contract notice',
+				summary:
+					'Record planned maintenance (admin scope); says whether it was announced within the contract notice',
 				body: 'MaintenanceCreate',
 				ok: { status: 201, description: 'Recorded', schema: 'MaintenanceRecorded' }
 			}

@@ -38,7 +38,9 @@ const operations = Object.entries(openApiDocument.paths).flatMap(([path, ops]) =
 
 describe('OpenAPI document', () => {
 	it('lists exactly the operations the /api/v1 routes implement', () => {
-		const documented = operations.map(({ path, method }) => `${method.toUpperCase()} ${path}`).sort();
+		const documented = operations
+			.map(({ path, method }) => `${method.toUpperCase()} ${path}`)
+			.sort();
 		expect(documented).toEqual(routeOperations(API_ROOT));
 	});
 
@@ -66,9 +68,15 @@ describe('OpenAPI document', () => {
 	it('answers JSON with a schema for every response, errors in the one Error shape', () => {
 		for (const { path, method, op } of operations) {
 			const statuses = Object.keys(op.responses);
-			expect(statuses.filter((s) => s.startsWith('2')), `${method} ${path}`).toHaveLength(1);
+			expect(
+				statuses.filter((s) => s.startsWith('2')),
+				`${method} ${path}`
+			).toHaveLength(1);
 			expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['401', '403']));
-			if (op.requestBody) expect(statuses, `${method} ${path}`).toEqual(expect.arrayContaining(['400', '413', '422']));
+			if (op.requestBody)
+				expect(statuses, `${method} ${path}`).toEqual(
+					expect.arrayContaining(['400', '413', '422'])
+				);
 			for (const [status, response] of Object.entries(op.responses)) {
 				const schema = response.content?.['application/json']?.schema;
 				expect(schema, `${method} ${path} ${status}`).toBeDefined();
@@ -85,7 +93,10 @@ describe('OpenAPI document', () => {
 		ajv.addSchema({ $id: 'openapi.json', components: openApiDocument.components });
 		for (const [name, schema] of Object.entries(openApiDocument.components.schemas)) {
 			expect(ajv.validateSchema(schema), `${name}: ${ajv.errorsText()}`).toBe(true);
-			expect(() => ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` }), name).not.toThrow();
+			expect(
+				() => ajv.compile({ $ref: `openapi.json#/components/schemas/${name}` }),
+				name
+			).not.toThrow();
 		}
 	});
 });

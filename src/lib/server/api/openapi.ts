@@ -26,20 +26,28 @@ function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T
 
 const requests = merged((p) => p.requests);
 const responses = merged((p) => p.responses);
-for (const name of Object.keys(requests)) if (name in responses) throw new Error(`OpenAPI: ${name} is both a request and a response`);
+for (const name of Object.keys(requests))
+	if (name in responses) throw new Error(`OpenAPI: ${name} is both a request and a response`);
 
 export const openApiDocument = {
 	openapi: '3.1.0',
 	info: {
 		title: 'Hosting portal API',
 		version: '1.0.0',
-		description: 'Generated from the zod schemas the server validates requests with and builds responses from. Every error has the shape of the Error schema.'
+		description:
+			'Generated from the zod schemas the server validates requests with and builds responses from. Every error has the shape of the Error schema.'
 	},
 	servers: [{ url: '/api/v1' }],
 	security: [{ bearer: [] }],
 	paths: merged(paths),
 	components: {
-		securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'An API token (scopes read, admin, ingest)' } },
+		securitySchemes: {
+			bearer: {
+				type: 'http',
+				scheme: 'bearer',
+				description: 'An API token (scopes read, admin, ingest)'
+			}
+		},
 		schemas: {
 			...componentSchemas(requests, 'input'),
 			...componentSchemas({ ...responses, [ERROR_SCHEMA]: apiErrorSchema }, 'output')

@@ -76,7 +76,12 @@ export async function signIn(input: unknown, ip: string | null) {
  * Answers the same whether or not the account exists, and whether or not the request was over its limit
  * (a few mails per account and per address each hour, counted in the login throttle store).
  */
-export async function requestPasswordReset(email: string, origin: string, locale: Locale, ip: string | null) {
+export async function requestPasswordReset(
+	email: string,
+	origin: string,
+	locale: Locale,
+	ip: string | null
+) {
 	if (!(await takePasswordResetAllowance(email, ip))) return;
 	const found = await findUserByEmail(email);
 	if (!found?.passwordHash) return;
@@ -86,7 +91,10 @@ export async function requestPasswordReset(email: string, origin: string, locale
 		await queueMail(tx, {
 			to: found.email,
 			subject: m.mail_reset_subject({}, { locale: lang }),
-			text: m.mail_reset_body({ name: found.name, link: `${origin}/reset-password/${token}` }, { locale: lang })
+			text: m.mail_reset_body(
+				{ name: found.name, link: `${origin}/reset-password/${token}` },
+				{ locale: lang }
+			)
 		});
 	});
 	nudgeMailQueue();
@@ -103,7 +111,9 @@ function parseNewPassword(input: unknown) {
 	for (const issue of parsed.error.issues) {
 		const field = String(issue.path[0] ?? 'password');
 		fields[field] =
-			field === 'confirm' ? m.auth_password_mismatch() : m.auth_password_rules({ min: PASSWORD_MIN_LENGTH });
+			field === 'confirm'
+				? m.auth_password_mismatch()
+				: m.auth_password_rules({ min: PASSWORD_MIN_LENGTH });
 	}
 	throw invalid(m.form_has_errors(), fields);
 }
@@ -119,11 +129,15 @@ export async function resetPassword(token: string, input: unknown, ip: string | 
 		// Every other reset link of the account dies with this one.
 		await revokeUserTokens(tx, userId, 'password_reset');
 		await invalidateUserSessions(tx, userId);
-		await recordAudit(tx, { actor: { kind: 'anonymous' }, ip }, {
-			action: 'user.password_reset',
-			targetType: 'user',
-			targetId: userId
-		});
+		await recordAudit(
+			tx,
+			{ actor: { kind: 'anonymous' }, ip },
+			{
+				action: 'user.password_reset',
+				targetType: 'user',
+				targetId: userId
+			}
+		);
 		return { ...(await createSession(tx, userId, ip)), landing: await landingPath(userId) };
 	});
 }
@@ -140,7 +154,11 @@ export async function acceptInvitation(token: string, input: unknown, ip: string
 		await revokeUserTokens(tx, userId, 'password_reset');
 		await revokeUserTokens(tx, userId, 'invitation');
 		const ctx: RequestContext = { actor: { kind: 'anonymous' }, ip };
-		await recordAudit(tx, ctx, { action: 'user.invitation_accepted', targetType: 'user', targetId: userId });
+		await recordAudit(tx, ctx, {
+			action: 'user.invitation_accepted',
+			targetType: 'user',
+			targetId: userId
+		});
 		return { ...(await createSession(tx, userId, ip)), userId };
 	});
 	return { ...session, landing: await landingPath(session.userId) };

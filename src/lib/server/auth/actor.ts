@@ -13,7 +13,8 @@ export function parseCookie(header: string | undefined, name: string): string | 
 	if (!header) return undefined;
 	for (const part of header.split(';')) {
 		const eq = part.indexOf('=');
-		if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
+		if (eq > 0 && part.slice(0, eq).trim() === name)
+			return decodeURIComponent(part.slice(eq + 1).trim());
 	}
 	return undefined;
 }

@@ -16,7 +16,10 @@ let dummyHash: Promise<string> | undefined;
  * Verifies against a real hash, or against a throwaway one when the account does not exist,
  * so that an unknown e-mail costs the same time as a wrong password.
  */
-export async function verifyPassword(storedHash: string | null, password: string): Promise<boolean> {
+export async function verifyPassword(
+	storedHash: string | null,
+	password: string
+): Promise<boolean> {
 	if (!storedHash) {
 		dummyHash ??= hashPassword('not-a-real-password-' + Math.random());
 		await verify(await dummyHash, password).catch(() => false);

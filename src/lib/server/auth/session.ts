@@ -84,7 +84,10 @@ export async function validateSession(
  */
 async function endSessions(tx: Executor, which: SQL): Promise<void> {
 	const ended = await tx.delete(session).where(which).returning({ id: session.id });
-	await appendSessionsEnded(tx, ended.map((s) => s.id));
+	await appendSessionsEnded(
+		tx,
+		ended.map((s) => s.id)
+	);
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {
@@ -101,6 +104,12 @@ export async function invalidateUserSessions(db: Executor, userId: string): Prom
  * disconnected on every node, and the browser reconnects into the rooms of its new rights.
  */
 export async function reconnectUserSockets(db: Executor, userId: string): Promise<void> {
-	const sessions = await db.select({ id: session.id }).from(session).where(eq(session.userId, userId));
-	await appendSessionsEnded(db, sessions.map((s) => s.id));
+	const sessions = await db
+		.select({ id: session.id })
+		.from(session)
+		.where(eq(session.userId, userId));
+	await appendSessionsEnded(
+		db,
+		sessions.map((s) => s.id)
+	);
 }

@@ -8,11 +8,14 @@ import {
 
 describe('login throttling rules (000 §5: dictionary / brute force)', () => {
 	it('lets the first failures through without delay', () => {
-		for (let n = 0; n <= FREE_ACCOUNT_FAILURES; n++) expect(delayAfterFailures(n, FREE_ACCOUNT_FAILURES)).toBe(0);
+		for (let n = 0; n <= FREE_ACCOUNT_FAILURES; n++)
+			expect(delayAfterFailures(n, FREE_ACCOUNT_FAILURES)).toBe(0);
 	});
 
 	it('doubles the delay after each further failure, up to the cap', () => {
-		const delays = [1, 2, 3, 4, 5].map((k) => delayAfterFailures(FREE_ACCOUNT_FAILURES + k, FREE_ACCOUNT_FAILURES));
+		const delays = [1, 2, 3, 4, 5].map((k) =>
+			delayAfterFailures(FREE_ACCOUNT_FAILURES + k, FREE_ACCOUNT_FAILURES)
+		);
 		expect(delays).toEqual([1, 2, 4, 8, 16]);
 		expect(delayAfterFailures(100, FREE_ACCOUNT_FAILURES)).toBe(MAX_DELAY_SECONDS);
 	});

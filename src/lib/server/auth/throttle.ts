@@ -62,7 +62,11 @@ export async function beginLoginAttempt(
 				.set({ failures, updatedAt: now, blockedUntil })
 				.where(sql`${loginThrottle.key} = ${row.key}`);
 			if (row.key === k.ip) {
-				attempt.ip = { key: row.key, previousBlockedUntil: row.blockedUntil, blockedUntil: delay > 0 ? blockedUntil : null };
+				attempt.ip = {
+					key: row.key,
+					previousBlockedUntil: row.blockedUntil,
+					blockedUntil: delay > 0 ? blockedUntil : null
+				};
 			}
 		}
 		return { attempt };
@@ -82,7 +86,9 @@ async function databaseClock(tx: Executor): Promise<Date> {
  */
 export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
 	await getDb().transaction(async (tx) => {
-		await tx.delete(loginThrottle).where(inArray(loginThrottle.key, [keys(attempt.email, null).account]));
+		await tx
+			.delete(loginThrottle)
+			.where(inArray(loginThrottle.key, [keys(attempt.email, null).account]));
 		const ip = attempt.ip;
 		if (!ip) return;
 		await tx
@@ -104,8 +110,13 @@ export async function loginSucceeded(attempt: LoginAttempt): Promise<void> {
  * (the window opens at its first request, kept in `updated_at`). True when a mail may go out.
  * Counted whether or not the account exists, so the answer reveals nothing.
  */
-export async function takePasswordResetAllowance(email: string, ip: string | null): Promise<boolean> {
-	const limits: [string, number][] = [[`reset:account:${email.trim().toLowerCase()}`, RESET_MAILS_PER_ACCOUNT]];
+export async function takePasswordResetAllowance(
+	email: string,
+	ip: string | null
+): Promise<boolean> {
+	const limits: [string, number][] = [
+		[`reset:account:${email.trim().toLowerCase()}`, RESET_MAILS_PER_ACCOUNT]
+	];
 	if (ip) limits.push([`reset:ip:${ip}`, RESET_MAILS_PER_IP]);
 	limits.sort(([a], [b]) => (a < b ? -1 : 1));
 	return getDb().transaction(async (tx) => {

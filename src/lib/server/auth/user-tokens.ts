@@ -64,9 +64,15 @@ export async function peekUserToken(
 }
 
 /** Marks every outstanding token of this purpose used: after a password change no older link may set one again. */
-export async function revokeUserTokens(tx: Executor, userId: string, purpose: UserTokenPurpose): Promise<void> {
+export async function revokeUserTokens(
+	tx: Executor,
+	userId: string,
+	purpose: UserTokenPurpose
+): Promise<void> {
 	await tx
 		.update(userToken)
 		.set({ usedAt: new Date() })
-		.where(and(eq(userToken.userId, userId), eq(userToken.purpose, purpose), isNull(userToken.usedAt)));
+		.where(
+			and(eq(userToken.userId, userId), eq(userToken.purpose, purpose), isNull(userToken.usedAt))
+		);
 }

@@ -30,7 +30,15 @@ const axantis = coverageCalendar(PRESETS.axantis.sla.coverage);
 const ALL_DAY: TimeSlot[] = [['00:00', '24:00']];
 const everyDay: BusinessCalendar = {
 	timeZone: PARIS,
-	weekly: weekly({ mon: ALL_DAY, tue: ALL_DAY, wed: ALL_DAY, thu: ALL_DAY, fri: ALL_DAY, sat: ALL_DAY, sun: ALL_DAY }),
+	weekly: weekly({
+		mon: ALL_DAY,
+		tue: ALL_DAY,
+		wed: ALL_DAY,
+		thu: ALL_DAY,
+		fri: ALL_DAY,
+		sat: ALL_DAY,
+		sun: ALL_DAY
+	}),
 	holidays: 'none'
 };
 const d = (iso: string) => new Date(iso);
@@ -42,7 +50,12 @@ describe('support hours (000 §1.5): open time of the softconcept calendar', () 
 		expect(soft).toMatchObject({ timeZone: PARIS, holidays: 'fr' });
 		expect(coverageCalendar(PRESETS.alteo.sla.coverage)).toBe('24x7');
 		expect(PRESETS.axantis.sla.coverage).toEqual(axantisCoverage);
-		expect(axantis).toEqual({ timeZone: PARIS, weekly: axantisCoverage.weekly, holidays: 'fr', closedDays: [] });
+		expect(axantis).toEqual({
+			timeZone: PARIS,
+			weekly: axantisCoverage.weekly,
+			holidays: 'fr',
+			closedDays: []
+		});
 	});
 
 	it('skips the lunch break: an interval list clipped to the bounds', () => {
@@ -54,48 +67,72 @@ describe('support hours (000 §1.5): open time of the softconcept calendar', () 
 	});
 
 	it('counts 2,265 open minutes in an ordinary week (4 × 465 + 405 on Friday)', () => {
-		expect(openMinutesBetween(soft, d('2026-06-08T00:00:00+02:00'), d('2026-06-15T00:00:00+02:00'))).toBe(2265);
+		expect(
+			openMinutesBetween(soft, d('2026-06-08T00:00:00+02:00'), d('2026-06-15T00:00:00+02:00'))
+		).toBe(2265);
 	});
 
 	it('gives nothing for an empty or reversed range', () => {
-		expect(openIntervals(soft, d('2026-06-08T10:00:00+02:00'), d('2026-06-08T10:00:00+02:00'))).toEqual([]);
-		expect(openMinutesBetween(soft, d('2026-06-09T10:00:00+02:00'), d('2026-06-08T10:00:00+02:00'))).toBe(0);
+		expect(
+			openIntervals(soft, d('2026-06-08T10:00:00+02:00'), d('2026-06-08T10:00:00+02:00'))
+		).toEqual([]);
+		expect(
+			openMinutesBetween(soft, d('2026-06-09T10:00:00+02:00'), d('2026-06-08T10:00:00+02:00'))
+		).toBe(0);
 	});
 });
 
 describe('000 §2 deadlines in business mode: hours consume only open time', () => {
 	it('across the lunch break: Monday 11:45 + 1 h → 14:00', () => {
-		expect(addOpenMinutes(soft, d('2026-06-08T11:45:00+02:00'), 60)).toEqual(d('2026-06-08T14:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-06-08T11:45:00+02:00'), 60)).toEqual(
+			d('2026-06-08T14:00:00+02:00')
+		);
 	});
 
 	it("Friday's early close: Friday 15:00 + 4 h → Monday 11:00 (Thursday 17:30 + 1 h → Friday 09:30)", () => {
-		expect(addOpenMinutes(soft, d('2026-06-12T15:00:00+02:00'), 240)).toEqual(d('2026-06-15T11:00:00+02:00'));
-		expect(addOpenMinutes(soft, d('2026-06-11T17:30:00+02:00'), 60)).toEqual(d('2026-06-12T09:30:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-06-12T15:00:00+02:00'), 240)).toEqual(
+			d('2026-06-15T11:00:00+02:00')
+		);
+		expect(addOpenMinutes(soft, d('2026-06-11T17:30:00+02:00'), 60)).toEqual(
+			d('2026-06-12T09:30:00+02:00')
+		);
 	});
 
 	it('a deadline reached exactly at closing time is the closing instant', () => {
-		expect(addOpenMinutes(soft, d('2026-06-12T16:00:00+02:00'), 60)).toEqual(d('2026-06-12T17:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-06-12T16:00:00+02:00'), 60)).toEqual(
+			d('2026-06-12T17:00:00+02:00')
+		);
 	});
 
 	it('Easter Monday 2026 is closed: Friday 3 April 16:00 + 4 h → Tuesday 7 April 12:00', () => {
-		expect(addOpenMinutes(soft, d('2026-04-03T16:00:00+02:00'), 240)).toEqual(d('2026-04-07T12:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-04-03T16:00:00+02:00'), 240)).toEqual(
+			d('2026-04-07T12:00:00+02:00')
+		);
 	});
 
 	it('14 July is closed: Monday 13 July 17:00 + 2 h → Wednesday 15 July 10:00', () => {
-		expect(addOpenMinutes(soft, d('2026-07-13T17:00:00+02:00'), 120)).toEqual(d('2026-07-15T10:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-07-13T17:00:00+02:00'), 120)).toEqual(
+			d('2026-07-15T10:00:00+02:00')
+		);
 	});
 
 	it('across spring-forward (29 March 2026): Friday 16:00 CET + 2 h → Monday 10:00 CEST', () => {
-		expect(addOpenMinutes(soft, d('2026-03-27T16:00:00+01:00'), 120)).toEqual(d('2026-03-30T10:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-03-27T16:00:00+01:00'), 120)).toEqual(
+			d('2026-03-30T10:00:00+02:00')
+		);
 	});
 
 	it('across fall-back (25 October 2026): Friday 16:00 CEST + 2 h → Monday 10:00 CET', () => {
-		expect(addOpenMinutes(soft, d('2026-10-23T16:00:00+02:00'), 120)).toEqual(d('2026-10-26T10:00:00+01:00'));
+		expect(addOpenMinutes(soft, d('2026-10-23T16:00:00+02:00'), 120)).toEqual(
+			d('2026-10-26T10:00:00+01:00')
+		);
 	});
 
 	it('rejects a negative or endless duration', () => {
 		expect(() => addOpenMinutes(soft, d('2026-06-08T10:00:00+02:00'), -1)).toThrow(RangeError);
-		expect(() => addOpenMinutes(soft, d('2026-06-08T10:00:00+02:00'), Infinity)).toThrow(RangeError);
+		expect(() => addOpenMinutes(soft, d('2026-06-08T10:00:00+02:00'), Infinity)).toThrow(
+			RangeError
+		);
 	});
 });
 
@@ -116,7 +153,9 @@ describe('a report filed while closed starts counting at the next opening', () =
 	});
 
 	it('Saturday + 1 h → Monday 10:00', () => {
-		expect(addOpenMinutes(soft, d('2026-06-13T10:00:00+02:00'), 60)).toEqual(d('2026-06-15T10:00:00+02:00'));
+		expect(addOpenMinutes(soft, d('2026-06-13T10:00:00+02:00'), 60)).toEqual(
+			d('2026-06-15T10:00:00+02:00')
+		);
 	});
 
 	it('a calendar that never opens is an error, not an endless loop', () => {
@@ -127,28 +166,42 @@ describe('a report filed while closed starts counting at the next opening', () =
 
 describe('N days in business mode = same clock time on the N-th following business day', () => {
 	it('Monday 13 July 10:00 + 1 day → Wednesday 15 July 10:00 (14 July skipped)', () => {
-		expect(addBusinessDays(soft, d('2026-07-13T10:00:00+02:00'), 1)).toEqual(d('2026-07-15T10:00:00+02:00'));
+		expect(addBusinessDays(soft, d('2026-07-13T10:00:00+02:00'), 1)).toEqual(
+			d('2026-07-15T10:00:00+02:00')
+		);
 	});
 
 	it('Thursday 2 April 10:00 + 3 days → Wednesday 8 April 10:00 (weekend and Easter Monday skipped)', () => {
-		expect(addBusinessDays(soft, d('2026-04-02T10:00:00+02:00'), 3)).toEqual(d('2026-04-08T10:00:00+02:00'));
+		expect(addBusinessDays(soft, d('2026-04-02T10:00:00+02:00'), 3)).toEqual(
+			d('2026-04-08T10:00:00+02:00')
+		);
 	});
 
 	it('a closed landing moment moves to the next opening: Thursday 17:30 + 1 day → Monday 09:00', () => {
-		expect(addBusinessDays(soft, d('2026-06-11T17:30:00+02:00'), 1)).toEqual(d('2026-06-15T09:00:00+02:00'));
+		expect(addBusinessDays(soft, d('2026-06-11T17:30:00+02:00'), 1)).toEqual(
+			d('2026-06-15T09:00:00+02:00')
+		);
 	});
 
 	it('filed while closed counts from the opening: Saturday + 1 day → Tuesday 09:00; lunch + 3 days → 13:30', () => {
-		expect(addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), 1)).toEqual(d('2026-06-16T09:00:00+02:00'));
-		expect(addBusinessDays(soft, d('2026-06-12T12:30:00+02:00'), 3)).toEqual(d('2026-06-17T13:30:00+02:00'));
+		expect(addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), 1)).toEqual(
+			d('2026-06-16T09:00:00+02:00')
+		);
+		expect(addBusinessDays(soft, d('2026-06-12T12:30:00+02:00'), 3)).toEqual(
+			d('2026-06-17T13:30:00+02:00')
+		);
 	});
 
 	it('keeps the wall-clock time across fall-back: Friday 23 October 10:00 CEST + 1 → Monday 10:00 CET', () => {
-		expect(addBusinessDays(soft, d('2026-10-23T10:00:00+02:00'), 1)).toEqual(d('2026-10-26T10:00:00+01:00'));
+		expect(addBusinessDays(soft, d('2026-10-23T10:00:00+02:00'), 1)).toEqual(
+			d('2026-10-26T10:00:00+01:00')
+		);
 	});
 
 	it('0 days is the next opening; fractional or negative days are rejected', () => {
-		expect(addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), 0)).toEqual(d('2026-06-15T09:00:00+02:00'));
+		expect(addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), 0)).toEqual(
+			d('2026-06-15T09:00:00+02:00')
+		);
 		expect(() => addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), 1.5)).toThrow(RangeError);
 		expect(() => addBusinessDays(soft, d('2026-06-13T10:00:00+02:00'), -1)).toThrow(RangeError);
 	});
@@ -182,7 +235,11 @@ describe('coverage calendars: DST changes in a schedule (slots are wall-clock ti
 	});
 
 	it('a slot 02:00–04:00 on Sundays lasts 1 h on 29 March and 3 h on 25 October 2026', () => {
-		const night: BusinessCalendar = { timeZone: PARIS, weekly: weekly({ sun: [['02:00', '04:00']] }), holidays: 'fr' };
+		const night: BusinessCalendar = {
+			timeZone: PARIS,
+			weekly: weekly({ sun: [['02:00', '04:00']] }),
+			holidays: 'fr'
+		};
 		const minutesOn = (date: string, next: string) =>
 			openMinutesBetween(night, d(`${date}T00:00:00Z`), d(`${next}T00:00:00Z`));
 		expect(minutesOn('2026-03-22', '2026-03-23')).toBe(120);
@@ -191,7 +248,9 @@ describe('coverage calendars: DST changes in a schedule (slots are wall-clock ti
 	});
 
 	it('the softconcept week of the spring change still has 2,265 open minutes', () => {
-		expect(openMinutesBetween(soft, d('2026-03-23T00:00:00+01:00'), d('2026-03-30T00:00:00+02:00'))).toBe(2265);
+		expect(
+			openMinutesBetween(soft, d('2026-03-23T00:00:00+01:00'), d('2026-03-30T00:00:00+02:00'))
+		).toBe(2265);
 	});
 });
 
@@ -241,8 +300,14 @@ describe('at_risk: share of the allowed open time used', () => {
 
 	it('calendar mode and a deadline with no open time before it', () => {
 		const s = d('2026-06-13T10:00:00+02:00');
-		expect(elapsedOpenFraction('24x7', s, d('2026-06-13T14:00:00+02:00'), d('2026-06-13T13:00:00+02:00'))).toBe(0.75);
-		expect(elapsedOpenFraction(soft, s, d('2026-06-13T12:00:00+02:00'), d('2026-06-13T11:00:00+02:00'))).toBe(0);
-		expect(elapsedOpenFraction(soft, s, d('2026-06-13T12:00:00+02:00'), d('2026-06-13T12:00:00+02:00'))).toBe(1);
+		expect(
+			elapsedOpenFraction('24x7', s, d('2026-06-13T14:00:00+02:00'), d('2026-06-13T13:00:00+02:00'))
+		).toBe(0.75);
+		expect(
+			elapsedOpenFraction(soft, s, d('2026-06-13T12:00:00+02:00'), d('2026-06-13T11:00:00+02:00'))
+		).toBe(0);
+		expect(
+			elapsedOpenFraction(soft, s, d('2026-06-13T12:00:00+02:00'), d('2026-06-13T12:00:00+02:00'))
+		).toBe(1);
 	});
 });

@@ -30,9 +30,17 @@ export interface OpenInterval {
 }
 
 /** The SLA coverage calendar of a contract (24/7: 000 §2, 001 §5.2; a schedule: 004 art. 6). */
-export function coverageCalendar(coverage: Coverage, timeZone = CONTRACT_TIME_ZONE): BusinessCalendar {
+export function coverageCalendar(
+	coverage: Coverage,
+	timeZone = CONTRACT_TIME_ZONE
+): BusinessCalendar {
 	if (coverage.mode === '24x7') return '24x7';
-	return { timeZone, weekly: coverage.weekly, holidays: coverage.publicHolidays, closedDays: coverage.closedDays };
+	return {
+		timeZone,
+		weekly: coverage.weekly,
+		holidays: coverage.publicHolidays,
+		closedDays: coverage.closedDays
+	};
 }
 
 /** The support-hours calendar in which business-mode incident deadlines run (000 §1.5, 002 art. 4.3). */
@@ -74,7 +82,9 @@ function slotMs(time: string): number {
 function compile(calendar: ScheduleCalendar): Compiled {
 	return {
 		timeZone: calendar.timeZone,
-		slots: WEEKDAYS.map((d) => calendar.weekly[d].flatMap(([from, to]) => [slotMs(from), slotMs(to)])),
+		slots: WEEKDAYS.map((d) =>
+			calendar.weekly[d].flatMap(([from, to]) => [slotMs(from), slotMs(to)])
+		),
 		holidays: calendar.holidays,
 		closed: new Set((calendar.closedDays ?? []).map(dayOfDate))
 	};
@@ -89,7 +99,12 @@ function isBusinessDay(c: Compiled, day: number): boolean {
  * `fromMs`, in order, until `visit` returns true or the stretches reach `untilMs`. Stretches are
  * whole slots: callers clip them.
  */
-function scan(c: Compiled, fromMs: number, untilMs: number, visit: (start: number, end: number) => boolean): void {
+function scan(
+	c: Compiled,
+	fromMs: number,
+	untilMs: number,
+	visit: (start: number, end: number) => boolean
+): void {
 	let closedRun = 0;
 	for (let day = localTime(fromMs, c.timeZone).day; ; day++) {
 		if (zonedInstant(day, 0, c.timeZone) >= untilMs) return;
@@ -133,7 +148,8 @@ function openMs(calendar: BusinessCalendar, fromMs: number, toMs: number): numbe
 export function openIntervals(calendar: BusinessCalendar, from: Date, to: Date): OpenInterval[] {
 	const spans = openSpans(calendar, from.getTime(), to.getTime());
 	const out: OpenInterval[] = [];
-	for (let i = 0; i < spans.length; i += 2) out.push({ start: new Date(spans[i]), end: new Date(spans[i + 1]) });
+	for (let i = 0; i < spans.length; i += 2)
+		out.push({ start: new Date(spans[i]), end: new Date(spans[i + 1]) });
 	return out;
 }
 
@@ -163,7 +179,8 @@ export function nextOpening(calendar: BusinessCalendar, at: Date): Date {
  * Ending exactly at a closing returns the closing instant.
  */
 export function addOpenMinutes(calendar: BusinessCalendar, start: Date, minutes: number): Date {
-	if (!(minutes >= 0) || !Number.isFinite(minutes)) throw new RangeError(`expected minutes ≥ 0, got ${minutes}`);
+	if (!(minutes >= 0) || !Number.isFinite(minutes))
+		throw new RangeError(`expected minutes ≥ 0, got ${minutes}`);
 	const from = start.getTime();
 	let remaining = minutes * MINUTE_MS;
 	if (calendar === '24x7') return new Date(from + remaining);
@@ -187,14 +204,15 @@ export function addOpenMinutes(calendar: BusinessCalendar, start: Date, minutes:
  * from the opening). For '24x7', a day is 24 hours.
  */
 export function addBusinessDays(calendar: BusinessCalendar, start: Date, days: number): Date {
-	if (!Number.isInteger(days) || days < 0) throw new RangeError(`expected a whole number of days ≥ 0, got ${days}`);
+	if (!Number.isInteger(days) || days < 0)
+		throw new RangeError(`expected a whole number of days ≥ 0, got ${days}`);
 	if (calendar === '24x7') return new Date(start.getTime() + days * DAY_MS);
 	const opened = nextOpeningMs(calendar, start.getTime());
 	if (days === 0) return new Date(opened);
 	const c = compile(calendar);
 	const clock = localTime(opened, c.timeZone);
 	let day = clock.day;
-	for (let counted = 0; counted < days; ) if (isBusinessDay(c, ++day)) counted++;
+	for (let counted = 0; counted < days;) if (isBusinessDay(c, ++day)) counted++;
 	return new Date(nextOpeningMs(calendar, zonedInstant(day, clock.msOfDay, c.timeZone)));
 }
 
@@ -203,7 +221,12 @@ export function addBusinessDays(calendar: BusinessCalendar, start: Date, days: n
  * a report is at_risk from `incidents.atRiskPercent` (75 %). A deadline with no open time before it counts as
  * fully used once reached.
  */
-export function elapsedOpenFraction(calendar: BusinessCalendar, start: Date, deadline: Date, now: Date): number {
+export function elapsedOpenFraction(
+	calendar: BusinessCalendar,
+	start: Date,
+	deadline: Date,
+	now: Date
+): number {
 	const allowed = openMs(calendar, start.getTime(), deadline.getTime());
 	if (allowed <= 0) return now.getTime() >= deadline.getTime() ? 1 : 0;
 	return openMs(calendar, start.getTime(), Math.min(now.getTime(), deadline.getTime())) / allowed;

@@ -8,13 +8,20 @@ import { dateOfDay, dayOfDate, zonedInstant } from './zoned';
 
 /** The calendar date (YYYY-MM-DD) of an instant in a timezone. */
 export function dateIn(timezone: string, at: Date): string {
-	return dateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+	return dateTimeFormat('en-CA', {
+		timeZone: timezone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(at);
 }
 
 /** The `count` calendar dates ending with `today`, oldest first. */
 export function lastDays(today: string, count: number): string[] {
 	const end = Date.parse(`${today}T00:00:00Z`);
-	return Array.from({ length: count }, (_, i) => new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10));
+	return Array.from({ length: count }, (_, i) =>
+		new Date(end - (count - 1 - i) * 86_400_000).toISOString().slice(0, 10)
+	);
 }
 
 const LOCAL_DATETIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -29,6 +36,15 @@ export function wallClockToIso(value: string, timeZone = CONTRACT_TIME_ZONE): st
 	const date = match[1];
 	const [h, min, s] = [match[2], match[3], match[4] ?? '0'].map(Number);
 	// Date.parse rolls 30 February over to March: a real date reads back unchanged.
-	if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || dateOfDay(dayOfDate(date)) !== date || h > 23 || min > 59 || s > 59) return value;
-	return new Date(zonedInstant(dayOfDate(date), ((h * 60 + min) * 60 + s) * 1000, timeZone)).toISOString();
+	if (
+		Number.isNaN(Date.parse(`${date}T00:00:00Z`)) ||
+		dateOfDay(dayOfDate(date)) !== date ||
+		h > 23 ||
+		min > 59 ||
+		s > 59
+	)
+		return value;
+	return new Date(
+		zonedInstant(dayOfDate(date), ((h * 60 + min) * 60 + s) * 1000, timeZone)
+	).toISOString();
 }

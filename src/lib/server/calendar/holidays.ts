@@ -40,12 +40,20 @@ export function easterSunday(year: number): string {
 }
 
 /** The French public holidays of `year`, sorted, YYYY-MM-DD. */
-export function frenchPublicHolidays(year: number, options: { alsaceMoselle?: boolean } = {}): string[] {
+export function frenchPublicHolidays(
+	year: number,
+	options: { alsaceMoselle?: boolean } = {}
+): string[] {
 	const yyyy = String(year).padStart(4, '0');
 	const fixed = options.alsaceMoselle ? [...FIXED, ...ALSACE_MOSELLE_FIXED] : FIXED;
-	const offsets = options.alsaceMoselle ? [...ALSACE_MOSELLE_FROM_EASTER, ...FROM_EASTER] : FROM_EASTER;
+	const offsets = options.alsaceMoselle
+		? [...ALSACE_MOSELLE_FROM_EASTER, ...FROM_EASTER]
+		: FROM_EASTER;
 	const easter = easterSundayMs(year);
-	return [...fixed.map((md) => `${yyyy}-${md}`), ...offsets.map((n) => isoDate(easter + n * DAY_MS))].sort();
+	return [
+		...fixed.map((md) => `${yyyy}-${md}`),
+		...offsets.map((n) => isoDate(easter + n * DAY_MS))
+	].sort();
 }
 
 /** The holidays a contract's holiday calendar closes in `year` ('none' closes none). */

@@ -120,8 +120,12 @@ export function startOfDate(date: string, timeZone: string): Date {
 /** The [start, end) instants of calendar month YYYY-MM in `timeZone` (a DST month is 1 h shorter or longer). */
 export function monthRange(month: string, timeZone: string): { start: Date; end: Date } {
 	const m = /^(\d{4})-(\d{2})$/.exec(month);
-	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new RangeError(`expected a month YYYY-MM, got ${month}`);
+	if (!m || Number(m[2]) < 1 || Number(m[2]) > 12)
+		throw new RangeError(`expected a month YYYY-MM, got ${month}`);
 	const first = Date.UTC(Number(m[1]), Number(m[2]) - 1, 1) / DAY_MS;
 	const next = Date.UTC(Number(m[1]), Number(m[2]), 1) / DAY_MS;
-	return { start: new Date(zonedInstant(first, 0, timeZone)), end: new Date(zonedInstant(next, 0, timeZone)) };
+	return {
+		start: new Date(zonedInstant(first, 0, timeZone)),
+		end: new Date(zonedInstant(next, 0, timeZone))
+	};
 }

@@ -24,14 +24,16 @@ const contractFields = {
 };
 
 /** `POST /clients` answers the stored contract; `GET /clients/{slug}` adds its resolved settings. */
-export const clientCreatedSchema = clientSchema.extend({ contract: z.strictObject(contractFields) });
+export const clientCreatedSchema = clientSchema.extend({
+	contract: z.strictObject(contractFields)
+});
 
 export const clientWithContractSchema = clientSchema.extend({
 	contract: z.strictObject({
 		...contractFields,
-		settings: contractSettingsSchema
-			.nullable()
-			.meta({ description: 'The preset with the overrides merged in; null if they no longer validate' })
+		settings: contractSettingsSchema.nullable().meta({
+			description: 'The preset with the overrides merged in; null if they no longer validate'
+		})
 	})
 });
 
@@ -52,9 +54,15 @@ export const clientView = (c: Client): z.infer<typeof clientSchema> => ({
 
 type ContractRow = typeof contract.$inferSelect;
 
-export const clientCreatedView = (c: Client & { contract: ContractRow }): z.infer<typeof clientCreatedSchema> => ({
+export const clientCreatedView = (
+	c: Client & { contract: ContractRow }
+): z.infer<typeof clientCreatedSchema> => ({
 	...clientView(c),
-	contract: { preset: c.contract.preset, monthlyFeeCents: c.contract.monthlyFeeCents, overrides: c.contract.overrides }
+	contract: {
+		preset: c.contract.preset,
+		monthlyFeeCents: c.contract.monthlyFeeCents,
+		overrides: c.contract.overrides
+	}
 });
 
 export const clientWithContractView = ({
@@ -63,10 +71,17 @@ export const clientWithContractView = ({
 	settings
 }: Awaited<ReturnType<typeof getClientRecord>>): z.infer<typeof clientWithContractSchema> => ({
 	...clientView(client),
-	contract: { preset: row.preset, monthlyFeeCents: row.monthlyFeeCents, overrides: row.overrides, settings }
+	contract: {
+		preset: row.preset,
+		monthlyFeeCents: row.monthlyFeeCents,
+		overrides: row.overrides,
+		settings
+	}
 });
 
-export const clientListView = (r: Awaited<ReturnType<typeof listClients>>): z.infer<typeof clientListSchema> => ({
+export const clientListView = (
+	r: Awaited<ReturnType<typeof listClients>>
+): z.infer<typeof clientListSchema> => ({
 	clients: r.clients.map(clientView),
 	total: r.total,
 	page: r.page,

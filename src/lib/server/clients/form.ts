@@ -1,6 +1,8 @@
 /** Form fields → service input: the fee is typed in euros, the overrides as JSON text. */
 export function contractInputFromForm(data: FormData) {
-	const fee = String(data.get('monthlyFee') ?? '').trim().replace(',', '.');
+	const fee = String(data.get('monthlyFee') ?? '')
+		.trim()
+		.replace(',', '.');
 	const overridesText = String(data.get('overrides') ?? '').trim();
 	let overrides: unknown = {};
 	if (overridesText) {
@@ -12,7 +14,8 @@ export function contractInputFromForm(data: FormData) {
 	}
 	return {
 		preset: String(data.get('preset') ?? ''),
-		monthlyFeeCents: fee === '' ? undefined : /^\d+(\.\d{1,2})?$/.test(fee) ? Math.round(Number(fee) * 100) : fee,
+		monthlyFeeCents:
+			fee === '' ? undefined : /^\d+(\.\d{1,2})?$/.test(fee) ? Math.round(Number(fee) * 100) : fee,
 		overrides
 	};
 }

@@ -1,23 +1,33 @@
 import { z } from 'zod';
 import { PRESET_NAMES } from '../contracts/presets';
-import { nameSchema, slugSchema, timezoneSchema, instantSchema, isoDateSchema } from '../validation';
+import {
+	nameSchema,
+	slugSchema,
+	timezoneSchema,
+	instantSchema,
+	isoDateSchema
+} from '../validation';
 
-const commissionedAt = z.preprocess(
-	(v) => (v === '' || v === null ? undefined : v),
-	instantSchema.or(isoDateSchema).optional()
-).meta({ description: 'ISO 8601 date, or date-time with an offset' });
+const commissionedAt = z
+	.preprocess(
+		(v) => (v === '' || v === null ? undefined : v),
+		instantSchema.or(isoDateSchema).optional()
+	)
+	.meta({ description: 'ISO 8601 date, or date-time with an offset' });
 
 export const contractInputSchema = z.object({
 	preset: z
 		.string()
 		.trim()
 		.min(1)
-		.meta({ description: `A contract preset: ${PRESET_NAMES.join(', ')}`, examples: [...PRESET_NAMES] }),
+		.meta({
+			description: `A contract preset: ${PRESET_NAMES.join(', ')}`,
+			examples: [...PRESET_NAMES]
+		}),
 	monthlyFeeCents: z.coerce.number().int().min(0).max(1_000_000_000_00).optional(),
-	overrides: z
-		.record(z.string(), z.unknown())
-		.optional()
-		.meta({ description: 'Deep-merged onto the preset, then validated strictly: unknown keys are refused' })
+	overrides: z.record(z.string(), z.unknown()).optional().meta({
+		description: 'Deep-merged onto the preset, then validated strictly: unknown keys are refused'
+	})
 });
 
 export const createClientSchema = z.object({
@@ -32,7 +42,9 @@ export const createClientSchema = z.object({
  * `POST /api/v1/clients` as one schema, for the OpenAPI document: the service checks the body
  * with createClientSchema and its `contract` with contractInputSchema (so every field is reported at once).
  */
-export const createClientRequestSchema = createClientSchema.extend({ contract: contractInputSchema });
+export const createClientRequestSchema = createClientSchema.extend({
+	contract: contractInputSchema
+});
 
 export const updateClientSchema = z.object({
 	name: nameSchema.optional(),

@@ -26,7 +26,11 @@ export interface ClientScope {
  * The one way to reach a client's row from a slug: a member only ever finds their own
  * client; for anyone else "not yours" and "does not exist" are the same 404.
  */
-export async function getClientInScope(db: Executor, ctx: RequestContext, slug: string): Promise<Client> {
+export async function getClientInScope(
+	db: Executor,
+	ctx: RequestContext,
+	slug: string
+): Promise<Client> {
 	if (db === getDb()) return (await clientScope(ctx, slug)).client;
 	return gate(db, ctx, slug);
 }
@@ -44,7 +48,10 @@ async function gate(db: Executor, ctx: RequestContext, slug: string): Promise<Cl
 }
 
 /** A client's contract row and its settings, validated once per distinct contract. */
-export async function contractOf(db: Executor, clientId: string): Promise<Omit<ClientScope, 'client'>> {
+export async function contractOf(
+	db: Executor,
+	clientId: string
+): Promise<Omit<ClientScope, 'client'>> {
 	const [row] = await db.select().from(contract).where(eq(contract.clientId, clientId));
 	if (!row) throw notFound();
 	const resolved = resolveContractSettings(row.preset, row.overrides);
@@ -64,7 +71,10 @@ export function clientScope(ctx: RequestContext, slug: string): Promise<ClientSc
 	let found = known.get(slug);
 	if (!found) {
 		const db = getDb();
-		found = gate(db, ctx, slug).then(async (row) => ({ client: row, ...(await contractOf(db, row.id)) }));
+		found = gate(db, ctx, slug).then(async (row) => ({
+			client: row,
+			...(await contractOf(db, row.id))
+		}));
 		found.catch(() => known.delete(slug));
 		known.set(slug, found);
 	}
@@ -76,7 +86,12 @@ export function forgetClientScope(ctx: RequestContext): void {
 }
 
 /** A component of the client by its key; another client's key is the same 404. */
-export async function componentInScope(db: Executor, owner: Client, key: string, lock = false): Promise<Component> {
+export async function componentInScope(
+	db: Executor,
+	owner: Client,
+	key: string,
+	lock = false
+): Promise<Component> {
 	const query = db
 		.select()
 		.from(component)
@@ -87,7 +102,11 @@ export async function componentInScope(db: Executor, owner: Client, key: string,
 }
 
 /** Several components of the client by key, in no particular order; unknown keys are left out. */
-export function componentsInScope(db: Executor, owner: Client, keys: string[]): Promise<Component[]> {
+export function componentsInScope(
+	db: Executor,
+	owner: Client,
+	keys: string[]
+): Promise<Component[]> {
 	if (keys.length === 0) return Promise.resolve([]);
 	return db
 		.select()
@@ -96,7 +115,12 @@ export function componentsInScope(db: Executor, owner: Client, keys: string[]): 
 }
 
 /** A report of the client by its number; another client's number is the same 404. */
-export async function incidentInScope(db: Executor, owner: Client, number: string, lock = false): Promise<Incident> {
+export async function incidentInScope(
+	db: Executor,
+	owner: Client,
+	number: string,
+	lock = false
+): Promise<Incident> {
 	const query = db
 		.select()
 		.from(incident)

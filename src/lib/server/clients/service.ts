@@ -32,7 +32,10 @@ export async function listClients(ctx: RequestContext, input: unknown) {
 	const { search, page } = parseInput(listClientsSchema, input);
 	const db = getDb();
 	const where = search
-		? or(ilike(client.name, `%${escapeLike(search)}%`), ilike(client.slug, `%${escapeLike(search)}%`))
+		? or(
+				ilike(client.name, `%${escapeLike(search)}%`),
+				ilike(client.slug, `%${escapeLike(search)}%`)
+			)
 		: undefined;
 	const [rows, [{ total }]] = await Promise.all([
 		db
@@ -79,7 +82,8 @@ function validateContract(input: unknown) {
 		const detail = resolved.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
 		const field = resolved.issues.some((i) => i.path === 'preset') ? 'preset' : 'overrides';
 		throw invalid(m.form_has_errors(), {
-			[field]: field === 'preset' ? m.validation_preset() : m.validation_overrides_detail({ detail })
+			[field]:
+				field === 'preset' ? m.validation_preset() : m.validation_overrides_detail({ detail })
 		});
 	}
 	return {
@@ -93,7 +97,11 @@ export async function createClient(ctx: RequestContext, input: unknown) {
 	authorize(ctx, 'client.create');
 	const raw = (input ?? {}) as Record<string, unknown>;
 	const [data, contractInput] = collectIssues(
-		() => parseInput(createClientSchema, input, { ...clientMessages, contract: () => m.validation_preset() }),
+		() =>
+			parseInput(createClientSchema, input, {
+				...clientMessages,
+				contract: () => m.validation_preset()
+			}),
 		() => validateContract(raw.contract)
 	);
 	try {
@@ -126,7 +134,8 @@ export async function createClient(ctx: RequestContext, input: unknown) {
 			return { ...created, contract: createdContract };
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) throw conflict(m.client_slug_taken(), { slug: m.client_slug_taken() });
+		if (isUniqueViolation(e))
+			throw conflict(m.client_slug_taken(), { slug: m.client_slug_taken() });
 		throw e;
 	}
 }
@@ -207,7 +216,11 @@ export async function updateContract(ctx: RequestContext, slug: string, input: u
 			before,
 			after
 		});
-		await appendEvent(tx, { clientId: found.id, kind: 'contract.updated', payload: { clientSlug: slug } });
+		await appendEvent(tx, {
+			clientId: found.id,
+			kind: 'contract.updated',
+			payload: { clientSlug: slug }
+		});
 		return after;
 	});
 }

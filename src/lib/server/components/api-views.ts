@@ -7,10 +7,9 @@ export const componentSchema = z.strictObject({
 	name: z.string(),
 	kind: z.enum(COMPONENT_KINDS),
 	public: z.boolean().meta({ description: 'Shown on the public status page' }),
-	expectedIntervalSeconds: z
-		.number()
-		.int()
-		.meta({ description: 'Seconds between agent samples; three silent intervals make the component unknown' }),
+	expectedIntervalSeconds: z.number().int().meta({
+		description: 'Seconds between agent samples; three silent intervals make the component unknown'
+	}),
 	slaScope: z.boolean().meta({ description: 'Counted by the SLA' })
 });
 

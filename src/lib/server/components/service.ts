@@ -13,18 +13,18 @@ import { appendEvent } from '../live/outbox';
 import { flagSchema, keySchema, nameSchema, parseInput } from '../validation';
 
 /** How often an agent reports; three silent intervals make the component unknown, never down. */
-const expectedIntervalSchema = z.coerce
-	.number()
-	.int()
-	.min(10)
-	.max(86_400)
-	.meta({ description: 'Seconds between agent samples (default 60); three silent intervals make the component unknown' });
+const expectedIntervalSchema = z.coerce.number().int().min(10).max(86_400).meta({
+	description:
+		'Seconds between agent samples (default 60); three silent intervals make the component unknown'
+});
 
 export const createComponentSchema = z.object({
 	key: keySchema,
 	name: nameSchema,
 	kind: z.enum(COMPONENT_KINDS),
-	public: flagSchema.optional().meta({ description: 'Shown on the public status page (default false)' }),
+	public: flagSchema
+		.optional()
+		.meta({ description: 'Shown on the public status page (default false)' }),
 	expectedIntervalSeconds: expectedIntervalSchema.optional(),
 	slaScope: flagSchema.optional().meta({ description: 'Counted by the SLA (default true)' })
 });
@@ -95,12 +95,18 @@ export async function createComponent(ctx: RequestContext, slug: string, input: 
 			return created;
 		});
 	} catch (e) {
-		if (isUniqueViolation(e)) throw conflict(m.component_key_taken(), { key: m.component_key_taken() });
+		if (isUniqueViolation(e))
+			throw conflict(m.component_key_taken(), { key: m.component_key_taken() });
 		throw e;
 	}
 }
 
-export async function updateComponent(ctx: RequestContext, slug: string, key: string, input: unknown) {
+export async function updateComponent(
+	ctx: RequestContext,
+	slug: string,
+	key: string,
+	input: unknown
+) {
 	authorize(ctx, 'component.write');
 	const data = parseInput(updateComponentSchema, input, messages);
 	return getDb().transaction(async (tx) => {
@@ -128,7 +134,11 @@ export async function updateComponent(ctx: RequestContext, slug: string, key: st
 		await appendEvent(tx, {
 			clientId: owner.id,
 			kind: 'component.updated',
-			payload: { clientSlug: owner.slug, component: toComponentView(after), previousKey: before.key }
+			payload: {
+				clientSlug: owner.slug,
+				component: toComponentView(after),
+				previousKey: before.key
+			}
 		});
 		if (before.public || after.public) await announcePublicChange(tx);
 		return after;
@@ -159,5 +169,10 @@ export async function deleteComponent(ctx: RequestContext, slug: string, key: st
 
 /** The public room learns that its list changed, never whose component it was. */
 function announcePublicChange(tx: Executor) {
-	return appendEvent(tx, { clientId: null, kind: 'public.components', payload: {}, isPublic: true });
+	return appendEvent(tx, {
+		clientId: null,
+		kind: 'public.components',
+		payload: {},
+		isPublic: true
+	});
 }

@@ -42,11 +42,14 @@ describe('every preset', () => {
 		expect([i.atRiskPercent, i.reopenWithinDays, i.autoOpenAfterDownMinutes]).toEqual([75, 7, 5]);
 	});
 
-	it.each(PRESET_NAMES)('%s excludes planned maintenance from availability (000 §2, 001 §5.5, 004 art. 6)', (name) => {
-		expect(PRESETS[name].sla.treatment.maintenance).toBe('remove');
-		expect(PRESETS[name].sla.closeAfterDays).toBe(5);
-		expect(PRESETS[name].sla.degradedWeight).toBe(0);
-	});
+	it.each(PRESET_NAMES)(
+		'%s excludes planned maintenance from availability (000 §2, 001 §5.5, 004 art. 6)',
+		(name) => {
+			expect(PRESETS[name].sla.treatment.maintenance).toBe('remove');
+			expect(PRESETS[name].sla.closeAfterDays).toBe(5);
+			expect(PRESETS[name].sla.degradedWeight).toBe(0);
+		}
+	);
 
 	it('presets are frozen, and resolving returns a copy', () => {
 		expect(Object.isFrozen(PRESETS.alteo.sla.credit)).toBe(true);
@@ -177,7 +180,12 @@ describe('alteo (contract 001)', () => {
 
 	it('backs up databases daily at 22:00 kept 28 days, files nightly kept 7 (001 §4.5)', () => {
 		const [db, files] = s.backups.schedules;
-		expect(db).toMatchObject({ every: 'daily', at: '22:00', scope: 'databases', retentionDays: 28 });
+		expect(db).toMatchObject({
+			every: 'daily',
+			at: '22:00',
+			scope: 'databases',
+			retentionDays: 28
+		});
 		expect(files).toMatchObject({ every: 'daily', scope: 'files', retentionDays: 7 });
 		expect(s.backups.retentionDays).toBe(28);
 		expect(s.backups.restoresMayBeBilled).toBe(true);

@@ -76,7 +76,10 @@ export const weeklyScheduleSchema = z
 		sat: daySlotsSchema,
 		sun: daySlotsSchema
 	})
-	.refine((w) => WEEKDAYS.some((d) => w[d].length > 0), 'a weekly schedule needs at least one slot');
+	.refine(
+		(w) => WEEKDAYS.some((d) => w[d].length > 0),
+		'a weekly schedule needs at least one slot'
+	);
 export type WeeklySchedule = z.infer<typeof weeklyScheduleSchema>;
 
 /**

@@ -20,7 +20,6 @@ const percent = z.number().min(0).max(100);
 
 // ---------------------------------------------------------------- SLA (000 §2, 001 §5, 004 art. 6)
 
-
 export const coverageSchema = z.discriminatedUnion('mode', [
 	z.strictObject({ mode: z.literal('24x7') }),
 	z.strictObject({
@@ -143,7 +142,10 @@ export function nominalMinutes(d: Duration): number {
 	return d.amount * NOMINAL_MINUTES[d.unit];
 }
 
-export { INCIDENT_SEVERITIES as SEVERITIES, type IncidentSeverity as Severity } from '../../domain/incidents';
+export {
+	INCIDENT_SEVERITIES as SEVERITIES,
+	type IncidentSeverity as Severity
+} from '../../domain/incidents';
 
 /**
  * clock 'business': the deadline runs only during support hours ('days' = business days);

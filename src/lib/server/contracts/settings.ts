@@ -23,8 +23,7 @@ export {
 
 export type SettingsIssue = { path: string; message: string };
 export type ResolveResult =
-	| { ok: true; settings: ContractSettings }
-	| { ok: false; issues: SettingsIssue[] };
+	{ ok: true; settings: ContractSettings } | { ok: false; issues: SettingsIssue[] };
 
 export function isPresetName(x: unknown): x is PresetName {
 	return typeof x === 'string' && (PRESET_NAMES as readonly string[]).includes(x);
@@ -129,7 +128,10 @@ function resolveUncached(preset: string, overrides: unknown): ResolveResult {
 		return {
 			ok: false,
 			issues: [
-				{ path: 'preset', message: `unknown preset "${preset}"; expected ${PRESET_NAMES.join(', ')}` }
+				{
+					path: 'preset',
+					message: `unknown preset "${preset}"; expected ${PRESET_NAMES.join(', ')}`
+				}
 			]
 		};
 	}

@@ -49,11 +49,18 @@ export const portFileOf = (dataDir: string) => `${resolve(dataDir)}.port`;
  * The port is stable across starts: the fixed one if given, else the one stored beside the data
  * directory at the first start; if something else has taken that one, a new free port is stored.
  */
-async function choosePort(dataDir: string, fixed: number | undefined, warn: (line: string) => void): Promise<number> {
+async function choosePort(
+	dataDir: string,
+	fixed: number | undefined,
+	warn: (line: string) => void
+): Promise<number> {
 	if (fixed !== undefined) {
-		if (!Number.isInteger(fixed) || fixed < 1 || fixed > 65535) throw new Error(`PORTAL_DB_PORT must be a TCP port (1–65535), got ${fixed}`);
+		if (!Number.isInteger(fixed) || fixed < 1 || fixed > 65535)
+			throw new Error(`PORTAL_DB_PORT must be a TCP port (1–65535), got ${fixed}`);
 		if (!(await portIsFree(fixed))) {
-			throw new Error(`PORTAL_DB_PORT=${fixed}: port ${fixed} on 127.0.0.1 is already in use by another program; free it or choose another port`);
+			throw new Error(
+				`PORTAL_DB_PORT=${fixed}: port ${fixed} on 127.0.0.1 is already in use by another program; free it or choose another port`
+			);
 		}
 		return fixed;
 	}

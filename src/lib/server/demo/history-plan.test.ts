@@ -31,7 +31,8 @@ describe('historyPeriods (the demo past)', () => {
 		expect(spells.some((p) => p.status === 'down')).toBe(true);
 		expect(spells.some((p) => p.status === 'unknown')).toBe(true);
 		expect(minutes('down')).toBeLessThan(4 * 45);
-		for (let i = 1; i < periods.length; i++) expect(periods[i].status === 'up' || periods[i - 1].status === 'up').toBe(true);
+		for (let i = 1; i < periods.length; i++)
+			expect(periods[i].status === 'up' || periods[i - 1].status === 'up').toBe(true);
 	});
 
 	it('is the same for the same seed', () => {

@@ -33,7 +33,11 @@ export function historyPeriods(rng: Rng, from: Date, to: Date): Period[] {
 	for (const kind of SPELLS) {
 		for (let n = intBetween(rng, ...kind.count); n > 0; n--) {
 			const at = onTick(earliest + rng() * Math.max(0, latest - earliest));
-			drawn.push({ status: kind.status, from: at, to: at + intBetween(rng, ...kind.minutes) * MINUTE });
+			drawn.push({
+				status: kind.status,
+				from: at,
+				to: at + intBetween(rng, ...kind.minutes) * MINUTE
+			});
 		}
 	}
 	drawn.sort((a, b) => a.from - b.from);

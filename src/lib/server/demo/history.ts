@@ -23,7 +23,11 @@ export interface HistoryComponent {
  * Gives demo components a past: a 90-day timeline ending open at `now`, its day rows, and
  * hour/day rollups (minutes for the last day) whose status counts follow that timeline.
  */
-export async function seedHistory(tx: Executor, components: HistoryComponent[], now: Date): Promise<void> {
+export async function seedHistory(
+	tx: Executor,
+	components: HistoryComponent[],
+	now: Date
+): Promise<void> {
 	if (components.length === 0) return;
 	const starts = await historyStarts(tx, [...new Set(components.map((c) => c.timezone))], now);
 	const planned = components.map((c) => ({ ...c, start: starts.get(c.timezone)! }));
@@ -45,7 +49,11 @@ export async function seedHistory(tx: Executor, components: HistoryComponent[], 
 	await insertRollups(tx, planned, now);
 }
 
-async function historyStarts(tx: Executor, timezones: string[], now: Date): Promise<Map<string, Date>> {
+async function historyStarts(
+	tx: Executor,
+	timezones: string[],
+	now: Date
+): Promise<Map<string, Date>> {
 	const found = rowsOf<{ tz: string; start: string }>(
 		await tx.execute(sql`
 			select tz, (((${now.toISOString()}::timestamptz at time zone tz)::date - ${HISTORY_DAYS - 1}::int)::timestamp at time zone tz) as start
@@ -60,7 +68,11 @@ async function historyStarts(tx: Executor, timezones: string[], now: Date): Prom
  * business-day curve as the simulator (random-walk.ts `activity`, profiles.ts `targetsAt`).
  * Minute, hour and day rows are sums of the same slots, so every resolution agrees.
  */
-async function insertRollups(tx: Executor, planned: (HistoryComponent & { start: Date })[], now: Date) {
+async function insertRollups(
+	tx: Executor,
+	planned: (HistoryComponent & { start: Date })[],
+	now: Date
+) {
 	const at = now.toISOString();
 	const profiles = JSON.stringify(
 		planned.map((c) => {
@@ -165,7 +177,10 @@ function stateSeconds(status: string, at: string) {
 function serverSums(metrics: string[]) {
 	return sql.raw(
 		metrics
-			.map((m) => `case when server then ${m}_v * ok_n else 0 end as ${m}_sum, case when server then ok_n else 0 end as ${m}_count`)
+			.map(
+				(m) =>
+					`case when server then ${m}_v * ok_n else 0 end as ${m}_sum, case when server then ok_n else 0 end as ${m}_count`
+			)
 			.join(', ')
 	);
 }

@@ -14,7 +14,14 @@ describe('demo profiles', () => {
 		const p = profileFor('server', 'web-1');
 		const quiet = targetsAt(p, 0, false);
 		const busy = targetsAt(p, 1, false);
-		for (const metric of ['cpuPct', 'ramPct', 'netInBps', 'netOutBps', 'load1', 'latencyMs'] as const) {
+		for (const metric of [
+			'cpuPct',
+			'ramPct',
+			'netInBps',
+			'netOutBps',
+			'load1',
+			'latencyMs'
+		] as const) {
 			expect(busy[metric]).toBeGreaterThan(quiet[metric]);
 		}
 		expect(targetsAt(p, 0, true).iowaitPct).toBeGreaterThan(quiet.iowaitPct + 5);
@@ -22,7 +29,13 @@ describe('demo profiles', () => {
 	});
 
 	it('read the wall clock of the client timezone', () => {
-		expect(localClock(new Date('2026-10-03T13:30:00Z'), 'Europe/Paris')).toEqual({ hour: 15.5, weekend: true });
-		expect(localClock(new Date('2026-10-05T22:15:00Z'), 'Europe/Paris')).toEqual({ hour: 0.25, weekend: false });
+		expect(localClock(new Date('2026-10-03T13:30:00Z'), 'Europe/Paris')).toEqual({
+			hour: 15.5,
+			weekend: true
+		});
+		expect(localClock(new Date('2026-10-05T22:15:00Z'), 'Europe/Paris')).toEqual({
+			hour: 0.25,
+			weekend: false
+		});
 	});
 });

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { activity, nextIncident, seedOf, seededRng, walk, type Incident, type IncidentOdds } from './random-walk';
+import {
+	activity,
+	nextIncident,
+	seedOf,
+	seededRng,
+	walk,
+	type Incident,
+	type IncidentOdds
+} from './random-walk';
 
-const ODDS: IncidentOdds = { chance: 0.05, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
+const ODDS: IncidentOdds = {
+	chance: 0.05,
+	downShare: 0.3,
+	downTicks: [6, 18],
+	degradedTicks: [6, 36]
+};
 
 describe('seededRng', () => {
 	it('repeats the same sequence for the same seed, within [0, 1)', () => {
@@ -41,7 +54,9 @@ describe('walk', () => {
 		let value = 50;
 		for (let i = 0; i < 200; i++) {
 			const next = walk(value, 50, options, rng);
-			expect(Math.abs(next - value)).toBeLessThanOrEqual(Math.abs(50 - value) * options.pull + options.noise + 1e-9);
+			expect(Math.abs(next - value)).toBeLessThanOrEqual(
+				Math.abs(50 - value) * options.pull + options.noise + 1e-9
+			);
 			value = next;
 		}
 	});

@@ -20,7 +20,8 @@ export function seedOf(text: string): number {
 }
 
 export const between = (rng: Rng, min: number, max: number) => min + (max - min) * rng();
-export const intBetween = (rng: Rng, min: number, max: number) => Math.floor(between(rng, min, max + 1));
+export const intBetween = (rng: Rng, min: number, max: number) =>
+	Math.floor(between(rng, min, max + 1));
 
 export interface WalkOptions {
 	/** Share of the distance to the target covered each step (0–1): how fast the value settles. */
@@ -61,7 +62,8 @@ export interface IncidentOdds {
 
 /** Advances a component's incident by one tick: it runs its course, or one may start. */
 export function nextIncident(current: Incident, odds: IncidentOdds, rng: Rng): Incident {
-	if (current) return current.ticksLeft > 1 ? { kind: current.kind, ticksLeft: current.ticksLeft - 1 } : null;
+	if (current)
+		return current.ticksLeft > 1 ? { kind: current.kind, ticksLeft: current.ticksLeft - 1 } : null;
 	if (rng() >= odds.chance) return null;
 	const kind = rng() < odds.downShare ? 'down' : 'degraded';
 	const [min, max] = kind === 'down' ? odds.downTicks : odds.degradedTicks;

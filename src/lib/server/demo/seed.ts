@@ -5,7 +5,16 @@ import { createClient } from '../clients/service';
 import { createComponent } from '../components/service';
 import type { RequestContext } from '../context';
 import { getDb } from '../db';
-import { apiToken, client, component, membership, probe, user, type ComponentKind, type MembershipRole } from '../db/schema';
+import {
+	apiToken,
+	client,
+	component,
+	membership,
+	probe,
+	user,
+	type ComponentKind,
+	type MembershipRole
+} from '../db/schema';
 import { seedHistory, type HistoryComponent } from './history';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -93,7 +102,10 @@ const MEMBER_NAMES: Record<MembershipRole, string> = {
  */
 export async function seedDemo(now = new Date()): Promise<boolean> {
 	const db = getDb();
-	const [{ existing }] = await db.select({ existing: count() }).from(client).where(eq(client.slug, 'acme'));
+	const [{ existing }] = await db
+		.select({ existing: count() })
+		.from(client)
+		.where(eq(client.slug, 'acme'));
 	if (existing > 0) return false;
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db
@@ -105,7 +117,13 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 		.onConflictDoNothing();
 	const [staffAdmin] = await db.select().from(user).where(eq(user.email, 'staff@demo.test'));
 	const ctx: RequestContext = {
-		actor: { kind: 'staff', userId: staffAdmin.id, email: staffAdmin.email, name: staffAdmin.name, role: 'admin' },
+		actor: {
+			kind: 'staff',
+			userId: staffAdmin.id,
+			email: staffAdmin.email,
+			name: staffAdmin.name,
+			role: 'admin'
+		},
 		ip: null
 	};
 	const monitored: HistoryComponent[] = [];
@@ -124,14 +142,30 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 		for (const role of ['admin', 'contact', 'viewer'] as const) {
 			const [member] = await db
 				.insert(user)
-				.values({ email: `${role}@${demo.slug}.test`, name: `${MEMBER_NAMES[role]} ${demo.name}`, passwordHash })
+				.values({
+					email: `${role}@${demo.slug}.test`,
+					name: `${MEMBER_NAMES[role]} ${demo.name}`,
+					passwordHash
+				})
 				.returning();
 			await db.insert(membership).values({ userId: member.id, clientId: created.id, role });
 		}
 	}
 	await db.insert(apiToken).values([
-		{ name: 'Demo admin', scope: 'admin', tokenHash: hashSecret(DEMO_TOKENS.admin), prefix: 'demo-ad', createdBy: staffAdmin.id },
-		{ name: 'Demo ingest', scope: 'ingest', tokenHash: hashSecret(DEMO_TOKENS.ingest), prefix: 'demo-in', createdBy: staffAdmin.id }
+		{
+			name: 'Demo admin',
+			scope: 'admin',
+			tokenHash: hashSecret(DEMO_TOKENS.admin),
+			prefix: 'demo-ad',
+			createdBy: staffAdmin.id
+		},
+		{
+			name: 'Demo ingest',
+			scope: 'ingest',
+			tokenHash: hashSecret(DEMO_TOKENS.ingest),
+			prefix: 'demo-in',
+			createdBy: staffAdmin.id
+		}
 	]);
 	await seedMonitoring(monitored, now);
 	return true;
@@ -142,7 +176,12 @@ async function seedMonitoring(monitored: HistoryComponent[], now: Date) {
 		await tx
 			.update(component)
 			.set({ expectedIntervalSeconds: DEMO_INTERVAL_SECONDS })
-			.where(inArray(component.id, monitored.map((c) => c.id)));
+			.where(
+				inArray(
+					component.id,
+					monitored.map((c) => c.id)
+				)
+			);
 		const [probed] = await tx
 			.select({ id: component.id })
 			.from(component)

@@ -5,12 +5,24 @@ import { client, component, probe, type ComponentKind } from '../db/schema';
 import type { ResolvedSample } from '../status/samples-input';
 import { storeSamples, type StoreResult } from '../status/store';
 import { localClock, profileFor, targetsFor, type MetricProfile } from './profiles';
-import { nextIncident, seededRng, walk, type Incident, type IncidentOdds, type Rng } from './random-walk';
+import {
+	nextIncident,
+	seededRng,
+	walk,
+	type Incident,
+	type IncidentOdds,
+	type Rng
+} from './random-walk';
 import { DEMO_CLIENT_SLUGS, DEMO_INTERVAL_SECONDS, pointDemoProbeAt } from './seed';
 
 const TICK_MS = DEMO_INTERVAL_SECONDS * 1000;
 /** About three incidents a day per component (a third of them outages of 1–3 min): the demo moves, the bars stay believable. */
-const ODDS: IncidentOdds = { chance: 1 / 3000, downShare: 0.3, downTicks: [6, 18], degradedTicks: [6, 36] };
+const ODDS: IncidentOdds = {
+	chance: 1 / 3000,
+	downShare: 0.3,
+	downTicks: [6, 18],
+	degradedTicks: [6, 36]
+};
 /** Disks fill by about 0.1 % a day. */
 const DISK_GROWTH_PER_TICK = 0.1 / (86_400 / DEMO_INTERVAL_SECONDS);
 /**
@@ -71,14 +83,44 @@ function step(state: State, c: Simulated, now: Date, rng: Rng): ResolvedSample {
 	const strained = status === 'degraded';
 	const t = targetsFor(state.profile, localClock(now, c.timezone));
 	const v = state.values;
-	v.cpu = walk(v.cpu, t.cpuPct + (strained ? 25 : 0), { pull: 0.15, noise: 2.5, min: 0.5, max: 100 }, rng);
+	v.cpu = walk(
+		v.cpu,
+		t.cpuPct + (strained ? 25 : 0),
+		{ pull: 0.15, noise: 2.5, min: 0.5, max: 100 },
+		rng
+	);
 	v.ram = walk(v.ram, t.ramPct, { pull: 0.05, noise: 0.6, min: 5, max: 99 }, rng);
 	v.disk = Math.min(98, v.disk + DISK_GROWTH_PER_TICK);
-	v.netIn = walk(v.netIn, t.netInBps, { pull: 0.2, noise: t.netInBps * 0.12, min: 0, max: Infinity }, rng);
-	v.netOut = walk(v.netOut, t.netOutBps, { pull: 0.2, noise: t.netOutBps * 0.12, min: 0, max: Infinity }, rng);
-	v.load = walk(v.load, (state.profile.cores * v.cpu) / 100, { pull: 0.3, noise: 0.05 * state.profile.cores, min: 0, max: 64 }, rng);
-	v.iowait = walk(v.iowait, t.iowaitPct + (strained ? 6 : 0), { pull: 0.2, noise: 0.6, min: 0, max: 100 }, rng);
-	v.latency = walk(v.latency, t.latencyMs * (strained ? 4 : 1), { pull: 0.3, noise: t.latencyMs * 0.08, min: 0.1, max: 60_000 }, rng);
+	v.netIn = walk(
+		v.netIn,
+		t.netInBps,
+		{ pull: 0.2, noise: t.netInBps * 0.12, min: 0, max: Infinity },
+		rng
+	);
+	v.netOut = walk(
+		v.netOut,
+		t.netOutBps,
+		{ pull: 0.2, noise: t.netOutBps * 0.12, min: 0, max: Infinity },
+		rng
+	);
+	v.load = walk(
+		v.load,
+		(state.profile.cores * v.cpu) / 100,
+		{ pull: 0.3, noise: 0.05 * state.profile.cores, min: 0, max: 64 },
+		rng
+	);
+	v.iowait = walk(
+		v.iowait,
+		t.iowaitPct + (strained ? 6 : 0),
+		{ pull: 0.2, noise: 0.6, min: 0, max: 100 },
+		rng
+	);
+	v.latency = walk(
+		v.latency,
+		t.latencyMs * (strained ? 4 : 1),
+		{ pull: 0.3, noise: t.latencyMs * 0.08, min: 0.1, max: 60_000 },
+		rng
+	);
 
 	const sample: ResolvedSample = { componentId: c.id, at: now, status };
 	if (status === 'down') return sample;
@@ -99,7 +141,12 @@ function step(state: State, c: Simulated, now: Date, rng: Rng): ResolvedSample {
 /** Demo components that no probe watches: the simulator plays their agents. */
 async function simulatedComponents(): Promise<Simulated[]> {
 	return getDb()
-		.select({ id: component.id, key: component.key, kind: component.kind, timezone: client.timezone })
+		.select({
+			id: component.id,
+			key: component.key,
+			kind: component.kind,
+			timezone: client.timezone
+		})
 		.from(component)
 		.innerJoin(client, eq(client.id, component.clientId))
 		.leftJoin(probe, eq(probe.componentId, component.id))
@@ -130,7 +177,10 @@ let timer: NodeJS.Timeout | undefined;
 let inFlight: Promise<unknown> | null = null;
 
 async function demoExists(): Promise<boolean> {
-	const [{ n }] = await getDb().select({ n: count() }).from(client).where(inArray(client.slug, DEMO_CLIENT_SLUGS));
+	const [{ n }] = await getDb()
+		.select({ n: count() })
+		.from(client)
+		.where(inArray(client.slug, DEMO_CLIENT_SLUGS));
 	return n > 0;
 }
 
@@ -167,7 +217,9 @@ export async function stopDemoSimulator(): Promise<void> {
  * At server start, with demo data (SEED_DEMO=1): the demo probe follows this start's origin,
  * and the simulator runs unless DEMO_SIMULATOR=0 (end-to-end tests want a still world).
  */
-export async function startDemoActivity(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function startDemoActivity(
+	env: Record<string, string | undefined> = process.env
+): Promise<void> {
 	if (env.SEED_DEMO !== '1') return;
 	if (env.ORIGIN) await pointDemoProbeAt(env.ORIGIN);
 	if (env.DEMO_SIMULATOR !== '0') await startDemoSimulator();

@@ -46,7 +46,10 @@ export const staffSteps = {
 		return m.incident_qualify_done();
 	},
 	update: async (ctx, t, data) => {
-		await postIncidentUpdate(ctx, t.slug, t.number, { message: data.get('message') ?? '', internal: data.get('internal') === 'on' });
+		await postIncidentUpdate(ctx, t.slug, t.number, {
+			message: data.get('message') ?? '',
+			internal: data.get('internal') === 'on'
+		});
 		return m.incident_update_done();
 	},
 	resolve: async (ctx, t, data) => {
@@ -65,7 +68,10 @@ export function incidentActions<K extends string>(
 	steps: Record<K, Step>
 ) {
 	const bound = Object.fromEntries(
-		Object.entries<Step>(steps).map(([k, step]) => [k, async (data: FormData, e: FormEvent) => step(e.locals.ctx, await locate(e), data)])
+		Object.entries<Step>(steps).map(([k, step]) => [
+			k,
+			async (data: FormData, e: FormEvent) => step(e.locals.ctx, await locate(e), data)
+		])
 	) as Record<K, (data: FormData, e: FormEvent) => Promise<string>>;
 	return formActions(bound);
 }

@@ -21,7 +21,9 @@ const severity = z.enum(INCIDENT_SEVERITIES);
 const status = z.enum(INCIDENT_STATUSES);
 const deadlineState = z.enum(DEADLINE_STATES);
 
-export const incidentNumberSchema = z.string().meta({ description: 'INC-<year>-<5 digits>', examples: ['INC-2026-00042'] });
+export const incidentNumberSchema = z
+	.string()
+	.meta({ description: 'INC-<year>-<5 digits>', examples: ['INC-2026-00042'] });
 
 /** After a write: the report's number, state and deadlines. */
 export const incidentWriteSchema = z.strictObject({
@@ -49,7 +51,9 @@ const summaryFields = {
 	resolvedAt: instant.nullable(),
 	acknowledgeState: deadlineState,
 	resolveState: deadlineState,
-	standbyServerDue: z.boolean().meta({ description: 'Unresolved beyond the contract’s limit: a standby server is due' })
+	standbyServerDue: z
+		.boolean()
+		.meta({ description: 'Unresolved beyond the contract’s limit: a standby server is due' })
 };
 
 export const incidentSummarySchema = z.strictObject(summaryFields);
@@ -76,7 +80,9 @@ export const incidentDetailSchema = z.strictObject({
 	cause: z.enum(INCIDENT_CAUSES).nullable(),
 	resolutionSummary: text,
 	closedAt: instant.nullable(),
-	reporter: text.meta({ description: 'The reporter’s name; null when filed by a token or monitoring' }),
+	reporter: text.meta({
+		description: 'The reporter’s name; null when filed by a token or monitoring'
+	}),
 	components: z.array(z.strictObject({ key: z.string(), name: z.string() })),
 	gtr: z
 		.strictObject({
@@ -95,7 +101,9 @@ export const incidentDetailSchema = z.strictObject({
 			at: instant,
 			kind: z.enum(INCIDENT_UPDATE_KINDS),
 			message: text,
-			internal: z.boolean().meta({ description: 'A staff note; only provider-side callers see them' }),
+			internal: z
+				.boolean()
+				.meta({ description: 'A staff note; only provider-side callers see them' }),
 			data: z.record(z.string(), z.unknown()).nullable(),
 			author: text
 		})
@@ -130,7 +138,9 @@ export const incidentSummaryView = (s: IncidentSummary): z.infer<typeof incident
 	standbyServerDue: s.standbyServerDue
 });
 
-export const incidentPageView = (p: Awaited<ReturnType<typeof listIncidents>>): z.infer<typeof incidentPageSchema> => ({
+export const incidentPageView = (
+	p: Awaited<ReturnType<typeof listIncidents>>
+): z.infer<typeof incidentPageSchema> => ({
 	filters: p.filters,
 	total: p.total,
 	page: p.page,
@@ -160,5 +170,12 @@ export const incidentDetailView = (d: IncidentDetail): z.infer<typeof incidentDe
 		excused: d.gtr.excused
 	},
 	reopenUntil: d.reopenUntil,
-	updates: d.updates.map((u) => ({ at: u.at, kind: u.kind, message: u.message, internal: u.internal, data: u.data, author: u.author }))
+	updates: d.updates.map((u) => ({
+		at: u.at,
+		kind: u.kind,
+		message: u.message,
+		internal: u.internal,
+		data: u.data,
+		author: u.author
+	}))
 });

@@ -16,9 +16,12 @@ export interface ContractRules {
 export async function contractRules(db: Executor, clientId: string): Promise<ContractRules> {
 	const { contract, settings } = await contractOf(db, clientId);
 	if (!settings) throw invalid(m.incident_contract_invalid());
-	return { settings, support: supportCalendar(settings.support), monthlyFeeCents: contract.monthlyFeeCents };
+	return {
+		settings,
+		support: supportCalendar(settings.support),
+		monthlyFeeCents: contract.monthlyFeeCents
+	};
 }
-
 
 /** Gap-free yearly sequence: the counter row is locked until the filing commits or rolls back. */
 export async function nextSequence(tx: Executor, year: number): Promise<number> {
@@ -29,4 +32,5 @@ export async function nextSequence(tx: Executor, year: number): Promise<number> 
 	return Number(row.last);
 }
 
-export const portalOrigin = () => process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+export const portalOrigin = () =>
+	process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;

@@ -1,4 +1,9 @@
-import { addBusinessDays, addOpenMinutes, elapsedOpenFraction, type BusinessCalendar } from '../calendar/business-calendar';
+import {
+	addBusinessDays,
+	addOpenMinutes,
+	elapsedOpenFraction,
+	type BusinessCalendar
+} from '../calendar/business-calendar';
 import type { Deadline, Duration } from '../contracts/settings';
 import { DEADLINE_STATES, type DeadlineState } from '../../domain/incidents';
 
@@ -13,8 +18,14 @@ const MINUTES = { minutes: 1, hours: 60, days: 1440 } as const;
  * moved to the next opening when that moment is closed. Business days are whole: a
  * fraction is rounded up.
  */
-export function deadlineAfter(start: Date, duration: Duration, clock: Deadline['clock'], support: BusinessCalendar): Date {
-	if (clock === 'calendar') return new Date(start.getTime() + duration.amount * MINUTES[duration.unit] * 60_000);
+export function deadlineAfter(
+	start: Date,
+	duration: Duration,
+	clock: Deadline['clock'],
+	support: BusinessCalendar
+): Date {
+	if (clock === 'calendar')
+		return new Date(start.getTime() + duration.amount * MINUTES[duration.unit] * 60_000);
 	if (duration.unit === 'days') return addBusinessDays(support, start, Math.ceil(duration.amount));
 	return addOpenMinutes(support, start, duration.amount * MINUTES[duration.unit]);
 }
@@ -25,7 +36,11 @@ export interface IncidentDeadlines {
 }
 
 /** Both deadlines of a report, from the contract's rule for its severity. */
-export function incidentDeadlines(reportedAt: Date, rule: Deadline, support: BusinessCalendar): IncidentDeadlines {
+export function incidentDeadlines(
+	reportedAt: Date,
+	rule: Deadline,
+	support: BusinessCalendar
+): IncidentDeadlines {
 	return {
 		acknowledgeBy: deadlineAfter(reportedAt, rule.acknowledge, rule.clock, support),
 		resolveBy: deadlineAfter(reportedAt, rule.resolve, rule.clock, support)

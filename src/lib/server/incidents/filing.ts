@@ -6,7 +6,15 @@ import { recordAudit } from '../audit/audit';
 import { getClientInScope } from '../clients/scope';
 import { actorUserId, type RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
-import { component, incident, incidentComponent, incidentUpdate, type Client, type Incident, type IncidentSource } from '../db/schema';
+import {
+	component,
+	incident,
+	incidentComponent,
+	incidentUpdate,
+	type Client,
+	type Incident,
+	type IncidentSource
+} from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { nudgeMailQueue } from '../mail/mailer';
@@ -17,19 +25,26 @@ import { incidentDeadlines, incidentNumber } from './deadlines';
 import { fieldMessages, fileIncidentSchema, type FileInput } from './input';
 import { mailClient, mailStaffOfNewReport } from './notify';
 
-const yearIn = (timeZone: string, at: Date) => Number(dateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
+const yearIn = (timeZone: string, at: Date) =>
+	Number(dateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
 
 /**
  * Files a signalement (000 §2, 002 art. 4.2): a yearly number, the contract's two deadlines from the
  * moment it was reported, its components, the first timeline entry, mails and a live event.
  */
-export async function fileIncident(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
+export async function fileIncident(
+	ctx: RequestContext,
+	slug: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'incident.file');
 	const by = filingSource(ctx);
 	const data = parseInput(fileIncidentSchema, input, fieldMessages);
 	// Reports received by phone or e-mail are logged afterwards with their real time; never in the future.
 	const reportedAt = data.reportedAt && by !== 'portal' ? new Date(data.reportedAt) : now;
-	if (reportedAt.getTime() > now.getTime()) throw invalid(m.form_has_errors(), { reportedAt: m.incident_invalid_instant() });
+	if (reportedAt.getTime() > now.getTime())
+		throw invalid(m.form_has_errors(), { reportedAt: m.incident_invalid_instant() });
 	const created = await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const rules = await contractRules(tx, owner.id);
@@ -68,11 +83,19 @@ export interface NewReport {
 }
 
 /** Numbers, dates and records a report with its first timeline entry, audit, live event and mails. */
-export async function insertIncident(tx: Executor, ctx: RequestContext, report: NewReport): Promise<Incident> {
+export async function insertIncident(
+	tx: Executor,
+	ctx: RequestContext,
+	report: NewReport
+): Promise<Incident> {
 	const { owner, rules, data, by, reportedAt, components } = report;
 	const year = yearIn(owner.timezone, reportedAt);
 	const sequence = await nextSequence(tx, year);
-	const deadlines = incidentDeadlines(reportedAt, rules.settings.incidents[data.severity], rules.support);
+	const deadlines = incidentDeadlines(
+		reportedAt,
+		rules.settings.incidents[data.severity],
+		rules.support
+	);
 	const [row] = await tx
 		.insert(incident)
 		.values({
@@ -90,18 +113,41 @@ export async function insertIncident(tx: Executor, ctx: RequestContext, report: 
 			...deadlines
 		})
 		.returning();
-	if (components.length) await tx.insert(incidentComponent).values(components.map((c) => ({ incidentId: row.id, componentId: c.id })));
-	await tx.insert(incidentUpdate).values({ incidentId: row.id, at: reportedAt, authorUserId: actorUserId(ctx), kind: 'filed', message: row.description });
-	await recordAudit(tx, ctx, { action: 'incident.filed', targetType: 'incident', targetId: row.id, clientId: owner.id, after: row });
+	if (components.length)
+		await tx
+			.insert(incidentComponent)
+			.values(components.map((c) => ({ incidentId: row.id, componentId: c.id })));
+	await tx.insert(incidentUpdate).values({
+		incidentId: row.id,
+		at: reportedAt,
+		authorUserId: actorUserId(ctx),
+		kind: 'filed',
+		message: row.description
+	});
+	await recordAudit(tx, ctx, {
+		action: 'incident.filed',
+		targetType: 'incident',
+		targetId: row.id,
+		clientId: owner.id,
+		after: row
+	});
 	await appendEvent(tx, {
 		clientId: owner.id,
 		kind: 'incident.filed',
-		payload: { clientSlug: owner.slug, number: row.number, severity: row.severity, title: row.title }
+		payload: {
+			clientSlug: owner.slug,
+			number: row.number,
+			severity: row.severity,
+			title: row.title
+		}
 	});
 	await mailStaffOfNewReport(tx, row, portalOrigin());
 	const body = (locale: 'fr' | 'en') =>
 		m.mail_incident_filed_body(
-			{ acknowledgeBy: formatDateTime(row.acknowledgeBy, locale), resolveBy: formatDateTime(row.resolveBy, locale) },
+			{
+				acknowledgeBy: formatDateTime(row.acknowledgeBy, locale),
+				resolveBy: formatDateTime(row.resolveBy, locale)
+			},
 			{ locale }
 		);
 	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
-import { INCIDENT_CAUSES, INCIDENT_QUALIFICATIONS, INCIDENT_SEVERITIES, INCIDENT_STATUSES } from '../db/schema';
+import {
+	INCIDENT_CAUSES,
+	INCIDENT_QUALIFICATIONS,
+	INCIDENT_SEVERITIES,
+	INCIDENT_STATUSES
+} from '../db/schema';
 import { keySchema, slugSchema, instantSchema, isoDateSchema } from '../validation';
 
 /** Plain text, line breaks kept; rendered as text, never as HTML. */
@@ -15,7 +20,10 @@ const instant = instantSchema.meta({ description: 'ISO 8601 with an offset, not 
 export const fileIncidentSchema = z.object({
 	severity: z.enum(INCIDENT_SEVERITIES),
 	components: z
-		.preprocess((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]), z.array(keySchema).max(50))
+		.preprocess(
+			(v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
+			z.array(keySchema).max(50)
+		)
 		.meta({ description: 'Component keys (a single key is taken as a list of one); default none' }),
 	title: z.string().trim().min(3).max(200),
 	description: text(10_000),
@@ -43,7 +51,10 @@ export const updateSchema = z.object({
 
 export const resolveSchema = z.object({ summary: text(10_000), at: instant.optional() });
 export const reasonSchema = z.object({ reason: text(2000) });
-export const severityChangeSchema = z.object({ severity: z.enum(INCIDENT_SEVERITIES), reason: text(2000) });
+export const severityChangeSchema = z.object({
+	severity: z.enum(INCIDENT_SEVERITIES),
+	reason: text(2000)
+});
 
 export const listFiltersSchema = z.object({
 	client: slugSchema.optional().catch(undefined),

@@ -28,12 +28,20 @@ export async function refreshDeadlineStates(now = new Date()): Promise<number> {
 		let rules = rulesByClient.get(row.clientId);
 		if (!rules) rulesByClient.set(row.clientId, (rules = await contractRules(db, row.clientId)));
 		const states = deadlineStates(row, rules, now);
-		if (states.acknowledgeState === row.acknowledgeState && states.resolveState === row.resolveState) continue;
+		if (
+			states.acknowledgeState === row.acknowledgeState &&
+			states.resolveState === row.resolveState
+		)
+			continue;
 		await db
 			.update(incident)
 			.set({ acknowledgeState: states.acknowledgeState, resolveState: states.resolveState })
 			.where(eq(incident.id, row.id));
-		events.push({ clientId: row.clientId, kind: 'incident.updated', payload: { clientSlug: slug, number: row.number, status: row.status, change: 'deadline' } });
+		events.push({
+			clientId: row.clientId,
+			kind: 'incident.updated',
+			payload: { clientSlug: slug, number: row.number, status: row.status, change: 'deadline' }
+		});
 	}
 	if (events.length) await db.transaction((tx) => appendEvents(tx, events));
 	return events.length;
@@ -66,7 +74,11 @@ export async function openIncidentsForOutages(now = new Date()): Promise<number>
 		const [owner] = await db.select().from(client).where(eq(client.id, outage.client_id));
 		const rules = await contractRules(db, owner.id).catch(() => null);
 		const since = new Date(outage.since);
-		if (!rules || now.getTime() - since.getTime() < rules.settings.incidents.autoOpenAfterDownMinutes * 60_000) continue;
+		if (
+			!rules ||
+			now.getTime() - since.getTime() < rules.settings.incidents.autoOpenAfterDownMinutes * 60_000
+		)
+			continue;
 		await db.transaction((tx) =>
 			insertIncident(tx, systemContext, {
 				owner,
@@ -74,7 +86,10 @@ export async function openIncidentsForOutages(now = new Date()): Promise<number>
 				data: {
 					severity: 'critical',
 					title: m.incident_monitoring_title({ name: outage.name }),
-					description: m.incident_monitoring_description({ name: outage.name, since: formatDateTime(since, 'fr') })
+					description: m.incident_monitoring_description({
+						name: outage.name,
+						since: formatDateTime(since, 'fr')
+					})
 				},
 				by: 'monitoring',
 				reporterUserId: null,
@@ -97,11 +112,26 @@ export async function noteRecoveries(now = new Date()): Promise<number> {
 		join client cl on cl.id = x.client_id
 		join status_interval i on i.component_id = x.monitoring_component_id and i.to_at is null and i.status = 'up'
 		where x.status in ('open', 'acknowledged')
-			and not exists (select 1 from incident_update u where u.incident_id = x.id and u.data->>'monitoring' = 'recovered' and u.at >= i.from_at)`)) as unknown as (Pick<Incident, 'id' | 'number' | 'status'> & { client_id: string; slug: string })[];
+			and not exists (select 1 from incident_update u where u.incident_id = x.id and u.data->>'monitoring' = 'recovered' and u.at >= i.from_at)`)) as unknown as (Pick<
+		Incident,
+		'id' | 'number' | 'status'
+	> & { client_id: string; slug: string })[];
 	for (const r of recovered) {
 		await db.transaction(async (tx) => {
-			await tx.insert(incidentUpdate).values({ incidentId: r.id, at: now, kind: 'update', message: m.incident_monitoring_recovered(), data: { monitoring: 'recovered' } });
-			await appendEvents(tx, [{ clientId: r.client_id, kind: 'incident.updated', payload: { clientSlug: r.slug, number: r.number, status: r.status, change: 'update' } }]);
+			await tx.insert(incidentUpdate).values({
+				incidentId: r.id,
+				at: now,
+				kind: 'update',
+				message: m.incident_monitoring_recovered(),
+				data: { monitoring: 'recovered' }
+			});
+			await appendEvents(tx, [
+				{
+					clientId: r.client_id,
+					kind: 'incident.updated',
+					payload: { clientSlug: r.slug, number: r.number, status: r.status, change: 'update' }
+				}
+			]);
 		});
 	}
 	return recovered.length;
@@ -117,4 +147,3 @@ export async function runIncidentJobs(now = new Date()) {
 export function incidentJobs(): PeriodicJob[] {
 	return [{ name: 'incident jobs', intervalMs: 15_000, lockKey: 3, run: () => runIncidentJobs() }];
 }
-

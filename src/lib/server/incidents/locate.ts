@@ -18,7 +18,13 @@ export async function locateIncident(ctx: RequestContext, number: string): Promi
 }
 
 /** Every client, for the staff queue's filter and the "log a report" picker. */
-export async function clientChoices(ctx: RequestContext): Promise<{ slug: string; name: string }[]> {
+export async function clientChoices(
+	ctx: RequestContext
+): Promise<{ slug: string; name: string }[]> {
 	authorize(ctx, 'incident.queue');
-	return getDb().select({ slug: client.slug, name: client.name }).from(client).orderBy(asc(client.name)).limit(1000);
+	return getDb()
+		.select({ slug: client.slug, name: client.name })
+		.from(client)
+		.orderBy(asc(client.name))
+		.limit(1000);
 }

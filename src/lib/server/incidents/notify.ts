@@ -27,7 +27,14 @@ function subject(kind: IncidentMailKind, incident: Incident, locale: 'fr' | 'en'
 /** Mutes hold except for critical reports: server or applications unreachable (000 §2). */
 export type MailBody = (locale: 'fr' | 'en') => string;
 
-async function send(tx: Executor, recipients: Recipient[], incident: Incident, kind: IncidentMailKind, body: MailBody, link: string) {
+async function send(
+	tx: Executor,
+	recipients: Recipient[],
+	incident: Incident,
+	kind: IncidentMailKind,
+	body: MailBody,
+	link: string
+) {
 	const seen = new Set<string>();
 	for (const r of recipients) {
 		if ((r.muted && incident.severity !== 'critical') || seen.has(r.email)) continue;
@@ -36,13 +43,23 @@ async function send(tx: Executor, recipients: Recipient[], incident: Incident, k
 		await queueMail(tx, {
 			to: r.email,
 			subject: subject(kind, incident, locale),
-			text: m.mail_incident_body({ number: incident.number, title: incident.title, body: body(locale), link }, { locale })
+			text: m.mail_incident_body(
+				{ number: incident.number, title: incident.title, body: body(locale), link },
+				{ locale }
+			)
 		});
 	}
 }
 
 /** The reporter and the client's contacts and admins. */
-export async function mailClient(tx: Executor, incident: Incident, kind: IncidentMailKind, body: MailBody, origin: string, clientSlug: string) {
+export async function mailClient(
+	tx: Executor,
+	incident: Incident,
+	kind: IncidentMailKind,
+	body: MailBody,
+	origin: string,
+	clientSlug: string
+) {
 	const recipients = await tx
 		.select({ email: user.email, locale: user.locale, muted: user.muteIncidentMail })
 		.from(user)
@@ -50,10 +67,20 @@ export async function mailClient(tx: Executor, incident: Incident, kind: Inciden
 		.where(
 			or(
 				incident.reporterUserId ? eq(user.id, incident.reporterUserId) : undefined,
-				and(eq(membership.clientId, incident.clientId), inArray(membership.role, ['contact', 'admin']))
+				and(
+					eq(membership.clientId, incident.clientId),
+					inArray(membership.role, ['contact', 'admin'])
+				)
 			)
 		);
-	await send(tx, recipients, incident, kind, body, `${origin}/app/${clientSlug}/incidents/${incident.number}`);
+	await send(
+		tx,
+		recipients,
+		incident,
+		kind,
+		body,
+		`${origin}/app/${clientSlug}/incidents/${incident.number}`
+	);
 }
 
 /** Staff hear of every new critical or major report. */
@@ -63,5 +90,12 @@ export async function mailStaffOfNewReport(tx: Executor, incident: Incident, ori
 		.select({ email: user.email, locale: user.locale, muted: user.muteIncidentMail })
 		.from(user)
 		.where(isNotNull(user.staffRole));
-	await send(tx, recipients, incident, 'filed', () => incident.description, `${origin}/staff/incidents/${incident.number}`);
+	await send(
+		tx,
+		recipients,
+		incident,
+		'filed',
+		() => incident.description,
+		`${origin}/staff/incidents/${incident.number}`
+	);
 }

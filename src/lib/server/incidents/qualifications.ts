@@ -9,7 +9,13 @@ import { downtimeQualification, incidentComponent, type Incident } from '../db/s
  */
 export async function syncDowntimeQualifications(tx: Executor, current: Incident): Promise<void> {
 	await tx.delete(downtimeQualification).where(eq(downtimeQualification.incidentId, current.id));
-	if (current.qualification !== 'confirmed' || !current.cause || current.cause === 'provider' || !current.resolvedAt) return;
+	if (
+		current.qualification !== 'confirmed' ||
+		!current.cause ||
+		current.cause === 'provider' ||
+		!current.resolvedAt
+	)
+		return;
 	const components = await tx
 		.select({ componentId: incidentComponent.componentId })
 		.from(incidentComponent)

@@ -3,7 +3,15 @@ import { getClientInScope, incidentInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize, can } from '../policy';
 import { getDb } from '../db';
-import { client, component, incident, incidentComponent, incidentUpdate, user, type Incident } from '../db/schema';
+import {
+	client,
+	component,
+	incident,
+	incidentComponent,
+	incidentUpdate,
+	user,
+	type Incident
+} from '../db/schema';
 import { contractRules } from './context';
 import { listFiltersSchema, type IncidentFilters } from './input';
 import { incidentGtr } from '../sla/gtr';
@@ -31,7 +39,12 @@ function summary(row: Incident, states: ReturnType<typeof deadlineStates>) {
 export type IncidentSummary = ReturnType<typeof summary>;
 
 /** One report with its components and timeline; internal notes only for the provider's side. */
-export async function getIncident(ctx: RequestContext, slug: string, number: string, now = new Date()) {
+export async function getIncident(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	now = new Date()
+) {
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
 	const row = await incidentInScope(db, owner, number);
@@ -43,12 +56,27 @@ export async function getIncident(ctx: RequestContext, slug: string, number: str
 		.where(eq(incidentComponent.incidentId, row.id))
 		.orderBy(asc(component.name));
 	const updates = await db
-		.select({ id: incidentUpdate.id, at: incidentUpdate.at, kind: incidentUpdate.kind, message: incidentUpdate.message, internal: incidentUpdate.internal, data: incidentUpdate.data, author: user.name })
+		.select({
+			id: incidentUpdate.id,
+			at: incidentUpdate.at,
+			kind: incidentUpdate.kind,
+			message: incidentUpdate.message,
+			internal: incidentUpdate.internal,
+			data: incidentUpdate.data,
+			author: user.name
+		})
 		.from(incidentUpdate)
 		.leftJoin(user, eq(user.id, incidentUpdate.authorUserId))
-		.where(and(eq(incidentUpdate.incidentId, row.id), can(ctx, 'incident.internal.read') ? undefined : eq(incidentUpdate.internal, false)))
+		.where(
+			and(
+				eq(incidentUpdate.incidentId, row.id),
+				can(ctx, 'incident.internal.read') ? undefined : eq(incidentUpdate.internal, false)
+			)
+		)
 		.orderBy(asc(incidentUpdate.at), asc(incidentUpdate.id));
-	const [reporter] = row.reporterUserId ? await db.select({ name: user.name }).from(user).where(eq(user.id, row.reporterUserId)) : [];
+	const [reporter] = row.reporterUserId
+		? await db.select({ name: user.name }).from(user).where(eq(user.id, row.reporterUserId))
+		: [];
 	const reopenDays = rules.settings.incidents.reopenWithinDays;
 	return {
 		...summary(row, deadlineStates(row, rules, now)),
@@ -64,7 +92,10 @@ export async function getIncident(ctx: RequestContext, slug: string, number: str
 		reporter: reporter?.name ?? null,
 		components,
 		gtr: incidentGtr(row, rules.settings, rules.monthlyFeeCents, now),
-		reopenUntil: row.status === 'resolved' && row.resolvedAt ? new Date(row.resolvedAt.getTime() + reopenDays * 86_400_000).toISOString() : null,
+		reopenUntil:
+			row.status === 'resolved' && row.resolvedAt
+				? new Date(row.resolvedAt.getTime() + reopenDays * 86_400_000).toISOString()
+				: null,
 		updates: updates.map((u) => ({ ...u, at: u.at.toISOString() }))
 	};
 }
@@ -73,11 +104,20 @@ export type IncidentDetail = Awaited<ReturnType<typeof getIncident>>;
 function filterConditions(clientId: string | undefined, f: IncidentFilters): SQL[] {
 	const where: SQL[] = [];
 	if (clientId) where.push(eq(incident.clientId, clientId));
-	else if (f.client) where.push(inArray(incident.clientId, getDb().select({ id: client.id }).from(client).where(eq(client.slug, f.client))));
+	else if (f.client)
+		where.push(
+			inArray(
+				incident.clientId,
+				getDb().select({ id: client.id }).from(client).where(eq(client.slug, f.client))
+			)
+		);
 	if (f.status) where.push(eq(incident.status, f.status));
 	if (f.severity) where.push(eq(incident.severity, f.severity));
 	if (f.from) where.push(gte(incident.reportedAt, new Date(`${f.from}T00:00:00Z`)));
-	if (f.to) where.push(lt(incident.reportedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000)));
+	if (f.to)
+		where.push(
+			lt(incident.reportedAt, new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86_400_000))
+		);
 	if (f.q) where.push(ilike(incident.number, `%${f.q.replace(/[%_\\]/g, '')}%`));
 	if (f.component) {
 		where.push(
@@ -87,7 +127,12 @@ function filterConditions(clientId: string | undefined, f: IncidentFilters): SQL
 					.select({ id: incidentComponent.incidentId })
 					.from(incidentComponent)
 					.innerJoin(component, eq(component.id, incidentComponent.componentId))
-					.where(and(eq(component.key, f.component), clientId ? eq(component.clientId, clientId) : undefined))
+					.where(
+						and(
+							eq(component.key, f.component),
+							clientId ? eq(component.clientId, clientId) : undefined
+						)
+					)
 			)
 		);
 	}
@@ -95,7 +140,12 @@ function filterConditions(clientId: string | undefined, f: IncidentFilters): SQL
 }
 
 /** A client's register (002 art. 4.2): newest first, filtered, 20 a page. */
-export async function listIncidents(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
+export async function listIncidents(
+	ctx: RequestContext,
+	slug: string,
+	input: unknown,
+	now = new Date()
+) {
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
 	const filters = listFiltersSchema.parse(input ?? {});
@@ -109,22 +159,43 @@ export async function listIncidents(ctx: RequestContext, slug: string, input: un
 		.limit(INCIDENTS_PAGE_SIZE)
 		.offset((filters.page - 1) * INCIDENTS_PAGE_SIZE);
 	const [{ total }] = await db.select({ total: count() }).from(incident).where(where);
-	return { filters, total, page: filters.page, pageSize: INCIDENTS_PAGE_SIZE, items: rows.map((r) => summary(r, deadlineStates(r, rules, now))) };
+	return {
+		filters,
+		total,
+		page: filters.page,
+		pageSize: INCIDENTS_PAGE_SIZE,
+		items: rows.map((r) => summary(r, deadlineStates(r, rules, now)))
+	};
 }
 
 /** Every report for export, oldest first, with its components. */
-export async function registerRows(ctx: RequestContext, slug: string, input: unknown, now = new Date()) {
+export async function registerRows(
+	ctx: RequestContext,
+	slug: string,
+	input: unknown,
+	now = new Date()
+) {
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
 	const filters = listFiltersSchema.parse(input ?? {});
 	const rules = await contractRules(db, owner.id);
-	const rows = await db.select().from(incident).where(and(...filterConditions(owner.id, filters))).orderBy(asc(incident.reportedAt)).limit(50_000);
+	const rows = await db
+		.select()
+		.from(incident)
+		.where(and(...filterConditions(owner.id, filters)))
+		.orderBy(asc(incident.reportedAt))
+		.limit(50_000);
 	const keys = rows.length
 		? await db
 				.select({ incidentId: incidentComponent.incidentId, key: component.key })
 				.from(incidentComponent)
 				.innerJoin(component, eq(component.id, incidentComponent.componentId))
-				.where(inArray(incidentComponent.incidentId, rows.map((r) => r.id)))
+				.where(
+					inArray(
+						incidentComponent.incidentId,
+						rows.map((r) => r.id)
+					)
+				)
 		: [];
 	return rows.map((r) => ({
 		...summary(r, deadlineStates(r, rules, now)),
@@ -154,8 +225,16 @@ export async function listAllIncidents(ctx: RequestContext, input: unknown, now 
 	const items = [];
 	for (const r of rows) {
 		let rules = rulesByClient.get(r.incident.clientId);
-		if (!rules) rulesByClient.set(r.incident.clientId, (rules = await contractRules(db, r.incident.clientId)));
-		items.push({ ...summary(r.incident, deadlineStates(r.incident, rules, now)), clientSlug: r.clientSlug, clientName: r.clientName });
+		if (!rules)
+			rulesByClient.set(
+				r.incident.clientId,
+				(rules = await contractRules(db, r.incident.clientId))
+			);
+		items.push({
+			...summary(r.incident, deadlineStates(r.incident, rules, now)),
+			clientSlug: r.clientSlug,
+			clientName: r.clientName
+		});
 	}
 	return { filters, total, page: filters.page, pageSize: INCIDENTS_PAGE_SIZE, items };
 }

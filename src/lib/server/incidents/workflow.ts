@@ -5,7 +5,14 @@ import { recordAudit } from '../audit/audit';
 import { actorUserId, type RequestContext } from '../context';
 import { getDb } from '../db';
 import { getClientInScope, incidentInScope } from '../clients/scope';
-import { incident, incidentUpdate, type Client, type Incident, type IncidentStatus, type IncidentUpdateKind } from '../db/schema';
+import {
+	incident,
+	incidentUpdate,
+	type Client,
+	type Incident,
+	type IncidentStatus,
+	type IncidentUpdateKind
+} from '../db/schema';
 import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { nudgeMailQueue } from '../mail/mailer';
@@ -13,13 +20,27 @@ import { parseInput } from '../validation';
 import { authorize, can } from '../policy';
 import { contractRules, portalOrigin, type ContractRules } from './context';
 import { incidentDeadlines } from './deadlines';
-import { acknowledgeSchema, fieldMessages, qualifySchema, reasonSchema, resolveSchema, severityChangeSchema, updateSchema } from './input';
+import {
+	acknowledgeSchema,
+	fieldMessages,
+	qualifySchema,
+	reasonSchema,
+	resolveSchema,
+	severityChangeSchema,
+	updateSchema
+} from './input';
 import { mailClient, type IncidentMailKind, type MailBody } from './notify';
 import { syncDowntimeQualifications } from './qualifications';
 
 interface Step {
 	changes?: Partial<typeof incident.$inferInsert>;
-	entry: { kind: IncidentUpdateKind; message?: string | null; internal?: boolean; at?: Date; data?: Record<string, unknown> };
+	entry: {
+		kind: IncidentUpdateKind;
+		message?: string | null;
+		internal?: boolean;
+		at?: Date;
+		data?: Record<string, unknown>;
+	};
 	mail?: { kind: IncidentMailKind; body: MailBody };
 }
 
@@ -52,12 +73,24 @@ async function step(
 			internal: s.entry.internal ?? false,
 			data: s.entry.data
 		});
-		await recordAudit(tx, ctx, { action: `incident.${s.entry.kind}`, targetType: 'incident', targetId: current.id, clientId: client.id, before: current, after });
+		await recordAudit(tx, ctx, {
+			action: `incident.${s.entry.kind}`,
+			targetType: 'incident',
+			targetId: current.id,
+			clientId: client.id,
+			before: current,
+			after
+		});
 		await syncDowntimeQualifications(tx, after);
 		await appendEvent(tx, {
 			clientId: s.entry.internal ? null : client.id,
 			kind: 'incident.updated',
-			payload: { clientSlug: client.slug, number: after.number, status: after.status, change: s.entry.kind }
+			payload: {
+				clientSlug: client.slug,
+				number: after.number,
+				status: after.status,
+				change: s.entry.kind
+			}
 		});
 		if (s.mail) await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug);
 		return after;
@@ -74,12 +107,18 @@ function stepTime(at: string | undefined, current: Incident, field = 'at'): Date
 	const now = new Date();
 	if (!at) return now;
 	const when = new Date(at);
-	if (when > now || when < current.reportedAt) throw invalid(m.form_has_errors(), { [field]: m.incident_invalid_instant() });
+	if (when > now || when < current.reportedAt)
+		throw invalid(m.form_has_errors(), { [field]: m.incident_invalid_instant() });
 	return when;
 }
 
 /** The contract's "prise en compte": an estimate of the problem's nature and of its resolution time. */
-export function acknowledgeIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function acknowledgeIncident(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown
+) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(acknowledgeSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current) => {
@@ -87,9 +126,26 @@ export function acknowledgeIncident(ctx: RequestContext, slug: string, number: s
 		const at = stepTime(data.at, current);
 		const text = `${data.nature}\n\n${data.estimatedResolution}`;
 		return {
-			changes: { status: 'acknowledged', acknowledgedAt: at, estimatedNature: data.nature, estimatedResolution: data.estimatedResolution },
-			entry: { kind: 'acknowledged', message: text, at, data: { nature: data.nature, estimatedResolution: data.estimatedResolution } },
-			mail: { kind: 'acknowledged', body: (locale) => m.mail_incident_acknowledged_body({ nature: data.nature, estimate: data.estimatedResolution }, { locale }) }
+			changes: {
+				status: 'acknowledged',
+				acknowledgedAt: at,
+				estimatedNature: data.nature,
+				estimatedResolution: data.estimatedResolution
+			},
+			entry: {
+				kind: 'acknowledged',
+				message: text,
+				at,
+				data: { nature: data.nature, estimatedResolution: data.estimatedResolution }
+			},
+			mail: {
+				kind: 'acknowledged',
+				body: (locale) =>
+					m.mail_incident_acknowledged_body(
+						{ nature: data.nature, estimate: data.estimatedResolution },
+						{ locale }
+					)
+			}
 		};
 	});
 }
@@ -100,12 +156,21 @@ export function qualifyIncident(ctx: RequestContext, slug: string, number: strin
 	const data = parseInput(qualifySchema, input, fieldMessages);
 	return step(ctx, slug, number, () => ({
 		changes: { qualification: data.qualification, cause: data.cause },
-		entry: { kind: 'qualified', message: data.note || null, data: { qualification: data.qualification, cause: data.cause } }
+		entry: {
+			kind: 'qualified',
+			message: data.note || null,
+			data: { qualification: data.qualification, cause: data.cause }
+		}
 	}));
 }
 
 /** Staff post public updates or internal notes; the client's contacts may add public comments. */
-export function postIncidentUpdate(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function postIncidentUpdate(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown
+) {
 	const data = parseInput(updateSchema, input, fieldMessages);
 	const staffSide = can(ctx, 'incident.acknowledge');
 	if (!staffSide) authorize(ctx, 'incident.respond');
@@ -126,7 +191,12 @@ export function resolveIncident(ctx: RequestContext, slug: string, number: strin
 		if (!OPEN.includes(current.status)) throw wrongState();
 		const at = stepTime(data.at, current);
 		return {
-			changes: { status: 'resolved', resolvedAt: at, resolutionSummary: data.summary, acknowledgedAt: current.acknowledgedAt ?? at },
+			changes: {
+				status: 'resolved',
+				resolvedAt: at,
+				resolutionSummary: data.summary,
+				acknowledgedAt: current.acknowledgedAt ?? at
+			},
 			entry: { kind: 'resolved', message: data.summary, at },
 			mail: { kind: 'resolved', body: () => data.summary }
 		};
@@ -149,9 +219,14 @@ export function reopenIncident(ctx: RequestContext, slug: string, number: string
 	return step(ctx, slug, number, (current, rules) => {
 		if (current.status !== 'resolved' || !current.resolvedAt) throw wrongState();
 		const days = rules.settings.incidents.reopenWithinDays;
-		if (Date.now() - current.resolvedAt.getTime() > days * 86_400_000) throw conflict(m.incident_reopen_expired({ days }));
+		if (Date.now() - current.resolvedAt.getTime() > days * 86_400_000)
+			throw conflict(m.incident_reopen_expired({ days }));
 		return {
-			changes: { status: current.acknowledgedAt ? 'acknowledged' : 'open', resolvedAt: null, resolutionSummary: null },
+			changes: {
+				status: current.acknowledgedAt ? 'acknowledged' : 'open',
+				resolvedAt: null,
+				resolutionSummary: null
+			},
 			entry: { kind: 'reopened', message: data.reason },
 			mail: { kind: 'reopened', body: () => data.reason }
 		};
@@ -159,24 +234,42 @@ export function reopenIncident(ctx: RequestContext, slug: string, number: string
 }
 
 /** A new severity brings new deadlines, counted from the report (audited, reason required). */
-export function changeIncidentSeverity(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function changeIncidentSeverity(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown
+) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(severityChangeSchema, input, fieldMessages);
 	return step(ctx, slug, number, (current, rules) => {
 		if (current.status === 'closed' || current.severity === data.severity) throw wrongState();
-		const deadlines = incidentDeadlines(current.reportedAt, rules.settings.incidents[data.severity], rules.support);
+		const deadlines = incidentDeadlines(
+			current.reportedAt,
+			rules.settings.incidents[data.severity],
+			rules.support
+		);
 		return {
 			changes: { severity: data.severity, ...deadlines },
 			entry: {
 				kind: 'severity_changed',
 				message: data.reason,
-				data: { from: current.severity, to: data.severity, acknowledgeBy: deadlines.acknowledgeBy.toISOString(), resolveBy: deadlines.resolveBy.toISOString() }
+				data: {
+					from: current.severity,
+					to: data.severity,
+					acknowledgeBy: deadlines.acknowledgeBy.toISOString(),
+					resolveBy: deadlines.resolveBy.toISOString()
+				}
 			},
 			mail: {
 				kind: 'update',
 				body: (locale) =>
 					m.mail_incident_severity_body(
-						{ reason: data.reason, acknowledgeBy: formatDateTime(deadlines.acknowledgeBy, locale), resolveBy: formatDateTime(deadlines.resolveBy, locale) },
+						{
+							reason: data.reason,
+							acknowledgeBy: formatDateTime(deadlines.acknowledgeBy, locale),
+							resolveBy: formatDateTime(deadlines.resolveBy, locale)
+						},
 						{ locale }
 					)
 			}

@@ -42,10 +42,15 @@ export const JOBS_KEY = Symbol.for('hosting-portal.jobs');
  * null (reading 'write')` in `nextWrite`) when a reserved connection is lost under load, e.g. at
  * a PostgreSQL restart.
  */
-async function exclusively<T>(sql: postgres.Sql, key: number, job: () => Promise<T>): Promise<T | undefined> {
+async function exclusively<T>(
+	sql: postgres.Sql,
+	key: number,
+	job: () => Promise<T>
+): Promise<T | undefined> {
 	let result: T | undefined;
 	await sql.begin(async (tx) => {
-		const [{ locked }] = await tx`select pg_try_advisory_xact_lock(${JOB_LOCK_CLASS}, ${key}) as locked`;
+		const [{ locked }] =
+			await tx`select pg_try_advisory_xact_lock(${JOB_LOCK_CLASS}, ${key}) as locked`;
 		if (!locked) return;
 		result = await job();
 	});
@@ -65,9 +70,13 @@ async function logged(name: string, job: () => Promise<unknown>) {
  * is logged and never stops the others. Returns the function that stops them: it closes every
  * job, lets the step under way end, then drains them.
  */
-export function runJobs(jobs: readonly PeriodicJob[], sql: postgres.Sql = getSql()): () => Promise<void> {
+export function runJobs(
+	jobs: readonly PeriodicJob[],
+	sql: postgres.Sql = getSql()
+): () => Promise<void> {
 	const keys = jobs.flatMap((j) => (j.lockKey === undefined ? [] : [j.lockKey]));
-	if (new Set(keys).size !== keys.length) throw new Error(`two periodic jobs share a lock key: ${keys.join(', ')}`);
+	if (new Set(keys).size !== keys.length)
+		throw new Error(`two periodic jobs share a lock key: ${keys.join(', ')}`);
 	const lastRun = new Map<PeriodicJob, number>();
 	let stopped = false;
 	let timer: ReturnType<typeof setTimeout> | undefined;
@@ -80,7 +89,9 @@ export function runJobs(jobs: readonly PeriodicJob[], sql: postgres.Sql = getSql
 			if (last !== undefined && job.intervalMs > TICK_MS && now - last < job.intervalMs) continue;
 			lastRun.set(job, now);
 			const key = job.lockKey;
-			await logged(job.name, () => (key === undefined ? job.run() : exclusively(sql, key, () => job.run())));
+			await logged(job.name, () =>
+				key === undefined ? job.run() : exclusively(sql, key, () => job.run())
+			);
 		}
 	};
 	const schedule = () => {

@@ -28,7 +28,9 @@ export async function liveCursor(ctx: RequestContext): Promise<number> {
 			: ctx.actor.kind === 'member'
 				? sql`greatest((select max(${event.id}) from ${event} where ${event.clientId} = ${ctx.actor.clientId}), ${newestPublic})`
 				: newestPublic;
-	const [row] = (await getDb().execute(sql`select coalesce(${newest}, 0)::bigint as id`)) as unknown as { id: string }[];
+	const [row] = (await getDb().execute(
+		sql`select coalesce(${newest}, 0)::bigint as id`
+	)) as unknown as { id: string }[];
 	return Number(row.id);
 }
 

@@ -16,7 +16,10 @@ export const EVENT_CHANNEL = 'portal_event';
  * Appends a live event in the caller's transaction. NOTIFY is delivered only at commit,
  * so browsers never hear of a write that rolled back.
  */
-export async function appendEvent<K extends LiveEventKind>(tx: Executor, input: EventInput<K>): Promise<number> {
+export async function appendEvent<K extends LiveEventKind>(
+	tx: Executor,
+	input: EventInput<K>
+): Promise<number> {
 	const [id] = await appendEvents(tx, [input]);
 	return id;
 }

@@ -30,7 +30,12 @@ type EventRow = typeof event.$inferSelect;
 export const IO_KEY = Symbol.for('hosting-portal.io');
 
 function toLiveEvent(row: EventRow): LiveEvent {
-	return { id: row.id, at: row.at.toISOString(), kind: row.kind, payload: row.payload } as LiveEvent;
+	return {
+		id: row.id,
+		at: row.at.toISOString(),
+		kind: row.kind,
+		payload: row.payload
+	} as LiveEvent;
 }
 
 /** Browsers send Origin on cross-site requests: refuse any that is not ours. */
@@ -45,7 +50,8 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 	}
 }
 
-const sameRooms = (a: string[], b: string[]) => a.length === b.length && a.every((room) => b.includes(room));
+const sameRooms = (a: string[], b: string[]) =>
+	a.length === b.length && a.every((room) => b.includes(room));
 
 /**
  * A socket lives only as long as its session, with the rooms of that session's rights. The relay
@@ -87,12 +93,21 @@ async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
 	const rows = await getDb()
 		.select()
 		.from(event)
-		.where(and(await missedSince(lastEventId), ne(event.kind, SESSION_ENDED), eventsVisibleTo(socket.data.actor)))
+		.where(
+			and(
+				await missedSince(lastEventId),
+				ne(event.kind, SESSION_ENDED),
+				eventsVisibleTo(socket.data.actor)
+			)
+		)
 		.orderBy(asc(event.id))
 		.limit(CATCH_UP_MAX_EVENTS + 1);
 	const windowStart = Date.now() - CATCH_UP_WINDOW_HOURS * 3600_000;
 	// Too many missed, or missed for too long: the page reloads its data instead.
-	if (rows.length > CATCH_UP_MAX_EVENTS || (rows.length > 0 && rows[0].at.getTime() < windowStart)) {
+	if (
+		rows.length > CATCH_UP_MAX_EVENTS ||
+		(rows.length > 0 && rows[0].at.getTime() < windowStart)
+	) {
 		socket.emit('resync', { reason: 'gap_too_large' });
 		return;
 	}
@@ -134,7 +149,12 @@ class EventRelay {
 	 */
 	private async onListen() {
 		const rows = await getDb()
-			.select({ id: event.id, clientId: event.clientId, isPublic: event.isPublic, kind: event.kind })
+			.select({
+				id: event.id,
+				clientId: event.clientId,
+				isPublic: event.isPublic,
+				kind: event.kind
+			})
 			.from(event)
 			.where(await missedSince(this.highest))
 			.orderBy(asc(event.id));
@@ -143,7 +163,9 @@ class EventRelay {
 		// Emitted long ago or never: we cannot tell. Those rooms reload their data rather than risk either.
 		if (unsure.length > 0) {
 			for (const r of unsure) this.remember(r.id);
-			this.io.to([...new Set(unsure.flatMap(roomsForEvent))]).emit('resync', { reason: 'gap_too_large' });
+			this.io
+				.to([...new Set(unsure.flatMap(roomsForEvent))])
+				.emit('resync', { reason: 'gap_too_large' });
 		}
 		await this.relay(missed.filter((r) => !unsure.includes(r)).map((r) => r.id));
 	}
@@ -151,7 +173,11 @@ class EventRelay {
 	private async relay(ids: number[]) {
 		const fresh = ids.filter((id) => Number.isSafeInteger(id) && !this.emitted.has(id));
 		if (fresh.length === 0) return;
-		const rows = await getDb().select().from(event).where(inArray(event.id, fresh)).orderBy(asc(event.id));
+		const rows = await getDb()
+			.select()
+			.from(event)
+			.where(inArray(event.id, fresh))
+			.orderBy(asc(event.id));
 		for (const row of rows) {
 			if (this.emitted.has(row.id)) continue;
 			this.remember(row.id);
@@ -189,7 +215,8 @@ export async function attachRealtime(io: RealtimeServer): Promise<void> {
 	io.use(async (socket, next) => {
 		try {
 			const { headers } = socket.handshake;
-			if (!originAllowed(headers.origin, headers.host)) return next(new Error('origin not allowed'));
+			if (!originAllowed(headers.origin, headers.host))
+				return next(new Error('origin not allowed'));
 			const token = parseCookie(headers.cookie, SESSION_COOKIE);
 			const session = token ? await validateSessionToken(token) : null;
 			socket.data.actor = session ? actorFromSession(session) : { kind: 'anonymous' };
@@ -207,7 +234,10 @@ export async function attachRealtime(io: RealtimeServer): Promise<void> {
 		// A session ended between the handshake and the join was announced to no room of ours.
 		void sessionStillHolds(socket).catch(logRelayError);
 		endAtExpiry(socket);
-		socket.on('catchUp', (lastEventId) => void replayMissed(socket, Number(lastEventId)).catch(logRelayError));
+		socket.on(
+			'catchUp',
+			(lastEventId) => void replayMissed(socket, Number(lastEventId)).catch(logRelayError)
+		);
 	});
 	await new EventRelay(io).start();
 }

@@ -16,13 +16,20 @@ describe('socket rooms (000 §4 confidentiality)', () => {
 	});
 
 	it('puts staff in the staff room and anonymous visitors in the public room only', () => {
-		expect(roomsForActor({ kind: 'staff', userId: 'u', email: 'e', name: 'n', role: 'operator' })).toContain(STAFF_ROOM);
+		expect(
+			roomsForActor({ kind: 'staff', userId: 'u', email: 'e', name: 'n', role: 'operator' })
+		).toContain(STAFF_ROOM);
 		expect(roomsForActor({ kind: 'anonymous' })).toEqual([PUBLIC_ROOM]);
-		expect(roomsForActor({ kind: 'user', userId: 'u', email: 'e', name: 'n' })).toEqual([PUBLIC_ROOM]);
+		expect(roomsForActor({ kind: 'user', userId: 'u', email: 'e', name: 'n' })).toEqual([
+			PUBLIC_ROOM
+		]);
 	});
 
 	it("sends a client's private event to that client and staff, never to the public room", () => {
-		expect(roomsForEvent({ clientId: 'c1', isPublic: false })).toEqual([STAFF_ROOM, clientRoom('c1')]);
+		expect(roomsForEvent({ clientId: 'c1', isPublic: false })).toEqual([
+			STAFF_ROOM,
+			clientRoom('c1')
+		]);
 		expect(roomsForEvent({ clientId: null, isPublic: true })).toEqual([STAFF_ROOM, PUBLIC_ROOM]);
 	});
 });

@@ -31,7 +31,8 @@ const log = childLog({ module: 'mail' });
 let transport: { url: string; transporter: Transporter } | undefined;
 
 function transporter(url: string): Transporter {
-	if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport({ url, ...SEND_TIMEOUTS }) };
+	if (transport?.url !== url)
+		transport = { url, transporter: nodemailer.createTransport({ url, ...SEND_TIMEOUTS }) };
 	return transport.transporter;
 }
 
@@ -78,7 +79,9 @@ async function claimOne(db: Executor): Promise<Claimed | undefined> {
 }
 
 async function markSent(db: Executor, id: number): Promise<void> {
-	await db.execute(sql`update outbox_mail set state = 'sent', sent_at = now(), error = null where id = ${id}`);
+	await db.execute(
+		sql`update outbox_mail set state = 'sent', sent_at = now(), error = null where id = ${id}`
+	);
 }
 
 /** Schedules the retry with exponential back-off, or gives up once the mail is a day old. */
@@ -105,7 +108,12 @@ export async function deliverQueuedMail(): Promise<number> {
 		const mail = await claimOne(db);
 		if (!mail) break;
 		try {
-			await transporter(url).sendMail({ from: FROM(), to: mail.to, subject: mail.subject, text: mail.text });
+			await transporter(url).sendMail({
+				from: FROM(),
+				to: mail.to,
+				subject: mail.subject,
+				text: mail.text
+			});
 		} catch (e) {
 			const error = e instanceof Error ? e.message.slice(0, 500) : 'send failed';
 			log.warn({ mailId: mail.id, error }, 'mail not sent; will retry');

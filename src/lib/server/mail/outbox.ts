@@ -11,7 +11,12 @@ export async function listOutbox(ctx: RequestContext, page: number) {
 	const db = getDb();
 	const offset = (Math.max(1, page) - 1) * OUTBOX_PAGE_SIZE;
 	const [rows, [{ total }]] = await Promise.all([
-		db.select().from(outboxMail).orderBy(desc(outboxMail.id)).limit(OUTBOX_PAGE_SIZE).offset(offset),
+		db
+			.select()
+			.from(outboxMail)
+			.orderBy(desc(outboxMail.id))
+			.limit(OUTBOX_PAGE_SIZE)
+			.offset(offset),
 		db.select({ total: count() }).from(outboxMail)
 	]);
 	return { rows, total, pageSize: OUTBOX_PAGE_SIZE };

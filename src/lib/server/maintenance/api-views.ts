@@ -13,10 +13,16 @@ const NON_COMPLIANCE = [
 
 export const maintenanceRecordedSchema = z.strictObject({
 	id: z.string(),
-	compliant: z.boolean().meta({ description: 'Announced within the contract notice: only then excluded from availability' }),
+	compliant: z.boolean().meta({
+		description: 'Announced within the contract notice: only then excluded from availability'
+	}),
 	reason: z.enum(NON_COMPLIANCE).optional().meta({ description: 'Why it is not compliant' })
 });
 
 export const maintenanceRecordedView = (
 	r: Awaited<ReturnType<typeof createMaintenance>>
-): z.infer<typeof maintenanceRecordedSchema> => ({ id: r.id, compliant: r.compliant, ...(r.reason ? { reason: r.reason } : {}) });
+): z.infer<typeof maintenanceRecordedSchema> => ({
+	id: r.id,
+	compliant: r.compliant,
+	...(r.reason ? { reason: r.reason } : {})
+});

@@ -48,7 +48,8 @@ export function maintenanceCompliance(
 ): Compliance {
 	const start = m.start.getTime();
 	if (!(start < m.end.getTime())) return { compliant: false, reason: 'invalid_window' };
-	if (!(m.announcedAt.getTime() < start)) return { compliant: false, reason: 'not_announced_before_start' };
+	if (!(m.announcedAt.getTime() < start))
+		return { compliant: false, reason: 'not_announced_before_start' };
 
 	const networkDays = settings.networkNoticeCalendarDays;
 	const isNetwork = m.network ?? settings.noticeBusinessHours === null;
@@ -64,7 +65,10 @@ export function maintenanceCompliance(
 	}
 
 	const noticeHours = settings.noticeBusinessHours;
-	if (noticeHours !== null && openMinutesBetween(support, m.announcedAt, m.start) < noticeHours * 60) {
+	if (
+		noticeHours !== null &&
+		openMinutesBetween(support, m.announcedAt, m.start) < noticeHours * 60
+	) {
 		return { compliant: false, reason: 'notice_too_short' };
 	}
 	return { compliant: true };

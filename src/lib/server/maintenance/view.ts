@@ -12,17 +12,36 @@ export interface MaintenanceWindow {
 }
 
 /** Planned maintenance of these components overlapping [from, to). */
-export async function maintenanceWindows(db: Executor, componentIds: string[], from: Date, to: Date): Promise<MaintenanceWindow[]> {
+export async function maintenanceWindows(
+	db: Executor,
+	componentIds: string[],
+	from: Date,
+	to: Date
+): Promise<MaintenanceWindow[]> {
 	if (componentIds.length === 0) return [];
 	return db
-		.select({ componentId: maintenanceComponent.componentId, start: maintenance.startAt, end: maintenance.endAt })
+		.select({
+			componentId: maintenanceComponent.componentId,
+			start: maintenance.startAt,
+			end: maintenance.endAt
+		})
 		.from(maintenance)
 		.innerJoin(maintenanceComponent, eq(maintenanceComponent.maintenanceId, maintenance.id))
-		.where(and(inArray(maintenanceComponent.componentId, componentIds), lt(maintenance.startAt, to), gt(maintenance.endAt, from)));
+		.where(
+			and(
+				inArray(maintenanceComponent.componentId, componentIds),
+				lt(maintenance.startAt, to),
+				gt(maintenance.endAt, from)
+			)
+		);
 }
 
 /** The calendar days (in `timeZone`) a component spent some time in maintenance, up to now. */
-export function maintenanceDays(windows: MaintenanceWindow[], timeZone: string, now: Date): Set<string> {
+export function maintenanceDays(
+	windows: MaintenanceWindow[],
+	timeZone: string,
+	now: Date
+): Set<string> {
 	const days = new Set<string>();
 	for (const w of windows) {
 		if (w.start > now) continue;
@@ -35,19 +54,39 @@ export function maintenanceDays(windows: MaintenanceWindow[], timeZone: string, 
 }
 
 /** A client's maintenance still to come or under way, soonest first (000 §1.4, 001 §5.5: clients are told beforehand). */
-export async function upcomingMaintenance(ctx: RequestContext, slug: string, now = new Date(), limit = 5) {
+export async function upcomingMaintenance(
+	ctx: RequestContext,
+	slug: string,
+	now = new Date(),
+	limit = 5
+) {
 	const db = getDb();
 	const clientId = (await getClientInScope(db, ctx, slug)).id;
 	const rows = await db
-		.select({ id: maintenance.id, title: maintenance.title, start: maintenance.startAt, end: maintenance.endAt, component: component.name })
+		.select({
+			id: maintenance.id,
+			title: maintenance.title,
+			start: maintenance.startAt,
+			end: maintenance.endAt,
+			component: component.name
+		})
 		.from(maintenance)
 		.innerJoin(maintenanceComponent, eq(maintenanceComponent.maintenanceId, maintenance.id))
 		.innerJoin(component, eq(component.id, maintenanceComponent.componentId))
 		.where(and(eq(maintenance.clientId, clientId), gt(maintenance.endAt, now)))
 		.orderBy(asc(maintenance.startAt), asc(component.name));
-	const byId = new Map<string, { title: string; start: string; end: string; components: string[]; ongoing: boolean }>();
+	const byId = new Map<
+		string,
+		{ title: string; start: string; end: string; components: string[]; ongoing: boolean }
+	>();
 	for (const r of rows) {
-		const entry = byId.get(r.id) ?? { title: r.title, start: r.start.toISOString(), end: r.end.toISOString(), components: [], ongoing: r.start <= now };
+		const entry = byId.get(r.id) ?? {
+			title: r.title,
+			start: r.start.toISOString(),
+			end: r.end.toISOString(),
+			components: [],
+			ongoing: r.start <= now
+		};
 		entry.components.push(r.component);
 		byId.set(r.id, entry);
 	}

@@ -7,11 +7,22 @@ import { changeMemberRole, inviteMember, removeMember } from './service';
 export function memberActions(slugOf: (e: FormEvent) => string) {
 	return formActions({
 		invite: async (data: FormData, e: FormEvent) => {
-			const invited = await inviteMember(e.locals.ctx, slugOf(e), Object.fromEntries(data), e.url.origin, getLocale());
+			const invited = await inviteMember(
+				e.locals.ctx,
+				slugOf(e),
+				Object.fromEntries(data),
+				e.url.origin,
+				getLocale()
+			);
 			return m.people_invited({ email: invited.email });
 		},
 		role: async (data: FormData, e: FormEvent) => {
-			await changeMemberRole(e.locals.ctx, slugOf(e), String(data.get('userId')), Object.fromEntries(data));
+			await changeMemberRole(
+				e.locals.ctx,
+				slugOf(e),
+				String(data.get('userId')),
+				Object.fromEntries(data)
+			);
 			return m.people_role_changed();
 		},
 		remove: async (data: FormData, e: FormEvent) => {

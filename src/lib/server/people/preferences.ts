@@ -18,7 +18,10 @@ function signedInUser(ctx: RequestContext): string {
 
 export async function getPreferences(ctx: RequestContext) {
 	const id = signedInUser(ctx);
-	const [row] = await getDb().select({ email: user.email, name: user.name, muteIncidentMail: user.muteIncidentMail }).from(user).where(eq(user.id, id));
+	const [row] = await getDb()
+		.select({ email: user.email, name: user.name, muteIncidentMail: user.muteIncidentMail })
+		.from(user)
+		.where(eq(user.id, id));
 	if (!row) throw notFound();
 	return row;
 }
@@ -28,8 +31,17 @@ export async function updatePreferences(ctx: RequestContext, input: unknown) {
 	const id = signedInUser(ctx);
 	const data = parseInput(preferencesSchema, input);
 	await getDb().transaction(async (tx) => {
-		const [before] = await tx.select({ muteIncidentMail: user.muteIncidentMail }).from(user).where(eq(user.id, id));
+		const [before] = await tx
+			.select({ muteIncidentMail: user.muteIncidentMail })
+			.from(user)
+			.where(eq(user.id, id));
 		await tx.update(user).set({ muteIncidentMail: data.muteIncidentMail }).where(eq(user.id, id));
-		await recordAudit(tx, ctx, { action: 'user.preferences', targetType: 'user', targetId: id, before, after: data });
+		await recordAudit(tx, ctx, {
+			action: 'user.preferences',
+			targetType: 'user',
+			targetId: id,
+			before,
+			after: data
+		});
 	});
 }

@@ -56,7 +56,10 @@ export async function listMembers(ctx: RequestContext, slug: string) {
 }
 
 async function findUser(tx: Executor, email: string) {
-	const [row] = await tx.select().from(user).where(sql`lower(${user.email}) = ${email}`);
+	const [row] = await tx
+		.select()
+		.from(user)
+		.where(sql`lower(${user.email}) = ${email}`);
 	return row;
 }
 
@@ -101,49 +104,65 @@ export async function inviteMember(
 	locale: 'fr' | 'en'
 ) {
 	const data = parseInput(inviteMemberSchema, input, messages);
-	const result = await getDb().transaction(async (tx): Promise<{ userId: string | null; email: string }> => {
-		const owner = await getClientInScope(tx, ctx, slug);
-		requirePeopleManager(ctx, owner);
-		let person = await findUser(tx, data.email);
-		if (person) {
-			const [existing] = await tx.select().from(membership).where(eq(membership.userId, person.id));
-			if (existing?.clientId === owner.id) throw conflict(m.people_already_here(), { email: m.people_already_here() });
-			if (person.staffRole || existing) {
-				logFor(ctx).info({ clientId: owner.id, userId: person.id }, 'invitation of an account attached elsewhere ignored');
-				return { userId: null, email: data.email };
+	const result = await getDb().transaction(
+		async (tx): Promise<{ userId: string | null; email: string }> => {
+			const owner = await getClientInScope(tx, ctx, slug);
+			requirePeopleManager(ctx, owner);
+			let person = await findUser(tx, data.email);
+			if (person) {
+				const [existing] = await tx
+					.select()
+					.from(membership)
+					.where(eq(membership.userId, person.id));
+				if (existing?.clientId === owner.id)
+					throw conflict(m.people_already_here(), { email: m.people_already_here() });
+				if (person.staffRole || existing) {
+					logFor(ctx).info(
+						{ clientId: owner.id, userId: person.id },
+						'invitation of an account attached elsewhere ignored'
+					);
+					return { userId: null, email: data.email };
+				}
+			} else {
+				[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
 			}
-		} else {
-			[person] = await tx.insert(user).values({ email: data.email, name: data.name }).returning();
+			await tx
+				.insert(membership)
+				.values({ userId: person.id, clientId: owner.id, role: data.role });
+			// An existing account signed in without a client: its sockets rejoin as a member.
+			await reconnectUserSockets(tx, person.id);
+			const link = person.passwordHash
+				? `${origin}/login`
+				: `${origin}/invite/${await issueUserToken(tx, person.id, 'invitation')}`;
+			await queueInvitation(tx, {
+				to: person.email,
+				name: person.name,
+				inviter: inviterName(ctx),
+				place: owner.name,
+				link,
+				locale: person.locale ?? locale,
+				hasPassword: Boolean(person.passwordHash)
+			});
+			await recordAudit(tx, ctx, {
+				action: 'membership.created',
+				targetType: 'user',
+				targetId: person.id,
+				clientId: owner.id,
+				after: { email: person.email, role: data.role }
+			});
+			return { userId: person.id, email: data.email };
 		}
-		await tx.insert(membership).values({ userId: person.id, clientId: owner.id, role: data.role });
-		// An existing account signed in without a client: its sockets rejoin as a member.
-		await reconnectUserSockets(tx, person.id);
-		const link = person.passwordHash
-			? `${origin}/login`
-			: `${origin}/invite/${await issueUserToken(tx, person.id, 'invitation')}`;
-		await queueInvitation(tx, {
-			to: person.email,
-			name: person.name,
-			inviter: inviterName(ctx),
-			place: owner.name,
-			link,
-			locale: person.locale ?? locale,
-			hasPassword: Boolean(person.passwordHash)
-		});
-		await recordAudit(tx, ctx, {
-			action: 'membership.created',
-			targetType: 'user',
-			targetId: person.id,
-			clientId: owner.id,
-			after: { email: person.email, role: data.role }
-		});
-		return { userId: person.id, email: data.email };
-	});
+	);
 	nudgeMailQueue();
 	return result;
 }
 
-export async function changeMemberRole(ctx: RequestContext, slug: string, userId: string, input: unknown) {
+export async function changeMemberRole(
+	ctx: RequestContext,
+	slug: string,
+	userId: string,
+	input: unknown
+) {
 	const { role } = parseInput(roleSchema, input, messages);
 	if (!isUuid(userId)) throw notFound();
 	await getDb().transaction(async (tx) => {
@@ -204,11 +223,17 @@ export async function listStaff(ctx: RequestContext) {
 		.orderBy(asc(user.name));
 }
 
-export async function inviteStaff(ctx: RequestContext, input: unknown, origin: string, locale: 'fr' | 'en') {
+export async function inviteStaff(
+	ctx: RequestContext,
+	input: unknown,
+	origin: string,
+	locale: 'fr' | 'en'
+) {
 	authorize(ctx, 'staff.manage');
 	const data = parseInput(inviteStaffSchema, input, messages);
 	await getDb().transaction(async (tx) => {
-		if (await findUser(tx, data.email)) throw conflict(m.people_already_member(), { email: m.people_already_member() });
+		if (await findUser(tx, data.email))
+			throw conflict(m.people_already_member(), { email: m.people_already_member() });
 		const [person] = await tx
 			.insert(user)
 			.values({ email: data.email, name: data.name, staffRole: data.role })

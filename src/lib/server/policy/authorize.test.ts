@@ -28,7 +28,9 @@ describe('authorize', () => {
 	});
 
 	it("answers 404 for another client's resource, whatever the role", () => {
-		expect(statusOf(() => authorize(member('admin', 'c2'), 'people.manage', { clientId: 'c1' }))).toBe(404);
+		expect(
+			statusOf(() => authorize(member('admin', 'c2'), 'people.manage', { clientId: 'c1' }))
+		).toBe(404);
 		expect(can(member('admin', 'c2'), 'client.read', { clientId: 'c1' })).toBe(false);
 	});
 

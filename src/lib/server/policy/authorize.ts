@@ -35,7 +35,9 @@ const refusals: Partial<Record<Action, () => string>> = {
 };
 
 function outOfScope(ctx: RequestContext, scope: ResourceScope | undefined): boolean {
-	return ctx.actor.kind === 'member' && scope !== undefined && ctx.actor.clientId !== scope.clientId;
+	return (
+		ctx.actor.kind === 'member' && scope !== undefined && ctx.actor.clientId !== scope.clientId
+	);
 }
 
 export function can(ctx: RequestContext, action: Action, scope?: ResourceScope): boolean {

@@ -29,7 +29,9 @@ export const staffSlaSteps = {
 		const result = await createMaintenance(ctx, slug, maintenanceInputFromForm(data, timezone));
 		return {
 			compliant: result.compliant,
-			success: result.compliant ? m.sla_maintenance_compliant() : m.sla_maintenance_not_compliant({ reason: ignoredReasonLabel(result.reason) })
+			success: result.compliant
+				? m.sla_maintenance_compliant()
+				: m.sla_maintenance_not_compliant({ reason: ignoredReasonLabel(result.reason) })
 		};
 	},
 	qualify: async (ctx, slug, data) => {
@@ -43,15 +45,24 @@ export const staffSlaSteps = {
 	},
 	decideCredit: async (ctx, slug, data) => {
 		const note = String(data.get('note') ?? '').trim();
-		await decideCredit(ctx, slug, String(data.get('id') ?? ''), { decision: data.get('decision'), note: note || undefined });
+		await decideCredit(ctx, slug, String(data.get('id') ?? ''), {
+			decision: data.get('decision'),
+			note: note || undefined
+		});
 		return { success: m.sla_credit_decided() };
 	}
 } satisfies Record<string, Step>;
 
 /** Form actions over a client's SLA; a refusal keeps what was typed, the ticked components included. */
-export function slaActions<K extends string>(slugOf: (e: FormEvent) => string, steps: Record<K, Step>) {
+export function slaActions<K extends string>(
+	slugOf: (e: FormEvent) => string,
+	steps: Record<K, Step>
+) {
 	const bound = Object.fromEntries(
-		Object.entries<Step>(steps).map(([k, step]) => [k, (data: FormData, e: FormEvent) => step(e.locals.ctx, slugOf(e), data)])
+		Object.entries<Step>(steps).map(([k, step]) => [
+			k,
+			(data: FormData, e: FormEvent) => step(e.locals.ctx, slugOf(e), data)
+		])
 	) as Record<K, (data: FormData, e: FormEvent) => Promise<Outcome>>;
 	return formActions(bound, (data) => ({ selected: data.getAll('components').map(String) }));
 }

@@ -12,7 +12,11 @@ const minutes = z.number().meta({ description: 'Minutes, rounded to 2 decimals' 
 
 /** The query `GET /clients/{slug}/sla` reads (the service checks the month with the same pattern). */
 export const slaQuerySchema = z.object({
-	month: z.string().regex(MONTH).optional().meta({ description: 'YYYY-MM, at most the current month; default: the current month' }),
+	month: z
+		.string()
+		.regex(MONTH)
+		.optional()
+		.meta({ description: 'YYYY-MM, at most the current month; default: the current month' }),
 	recompute: z
 		.enum(['1'])
 		.optional()
@@ -24,7 +28,9 @@ export const slaReportSchema = z.strictObject({
 	timezone: z.string(),
 	preset: z.string(),
 	target: z.number().meta({ description: 'Target availability, percent' }),
-	availability: z.number().meta({ description: 'Floored to 3 decimals; met is decided on the exact value' }),
+	availability: z
+		.number()
+		.meta({ description: 'Floored to 3 decimals; met is decided on the exact value' }),
 	met: z.boolean(),
 	coverageMinutes: minutes,
 	downtimeMinutes: minutes,
@@ -38,28 +44,45 @@ export const slaReportSchema = z.strictObject({
 			amountCents: z.number().int()
 		})
 		.nullable()
-		.meta({ description: 'Restoration-time penalties of the reports restored in the period; null without a GTR clause' }),
+		.meta({
+			description:
+				'Restoration-time penalties of the reports restored in the period; null without a GTR clause'
+		}),
 	frozen: z.boolean().meta({ description: 'The period is closed and its figures are stored' }),
 	reopened: z
 		.strictObject({ at: instant.nullable(), reason: z.string().nullable() })
 		.nullable()
 		.meta({ description: 'Set when staff reopened the frozen period' }),
 	noData: z.boolean().meta({ description: 'No monitoring data at all in the period' }),
-	status: z.enum(['running', 'closed', 'frozen']).meta({ description: 'The judged period: still measured, ended but not yet frozen, or frozen' }),
-	beforeCommissioning: z.boolean().meta({ description: 'The month ends before the commissioning date: nothing to measure' }),
+	status: z.enum(['running', 'closed', 'frozen']).meta({
+		description: 'The judged period: still measured, ended but not yet frozen, or frozen'
+	}),
+	beforeCommissioning: z
+		.boolean()
+		.meta({ description: 'The month ends before the commissioning date: nothing to measure' }),
 	monthFigures: z
 		.strictObject({
-			period: z.strictObject({ kind: z.enum(['month']), start: instant, end: instant, complete: z.boolean() }),
+			period: z.strictObject({
+				kind: z.enum(['month']),
+				start: instant,
+				end: instant,
+				complete: z.boolean()
+			}),
 			status: z.enum(['running', 'closed']),
 			noData: z.boolean(),
-			availability: z.number().meta({ description: 'Floored to 3 decimals; not judged on its own' }),
+			availability: z
+				.number()
+				.meta({ description: 'Floored to 3 decimals; not judged on its own' }),
 			coverageMinutes: minutes,
 			downtimeMinutes: minutes,
 			excludedMinutes: minutes,
 			unknownMinutes: minutes
 		})
 		.nullable()
-		.meta({ description: "The calendar month's own figures when the contract judges a longer period (contract year); null for a monthly contract. The top-level figures, met and credit are the judged period's" }),
+		.meta({
+			description:
+				"The calendar month's own figures when the contract judges a longer period (contract year); null for a monthly contract. The top-level figures, met and credit are the judged period's"
+		}),
 	period: z.strictObject({
 		kind: z.enum(['month', 'contract_year']),
 		start: instant,
@@ -74,7 +97,9 @@ export const slaReportSchema = z.strictObject({
 			components: z.array(z.string())
 		})
 	),
-	components: z.array(z.strictObject({ key: z.string(), availability: z.number(), downtimeMinutes: minutes }))
+	components: z.array(
+		z.strictObject({ key: z.string(), availability: z.number(), downtimeMinutes: minutes })
+	)
 });
 
 export const qualificationRecordedSchema = z.strictObject({
@@ -86,7 +111,9 @@ export const qualificationRecordedSchema = z.strictObject({
 	note: z.string()
 });
 
-export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>): z.infer<typeof slaReportSchema> {
+export function slaApiView(
+	r: Awaited<ReturnType<typeof getSlaReport>>
+): z.infer<typeof slaReportSchema> {
 	const rep = r.report;
 	return {
 		month: r.month,
@@ -108,7 +135,12 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>): z.infer
 		beforeCommissioning: r.beforeCommissioning,
 		monthFigures: r.monthly
 			? {
-					period: { kind: 'month', start: r.monthly.period.start, end: r.monthly.period.end, complete: r.monthly.period.complete },
+					period: {
+						kind: 'month',
+						start: r.monthly.period.start,
+						end: r.monthly.period.end,
+						complete: r.monthly.period.complete
+					},
 					status: r.monthly.status === 'running' ? 'running' : 'closed',
 					noData: r.monthly.noData,
 					availability: r.monthly.report.availability,
@@ -118,9 +150,23 @@ export function slaApiView(r: Awaited<ReturnType<typeof getSlaReport>>): z.infer
 					unknownMinutes: r.monthly.report.unknownMinutes
 				}
 			: null,
-		period: { kind: rep.period.kind, start: rep.period.start, end: rep.period.end, complete: rep.period.complete },
-		exclusions: rep.exclusions.map((e) => ({ start: e.start, end: e.end, reason: e.reason, components: e.componentKeys })),
-		components: rep.components.map((c) => ({ key: c.key, availability: c.availability, downtimeMinutes: c.downtimeMinutes }))
+		period: {
+			kind: rep.period.kind,
+			start: rep.period.start,
+			end: rep.period.end,
+			complete: rep.period.complete
+		},
+		exclusions: rep.exclusions.map((e) => ({
+			start: e.start,
+			end: e.end,
+			reason: e.reason,
+			components: e.componentKeys
+		})),
+		components: rep.components.map((c) => ({
+			key: c.key,
+			availability: c.availability,
+			downtimeMinutes: c.downtimeMinutes
+		}))
 	};
 }
 

@@ -28,16 +28,27 @@ import type {
 	SlaSettings
 } from './types';
 
-const CODES: Record<ComponentStatus, StatusCode> = { up: UP, degraded: DEGRADED, down: DOWN, unknown: UNKNOWN };
+const CODES: Record<ComponentStatus, StatusCode> = {
+	up: UP,
+	degraded: DEGRADED,
+	down: DOWN,
+	unknown: UNKNOWN
+};
 
 /**
  * How far around the period the engine looks: the pro-rata credit needs the whole length of an
  * outage crossing a period bound, up to its threshold. The reader loads rows overlapping this.
  */
-export function readWindow(period: Pick<SlaPeriod, 'start' | 'end'>, settings: SlaSettings): { from: Date; to: Date } {
+export function readWindow(
+	period: Pick<SlaPeriod, 'start' | 'end'>,
+	settings: SlaSettings
+): { from: Date; to: Date } {
 	const credit = settings.sla.credit;
 	const margin = credit.mode === 'outage_pro_rata' ? credit.minOutageMinutes * 60_000 : 0;
-	return { from: new Date(period.start.getTime() - margin), to: new Date(period.end.getTime() + margin) };
+	return {
+		from: new Date(period.start.getTime() - margin),
+		to: new Date(period.end.getTime() + margin)
+	};
 }
 
 /** A = num / den × 100, exactly; an empty denominator (nothing measured) is 100 %. */
@@ -67,7 +78,9 @@ export function computeSla(input: SlaInput): SlaReport {
 
 	const index = new Map(input.components.map((c, i) => [c.id, i]));
 	const keysOf = (ids: readonly string[]) =>
-		[...new Set(ids)].filter((id) => index.has(id)).map((id) => input.components[index.get(id)!].key);
+		[...new Set(ids)]
+			.filter((id) => index.has(id))
+			.map((id) => input.components[index.get(id)!].key);
 
 	const rows = new RowColumns(input.intervals.length);
 	let lastId: string | undefined;
@@ -75,7 +88,8 @@ export function computeSla(input: SlaInput): SlaReport {
 	for (const row of input.intervals) {
 		// Rows come grouped by component: one map lookup per group.
 		if (row.componentId !== lastId) comp = index.get((lastId = row.componentId));
-		if (comp !== undefined) rows.push(comp, CODES[row.status], row.from.getTime(), (row.to ?? input.asOf).getTime());
+		if (comp !== undefined)
+			rows.push(comp, CODES[row.status], row.from.getTime(), (row.to ?? input.asOf).getTime());
 	}
 
 	const support = supportCalendar(settings.support, timeZone);
@@ -88,10 +102,13 @@ export function computeSla(input: SlaInput): SlaReport {
 		const compliance = maintenanceCompliance(m, settings.maintenance, support, timeZone);
 		const inPeriod = overlaps(m, periodStart, period.end.getTime());
 		if (!compliance.compliant) {
-			if (inPeriod) ignored.push({ source: 'maintenance', sourceId: m.id, reason: compliance.reason! });
+			if (inPeriod)
+				ignored.push({ source: 'maintenance', sourceId: m.id, reason: compliance.reason! });
 			continue;
 		}
-		const comps = [...new Set(m.componentIds)].flatMap((id) => (index.has(id) ? [index.get(id)!] : []));
+		const comps = [...new Set(m.componentIds)].flatMap((id) =>
+			index.has(id) ? [index.get(id)!] : []
+		);
 		sweptMaintenances.push({ comps, start: m.start.getTime(), end: m.end.getTime() });
 		maintenanceSources.push({ m, inPeriod });
 	}
@@ -104,7 +121,8 @@ export function computeSla(input: SlaInput): SlaReport {
 		if (comp === undefined || !overlaps(q, windowStart, windowEnd)) continue;
 		const inPeriod = overlaps(q, periodStart, period.end.getTime());
 		if (!excluded.has(q.cause)) {
-			if (inPeriod) ignored.push({ source: 'qualification', sourceId: q.id, reason: 'cause_not_excluded' });
+			if (inPeriod)
+				ignored.push({ source: 'qualification', sourceId: q.id, reason: 'cause_not_excluded' });
 			continue;
 		}
 		sweptQualifications.push({ comp, start: q.start.getTime(), end: q.end.getTime() });
@@ -154,7 +172,9 @@ export function computeSla(input: SlaInput): SlaReport {
 			coveredMinutes: minutes2(result.qualificationMs[i])
 		});
 	});
-	exclusions.sort((a, b) => a.start.getTime() - b.start.getTime() || a.sourceId.localeCompare(b.sourceId));
+	exclusions.sort(
+		(a, b) => a.start.getTime() - b.start.getTime() || a.sourceId.localeCompare(b.sourceId)
+	);
 
 	const weight = decimal(sla.degradedWeight);
 	const downtimeMs = (t: ClassTotals) => t.downMs + t.degradedMs * sla.degradedWeight;
@@ -164,8 +184,12 @@ export function computeSla(input: SlaInput): SlaReport {
 	const target = decimal(sla.targetPercent);
 	const met = ratioAtLeastPercent(clientRatio.num, clientRatio.den, target);
 
-	const threshold = sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
-	const unbilledMs = result.outages.reduce((sum, o) => (o.end - o.start > threshold ? sum + o.downMs : sum), 0);
+	const threshold =
+		sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
+	const unbilledMs = result.outages.reduce(
+		(sum, o) => (o.end - o.start > threshold ? sum + o.downMs : sum),
+		0
+	);
 	const credit = computeCredit(
 		sla.credit,
 		{ ...clientRatio, met, unbilledMs, periodMs: period.end.getTime() - periodStart },
@@ -188,7 +212,11 @@ export function computeSla(input: SlaInput): SlaReport {
 	const removed = minutes2(client.removedMs);
 	const countedAsAvailable = minutes2(client.countedAsAvailableMs);
 	return {
-		period: { ...period, evaluatedUntil: new Date(periodEnd), complete: asOf >= period.end.getTime() },
+		period: {
+			...period,
+			evaluatedUntil: new Date(periodEnd),
+			complete: asOf >= period.end.getTime()
+		},
 		timeZone,
 		targetPercent: sla.targetPercent,
 		coverage: sla.coverage,

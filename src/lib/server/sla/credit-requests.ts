@@ -13,17 +13,29 @@ import { parseInput, isUuid } from '../validation';
 import { getSlaReport } from './service';
 
 /** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
-export async function requestCredit(ctx: RequestContext, slug: string, month: string, now = new Date()) {
+export async function requestCredit(
+	ctx: RequestContext,
+	slug: string,
+	month: string,
+	now = new Date()
+) {
 	authorize(ctx, 'credit.request');
 	const figures = await getSlaReport(ctx, slug, month, {}, now);
 	const { report } = figures;
-	if (!report.period.complete || report.met || report.credit.amountCents <= 0) throw conflict(m.sla_credit_not_owed());
+	if (!report.period.complete || report.met || report.credit.amountCents <= 0)
+		throw conflict(m.sla_credit_not_owed());
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const [pending] = await tx
 			.select()
 			.from(creditRequest)
-			.where(and(eq(creditRequest.clientId, owner.id), eq(creditRequest.period, figures.periodKey), ne(creditRequest.status, 'refused')));
+			.where(
+				and(
+					eq(creditRequest.clientId, owner.id),
+					eq(creditRequest.period, figures.periodKey),
+					ne(creditRequest.status, 'refused')
+				)
+			);
 		if (pending) throw conflict(m.sla_credit_already_requested());
 		const [created] = await tx
 			.insert(creditRequest)
@@ -35,13 +47,26 @@ export async function requestCredit(ctx: RequestContext, slug: string, month: st
 				requestedBy: actorUserId(ctx)
 			})
 			.returning();
-		await recordAudit(tx, ctx, { action: 'credit.requested', targetType: 'credit_request', targetId: created.id, clientId: owner.id, after: created });
-		await appendEvent(tx, { clientId: owner.id, kind: 'sla.changed', payload: { clientSlug: owner.slug, period: figures.periodKey } });
+		await recordAudit(tx, ctx, {
+			action: 'credit.requested',
+			targetType: 'credit_request',
+			targetId: created.id,
+			clientId: owner.id,
+			after: created
+		});
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'sla.changed',
+			payload: { clientSlug: owner.slug, period: figures.periodKey }
+		});
 		return created;
 	});
 }
 
-const decisionSchema = z.object({ decision: z.enum(['approved', 'refused']), note: z.string().trim().max(2000).optional() });
+const decisionSchema = z.object({
+	decision: z.enum(['approved', 'refused']),
+	note: z.string().trim().max(2000).optional()
+});
 
 /** Staff admins approve (the avoir is issued) or refuse with a note; both sides see it live. */
 export async function decideCredit(ctx: RequestContext, slug: string, id: string, input: unknown) {
@@ -59,11 +84,27 @@ export async function decideCredit(ctx: RequestContext, slug: string, id: string
 		if (before.status !== 'requested') throw conflict(m.incident_wrong_state());
 		const [after] = await tx
 			.update(creditRequest)
-			.set({ status: data.decision, decidedBy: actorUserId(ctx), decidedAt: new Date(), decisionNote: data.note ?? null })
+			.set({
+				status: data.decision,
+				decidedBy: actorUserId(ctx),
+				decidedAt: new Date(),
+				decisionNote: data.note ?? null
+			})
 			.where(eq(creditRequest.id, id))
 			.returning();
-		await recordAudit(tx, ctx, { action: `credit.${data.decision}`, targetType: 'credit_request', targetId: id, clientId: owner.id, before, after });
-		await appendEvent(tx, { clientId: owner.id, kind: 'sla.changed', payload: { clientSlug: owner.slug, period: before.period } });
+		await recordAudit(tx, ctx, {
+			action: `credit.${data.decision}`,
+			targetType: 'credit_request',
+			targetId: id,
+			clientId: owner.id,
+			before,
+			after
+		});
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'sla.changed',
+			payload: { clientSlug: owner.slug, period: before.period }
+		});
 		return after;
 	});
 }

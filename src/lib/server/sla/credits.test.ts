@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../contracts/presets';
 import type { CreditRule } from '../contracts/settings';
-import { computeCredit, creditAmountCents, gtrMonthPercent, gtrPenaltyPercent, type CreditBasis } from './credits';
+import {
+	computeCredit,
+	creditAmountCents,
+	gtrMonthPercent,
+	gtrPenaltyPercent,
+	type CreditBasis
+} from './credits';
 import { decimal, ratioAtLeastPercent } from './exact';
 import { paris } from './testing';
 
@@ -13,7 +19,12 @@ function ruleOf<M extends CreditRule['mode']>(preset: keyof typeof PRESETS, mode
 	return rule as Rule<M>;
 }
 /** T and D in minutes, no exclusion; met against `target`. */
-function basis(coverageMinutes: number, downtimeMs: number, target: number, unbilledMs = 0): CreditBasis {
+function basis(
+	coverageMinutes: number,
+	downtimeMs: number,
+	target: number,
+	unbilledMs = 0
+): CreditBasis {
 	const den = BigInt(coverageMinutes * MINUTE);
 	const num = den - BigInt(downtimeMs);
 	return {
@@ -32,7 +43,11 @@ describe('001 §5.1 slices: 2.5 % per 60 min of unavailability once 99.9 % is mi
 	const T = 43_200; // a 30-day month; 99.9 % allows 43 min 12 s
 
 	it('nothing while the target is met, even with downtime', () => {
-		expect(computeCredit(rule, basis(T, 43.2 * MINUTE, 99.9), 200_000)).toMatchObject({ percent: 0, amountCents: 0, slices: 0 });
+		expect(computeCredit(rule, basis(T, 43.2 * MINUTE, 99.9), 200_000)).toMatchObject({
+			percent: 0,
+			amountCents: 0,
+			slices: 0
+		});
 	});
 
 	it('a started slice counts (the preset), 61 min → 2 slices = 5 %', () => {
@@ -42,13 +57,22 @@ describe('001 §5.1 slices: 2.5 % per 60 min of unavailability once 99.9 % is mi
 			amountCents: 10_000,
 			slices: 2
 		});
-		expect(computeCredit(rule, basis(T, 43.2 * MINUTE + 1, 99.9), 200_000)).toMatchObject({ slices: 1, percent: 2.5 });
+		expect(computeCredit(rule, basis(T, 43.2 * MINUTE + 1, 99.9), 200_000)).toMatchObject({
+			slices: 1,
+			percent: 2.5
+		});
 	});
 
 	it('only complete slices when the setting says so: 61 min → 1 slice, 59 min → none', () => {
 		const complete: Rule<'slices'> = { ...rule, countStartedSlices: false };
-		expect(computeCredit(complete, basis(T, 61 * MINUTE, 99.9), 200_000)).toMatchObject({ slices: 1, percent: 2.5 });
-		expect(computeCredit(complete, basis(T, 59 * MINUTE, 99.9), 200_000)).toMatchObject({ slices: 0, amountCents: 0 });
+		expect(computeCredit(complete, basis(T, 61 * MINUTE, 99.9), 200_000)).toMatchObject({
+			slices: 1,
+			percent: 2.5
+		});
+		expect(computeCredit(complete, basis(T, 59 * MINUTE, 99.9), 200_000)).toMatchObject({
+			slices: 0,
+			amountCents: 0
+		});
 	});
 
 	it('capped at 100 % of the monthly fee: 50 h of downtime → 125 % → 100 %', () => {
@@ -86,7 +110,10 @@ describe('004 art. 6 tiers: [99.5, 99.85) → 5 %, [97, 99.5) → 10 %, < 97 →
 
 	it('the cap bounds a tier above it', () => {
 		const capped: Rule<'tiers'> = { ...rule, capPercent: 8 };
-		expect(computeCredit(capped, basis(T, 400 * MINUTE, 99.85), fee)).toMatchObject({ percent: 8, amountCents: 12_000 });
+		expect(computeCredit(capped, basis(T, 400 * MINUTE, 99.85), fee)).toMatchObject({
+			percent: 8,
+			amountCents: 12_000
+		});
 	});
 });
 
@@ -96,11 +123,19 @@ describe('000 §1.6 outage pro rata: an outage not restored within 4 h is not bi
 	it('fee × unbilled minutes ÷ minutes in the month (October 2026: 44,700)', () => {
 		const credit = computeCredit(rule, { ...basis(44_700, 0, 95, 300 * MINUTE) }, 100_000);
 		// 100,000 × 300 / 44,700 = 671.14 cents; 0.6711 % to basis points
-		expect(credit).toEqual({ mode: 'outage_pro_rata', percent: 0.67, amountCents: 671, unbilledMinutes: 300 });
+		expect(credit).toEqual({
+			mode: 'outage_pro_rata',
+			percent: 0.67,
+			amountCents: 671,
+			unbilledMinutes: 300
+		});
 	});
 
 	it('nothing without such an outage; none is none', () => {
-		expect(computeCredit(rule, basis(44_700, 0, 95), 100_000)).toMatchObject({ percent: 0, amountCents: 0 });
+		expect(computeCredit(rule, basis(44_700, 0, 95), 100_000)).toMatchObject({
+			percent: 0,
+			amountCents: 0
+		});
 		expect(computeCredit({ mode: 'none' }, basis(100, 100 * MINUTE, 99), 100_000)).toEqual({
 			mode: 'none',
 			percent: 0,

@@ -37,26 +37,48 @@ export interface CreditBasis {
 
 const ZERO: Decimal = { digits: 0n, scale: 0n };
 
-function credit(mode: SlaCredit['mode'], percent: Decimal, feeCents: number, extra: Partial<SlaCredit> = {}): SlaCredit {
-	return { mode, percent: decimalToNumber(percent), amountCents: percentOfCents(feeCents, percent), ...extra };
+function credit(
+	mode: SlaCredit['mode'],
+	percent: Decimal,
+	feeCents: number,
+	extra: Partial<SlaCredit> = {}
+): SlaCredit {
+	return {
+		mode,
+		percent: decimalToNumber(percent),
+		amountCents: percentOfCents(feeCents, percent),
+		...extra
+	};
 }
 
 /** 001 §5.1: once the target is missed, percentPerSlice per (started or complete) slice of D. */
-function slices(rule: Extract<CreditRule, { mode: 'slices' }>, basis: CreditBasis, feeCents: number): SlaCredit {
+function slices(
+	rule: Extract<CreditRule, { mode: 'slices' }>,
+	basis: CreditBasis,
+	feeCents: number
+): SlaCredit {
 	if (basis.met) return credit('slices', ZERO, feeCents, { slices: 0 });
 	const sliceScaled = BigInt(rule.sliceMinutes * 60_000) * basis.scale;
 	const count = rule.countStartedSlices
 		? ceilDiv(basis.downtimeScaled, sliceScaled)
 		: floorDiv(basis.downtimeScaled, sliceScaled);
-	const percent = minDecimal(timesInteger(decimal(rule.percentPerSlice), count), decimal(rule.capPercent));
+	const percent = minDecimal(
+		timesInteger(decimal(rule.percentPerSlice), count),
+		decimal(rule.capPercent)
+	);
 	return credit('slices', percent, feeCents, { slices: Number(count) });
 }
 
 /** 004 art. 6: the lowest tier whose threshold A lies strictly below earns its percent. */
-function tiers(rule: Extract<CreditRule, { mode: 'tiers' }>, basis: CreditBasis, feeCents: number): SlaCredit {
+function tiers(
+	rule: Extract<CreditRule, { mode: 'tiers' }>,
+	basis: CreditBasis,
+	feeCents: number
+): SlaCredit {
 	let tier: (typeof rule.tiers)[number] | undefined;
 	for (const candidate of rule.tiers) {
-		if (!ratioAtLeastPercent(basis.num, basis.den, decimal(candidate.belowPercent))) tier = candidate;
+		if (!ratioAtLeastPercent(basis.num, basis.den, decimal(candidate.belowPercent)))
+			tier = candidate;
 	}
 	if (!tier) return credit('tiers', ZERO, feeCents);
 	const percent = minDecimal(decimal(tier.percent), decimal(rule.capPercent));
@@ -70,7 +92,8 @@ function tiers(rule: Extract<CreditRule, { mode: 'tiers' }>, basis: CreditBasis,
 function outageProRata(basis: CreditBasis, feeCents: number): SlaCredit {
 	const unbilled = BigInt(Math.round(basis.unbilledMs));
 	const period = BigInt(basis.periodMs);
-	if (period <= 0n || unbilled <= 0n) return credit('outage_pro_rata', ZERO, feeCents, { unbilledMinutes: 0 });
+	if (period <= 0n || unbilled <= 0n)
+		return credit('outage_pro_rata', ZERO, feeCents, { unbilledMinutes: 0 });
 	return {
 		mode: 'outage_pro_rata',
 		percent: Number(roundDiv(unbilled * 10_000n, period)) / 100,

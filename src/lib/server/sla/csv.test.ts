@@ -8,9 +8,23 @@ describe('SLA report CSV', () => {
 	it('lists the figures, each exclusion with its reason and note, what does not count and why, and the components', () => {
 		const input = monthInput('axantis', '2026-10', {
 			stretches: { [WEB.id]: [[paris('2026-10-14 09:00'), paris('2026-10-14 11:00'), 'down']] },
-			qualifications: [{ id: 'q1', componentId: WEB.id, start: paris('2026-10-14 09:00'), end: paris('2026-10-14 09:30'), cause: 'client' }],
+			qualifications: [
+				{
+					id: 'q1',
+					componentId: WEB.id,
+					start: paris('2026-10-14 09:00'),
+					end: paris('2026-10-14 09:30'),
+					cause: 'client'
+				}
+			],
 			maintenances: [
-				{ id: 'm1', componentIds: [WEB.id], start: paris('2026-10-15 14:00'), end: paris('2026-10-15 14:20'), announcedAt: paris('2026-10-15 13:00') }
+				{
+					id: 'm1',
+					componentIds: [WEB.id],
+					start: paris('2026-10-15 14:00'),
+					end: paris('2026-10-15 14:20'),
+					announcedAt: paris('2026-10-15 13:00')
+				}
 			],
 			monthlyFeeCents: 480_000
 		});
@@ -31,8 +45,20 @@ describe('SLA report CSV', () => {
 			commissionedAt: null
 		};
 		const sources = {
-			q1: { text: '=Coupure chez le client', start: '', end: '', announcedAt: null, componentKeys: ['web-1'] },
-			m1: { text: 'Redémarrage', start: '2026-10-15T12:00:00.000Z', end: '2026-10-15T12:20:00.000Z', announcedAt: null, componentKeys: ['web-1'] }
+			q1: {
+				text: '=Coupure chez le client',
+				start: '',
+				end: '',
+				announcedAt: null,
+				componentKeys: ['web-1']
+			},
+			m1: {
+				text: 'Redémarrage',
+				start: '2026-10-15T12:00:00.000Z',
+				end: '2026-10-15T12:20:00.000Z',
+				announcedAt: null,
+				componentKeys: ['web-1']
+			}
 		};
 		const lines = slaCsv(figures, sources, 'fr').split('\r\n');
 
@@ -47,14 +73,25 @@ describe('SLA report CSV', () => {
 		expect(lines.find((l) => l.startsWith('"2026-10-14T07:00:00.000Z"'))).toBe(
 			`"2026-10-14T07:00:00.000Z","2026-10-14T07:30:00.000Z","Cause client","Comptée comme disponible","web-1","30","'=Coupure chez le client"`
 		);
-		expect(lines.some((l) => l.startsWith('"Maintenance"') && l.includes('Annoncée trop tard'))).toBe(true);
+		expect(
+			lines.some((l) => l.startsWith('"Maintenance"') && l.includes('Annoncée trop tard'))
+		).toBe(true);
 		expect(lines).toContain('"web-1","oui","99.318","90","30","0"');
 	});
 
 	it("under a contract year, labels each figure with its period: the month's own, then the judged contract year", () => {
-		const own = monthInput('alteo', '2026-06', { stretches: { [WEB.id]: [[paris('2026-06-10 09:00'), paris('2026-06-10 10:00:30'), 'down']] } });
-		const year = { ...own, period: contractYearPeriod(new Date('2025-03-01T00:00:00+01:00'), own.period.start, PARIS), asOf: paris('2026-11-22 10:00') };
-		const json = (input: typeof own) => ({ ...JSON.parse(JSON.stringify(computeSla(input))), gtr: null });
+		const own = monthInput('alteo', '2026-06', {
+			stretches: { [WEB.id]: [[paris('2026-06-10 09:00'), paris('2026-06-10 10:00:30'), 'down']] }
+		});
+		const year = {
+			...own,
+			period: contractYearPeriod(new Date('2025-03-01T00:00:00+01:00'), own.period.start, PARIS),
+			asOf: paris('2026-11-22 10:00')
+		};
+		const json = (input: typeof own) => ({
+			...JSON.parse(JSON.stringify(computeSla(input))),
+			gtr: null
+		});
 		const monthReport = json(own);
 		const figures = {
 			month: '2026-06',
@@ -67,7 +104,12 @@ describe('SLA report CSV', () => {
 			frozenAt: null,
 			reopened: null,
 			noData: false,
-			monthly: { period: monthReport.period, status: 'closed' as const, noData: false, report: monthReport },
+			monthly: {
+				period: monthReport.period,
+				status: 'closed' as const,
+				noData: false,
+				report: monthReport
+			},
 			beforeCommissioning: false,
 			commissionedAt: '2025-02-28T23:00:00.000Z'
 		};
@@ -78,10 +120,16 @@ describe('SLA report CSV', () => {
 		expect(lines).toContain(`"Statut","Terminée","${month}"`);
 		// Exact minutes in the CSV: the outage lasted 60.5 minutes.
 		expect(lines).toContain(`"Minutes d'indisponibilité comptées","60.5","${month}"`);
-		expect(lines).toContain(`"Disponibilité atteinte","${figures.report.availability}","${contract}"`);
+		expect(lines).toContain(
+			`"Disponibilité atteinte","${figures.report.availability}","${contract}"`
+		);
 		expect(lines).toContain(`"Statut","En cours","${contract}"`);
 		// Met or missed and the credit belong to the judged contract year only.
-		expect(lines.filter((l) => l.startsWith('"État"'))).toEqual([expect.stringContaining(contract)]);
-		expect(lines.filter((l) => l.startsWith('"Avoir (EUR)"'))).toEqual([expect.stringContaining(contract)]);
+		expect(lines.filter((l) => l.startsWith('"État"'))).toEqual([
+			expect.stringContaining(contract)
+		]);
+		expect(lines.filter((l) => l.startsWith('"Avoir (EUR)"'))).toEqual([
+			expect.stringContaining(contract)
+		]);
 	});
 });

@@ -36,7 +36,9 @@ export class RowColumns {
 	order(): ArrayLike<number> | null {
 		let sorted = true;
 		for (let i = 1; i < this.length && sorted; i++) {
-			sorted = this.comp[i - 1] < this.comp[i] || (this.comp[i - 1] === this.comp[i] && this.from[i - 1] <= this.from[i]);
+			sorted =
+				this.comp[i - 1] < this.comp[i] ||
+				(this.comp[i - 1] === this.comp[i] && this.from[i - 1] <= this.from[i]);
 		}
 		if (sorted) return null;
 		return Array.from({ length: this.length }, (_, i) => i).sort(
@@ -86,7 +88,8 @@ export class Events {
 			const to = Math.min(rows.to[i], this.to);
 			if (!(from < to)) continue;
 			const comp = rows.comp[i];
-			if (prevComp >= 0 && (comp !== prevComp || from > prevTo)) this.push(prevTo, STATUS, prevComp, UNKNOWN);
+			if (prevComp >= 0 && (comp !== prevComp || from > prevTo))
+				this.push(prevTo, STATUS, prevComp, UNKNOWN);
 			this.push(from, STATUS, comp, rows.status[i]);
 			prevComp = comp;
 			prevTo = to;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { decimal, floorPercent3, minutes2, percentOfCents, ratioAtLeastPercent, roundDiv } from './exact';
+import {
+	decimal,
+	floorPercent3,
+	minutes2,
+	percentOfCents,
+	ratioAtLeastPercent,
+	roundDiv
+} from './exact';
 
 describe('exact decisions (met/missed on the exact value, cents rounded to the nearest)', () => {
 	it('reads a setting as the decimal it was written as', () => {

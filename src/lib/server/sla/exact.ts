@@ -42,7 +42,7 @@ export function floorPercent3(num: bigint, den: bigint): number {
 
 export function floorDiv(a: bigint, b: bigint): bigint {
 	const q = a / b;
-	return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+	return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 export function ceilDiv(a: bigint, b: bigint): bigint {

@@ -3,7 +3,11 @@
  * and of a month, from the rules in ./credits. Pure: no DB, no clock.
  */
 import type { ContractSettings } from '../contracts/settings';
-import type { IncidentCause, IncidentQualification, IncidentSeverity } from '../../domain/incidents';
+import type {
+	IncidentCause,
+	IncidentQualification,
+	IncidentSeverity
+} from '../../domain/incidents';
 import { creditAmountCents, gtrMonthPercent, gtrPenaltyPercent } from './credits';
 
 /** What the guarantee reads of an incident report. */
@@ -36,7 +40,12 @@ export function gtrApplies(row: Pick<GtrReport, 'qualification' | 'cause'>): boo
  * The restoration-time guarantee (001 §5.2–5.3): from the client's report to the restoration,
  * on the calendar clock; late restorations owe a share of the monthly fee.
  */
-export function incidentGtr(row: GtrReport, settings: ContractSettings, monthlyFeeCents: number, now: Date): IncidentGtr | null {
+export function incidentGtr(
+	row: GtrReport,
+	settings: ContractSettings,
+	monthlyFeeCents: number,
+	now: Date
+): IncidentGtr | null {
 	const gtr = settings.sla.gtr;
 	if (!gtr || !gtr.severities.includes(row.severity)) return null;
 	const restoredAt = row.resolvedAt ?? now;
@@ -59,8 +68,14 @@ export function monthGtr(rows: GtrReport[], settings: ContractSettings, monthlyF
 	if (!gtr) return null;
 	const items = rows
 		.filter((r) => r.resolvedAt && gtr.severities.includes(r.severity))
-		.map((r) => ({ number: r.number, percent: gtrApplies(r) ? gtrPenaltyPercent(r.reportedAt, r.resolvedAt!, gtr) : 0 }))
+		.map((r) => ({
+			number: r.number,
+			percent: gtrApplies(r) ? gtrPenaltyPercent(r.reportedAt, r.resolvedAt!, gtr) : 0
+		}))
 		.filter((i) => i.percent > 0);
-	const percent = gtrMonthPercent(items.map((i) => i.percent), gtr);
+	const percent = gtrMonthPercent(
+		items.map((i) => i.percent),
+		gtr
+	);
 	return { incidents: items, percent, amountCents: creditAmountCents(monthlyFeeCents, percent) };
 }

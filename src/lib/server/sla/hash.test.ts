@@ -18,15 +18,21 @@ const base = (): SlaInput =>
 			}
 		],
 		qualifications: [
-			{ id: 'q-1', componentId: WEB.id, start: paris('2026-11-10 10:00'), end: paris('2026-11-10 11:00'), cause: 'client' }
+			{
+				id: 'q-1',
+				componentId: WEB.id,
+				start: paris('2026-11-10 10:00'),
+				end: paris('2026-11-10 11:00'),
+				cause: 'client'
+			}
 		]
 	});
 
 describe('frozen months: a stable hash of the inputs', () => {
 	it('canonical JSON sorts keys, writes instants in ISO and drops undefined members', () => {
-		expect(canonicalJson({ b: 1, a: [new Date('2026-11-01T00:00:00Z'), undefined], c: undefined })).toBe(
-			'{"a":["2026-11-01T00:00:00.000Z",null],"b":1}'
-		);
+		expect(
+			canonicalJson({ b: 1, a: [new Date('2026-11-01T00:00:00Z'), undefined], c: undefined })
+		).toBe('{"a":["2026-11-01T00:00:00.000Z",null],"b":1}');
 	});
 
 	it('is a sha256 in hex, the same for the same inputs', () => {
@@ -40,7 +46,11 @@ describe('frozen months: a stable hash of the inputs', () => {
 			...input,
 			components: [...input.components].reverse(),
 			intervals: [...input.intervals].reverse(),
-			maintenances: input.maintenances.map((m) => ({ ...m, componentIds: [...m.componentIds].reverse(), title: 'x' }))
+			maintenances: input.maintenances.map((m) => ({
+				...m,
+				componentIds: [...m.componentIds].reverse(),
+				title: 'x'
+			}))
 		};
 		expect(inputsHash(shuffled)).toBe(inputsHash(input));
 	});
@@ -48,22 +58,40 @@ describe('frozen months: a stable hash of the inputs', () => {
 	it('ignores what lies outside the window the engine reads, and asOf once the month is over', () => {
 		const input = base();
 		const later = { ...input, asOf: new Date(input.asOf.getTime() + 86_400_000) };
-		const farRow = { componentId: DB.id, status: 'down' as const, from: paris('2027-03-01 00:00'), to: null };
+		const farRow = {
+			componentId: DB.id,
+			status: 'down' as const,
+			from: paris('2027-03-01 00:00'),
+			to: null
+		};
 		expect(inputsHash(later)).toBe(inputsHash(input));
-		expect(inputsHash({ ...input, intervals: [...input.intervals, farRow] })).toBe(inputsHash(input));
+		expect(inputsHash({ ...input, intervals: [...input.intervals, farRow] })).toBe(
+			inputsHash(input)
+		);
 	});
 
 	it('changes when anything the figures depend on changes', () => {
 		const input = base();
 		const hash = inputsHash(input);
 		expect(inputsHash({ ...input, monthlyFeeCents: 1 })).not.toBe(hash);
-		expect(inputsHash({ ...input, qualifications: [{ ...input.qualifications[0], cause: 'force_majeure' }] })).not.toBe(hash);
-		expect(inputsHash({ ...input, maintenances: [{ ...input.maintenances[0], approvedAt: paris('2026-11-02 10:00') }] })).not.toBe(
-			hash
-		);
-		expect(inputsHash({ ...input, settings: settingsOf('alteo', { sla: { period: 'month', degradedWeight: 0.5 } }) })).not.toBe(
-			hash
-		);
+		expect(
+			inputsHash({
+				...input,
+				qualifications: [{ ...input.qualifications[0], cause: 'force_majeure' }]
+			})
+		).not.toBe(hash);
+		expect(
+			inputsHash({
+				...input,
+				maintenances: [{ ...input.maintenances[0], approvedAt: paris('2026-11-02 10:00') }]
+			})
+		).not.toBe(hash);
+		expect(
+			inputsHash({
+				...input,
+				settings: settingsOf('alteo', { sla: { period: 'month', degradedWeight: 0.5 } })
+			})
+		).not.toBe(hash);
 		expect(inputsHash({ ...input, asOf: paris('2026-11-15 00:00') })).not.toBe(hash);
 	});
 });

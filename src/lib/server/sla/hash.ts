@@ -14,7 +14,8 @@ export const SLA_ENGINE_VERSION = 1;
 /** JSON with object keys sorted, Dates as ISO strings and undefined members left out. */
 export function canonicalJson(value: unknown): string {
 	if (value instanceof Date) return JSON.stringify(value.toISOString());
-	if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+	if (Array.isArray(value))
+		return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
 	if (value !== null && typeof value === 'object') {
 		const entries = Object.keys(value)
 			.filter((k) => (value as Record<string, unknown>)[k] !== undefined)
@@ -22,7 +23,8 @@ export function canonicalJson(value: unknown): string {
 			.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
 		return `{${entries.join(',')}}`;
 	}
-	if (typeof value === 'number' && !Number.isFinite(value)) throw new RangeError(`cannot hash ${value}`);
+	if (typeof value === 'number' && !Number.isFinite(value))
+		throw new RangeError(`cannot hash ${value}`);
 	return JSON.stringify(value);
 }
 
@@ -44,7 +46,11 @@ function canonicalHeader(input: SlaInput, from: number, to: number) {
 		evaluatedUntil: Math.min(input.period.end.getTime(), input.asOf.getTime()),
 		windowEnd: to,
 		timeZone: input.timeZone,
-		settings: { sla: input.settings.sla, maintenance: input.settings.maintenance, support: input.settings.support },
+		settings: {
+			sla: input.settings.sla,
+			maintenance: input.settings.maintenance,
+			support: input.settings.support
+		},
 		monthlyFeeCents: input.monthlyFeeCents,
 		components: input.components
 			.map(({ id, key, inScope }) => ({ id, key, inScope }))

@@ -14,7 +14,12 @@ export function wantsRecompute(ctx: RequestContext, url: URL): boolean {
  * Everything the SLA report page shows for one month: the report with the titles
  * and notes behind its exclusions, the 12-month history, credit requests and component names.
  */
-export async function loadSlaPage(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}) {
+export async function loadSlaPage(
+	ctx: RequestContext,
+	slug: string,
+	month: string | null,
+	options: { recompute?: boolean } = {}
+) {
 	const sla = await getSlaReport(ctx, slug, month, options);
 	const stored = options.recompute ? await getSlaReport(ctx, slug, sla.month) : null;
 	const { report } = sla;
@@ -22,15 +27,26 @@ export async function loadSlaPage(ctx: RequestContext, slug: string, month: stri
 	const [history, requests, sources, components, firstMonth] = await Promise.all([
 		getSlaHistory(ctx, slug, sla.month),
 		listCreditRequests(ctx, slug),
-		slaSourceDetails(ctx, slug, [...report.exclusions, ...report.ignored, ...(own ? [...own.exclusions, ...own.ignored] : [])]),
+		slaSourceDetails(ctx, slug, [
+			...report.exclusions,
+			...report.ignored,
+			...(own ? [...own.exclusions, ...own.ignored] : [])
+		]),
 		listComponents(ctx, slug),
 		slaFirstMonth(ctx, slug)
 	]);
-	const owed = !sla.beforeCommissioning && report.period.complete && !report.met && report.credit.amountCents > 0;
+	const owed =
+		!sla.beforeCommissioning &&
+		report.period.complete &&
+		!report.met &&
+		report.credit.amountCents > 0;
 	const alreadyAsked = requests.some((r) => r.period === sla.periodKey && r.status !== 'refused');
 	return {
 		sla,
-		stored: stored && stored.frozen ? { availability: stored.report.availability, frozenAt: stored.frozenAt } : null,
+		stored:
+			stored && stored.frozen
+				? { availability: stored.report.availability, frozenAt: stored.frozenAt }
+				: null,
 		currentMonth: currentMonth(report.timeZone),
 		firstMonth,
 		history,

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { PRESETS } from '../contracts/presets';
 import type { Coverage } from '../contracts/settings';
-import { beforeCommissioning, contractYearPeriod, coverageSpans, inputAsOf, monthPeriod, periodFor, periodStatus, reportPeriods } from './period';
+import {
+	beforeCommissioning,
+	contractYearPeriod,
+	coverageSpans,
+	inputAsOf,
+	monthPeriod,
+	periodFor,
+	periodStatus,
+	reportPeriods
+} from './period';
 import { PARIS, paris } from './testing';
 
 const minutes = (p: { start: Date; end: Date }) => (p.end.getTime() - p.start.getTime()) / 60_000;
@@ -24,7 +33,9 @@ describe('000 §2, 004 art. 6 monthly period: a calendar month in the client tim
 
 	it('starts at local midnight', () => {
 		expect(monthPeriod('2026-11', PARIS).start).toEqual(paris('2026-11-01 00:00'));
-		expect(monthPeriod('2026-11', 'America/New_York').start.toISOString()).toBe('2026-11-01T04:00:00.000Z');
+		expect(monthPeriod('2026-11', 'America/New_York').start.toISOString()).toBe(
+			'2026-11-01T04:00:00.000Z'
+		);
 	});
 });
 
@@ -33,18 +44,32 @@ describe('001 §5.1 contract year from the commissioning date ("Le temps est l\'
 
 	it('holds the asked month and starts on the anniversary, local time', () => {
 		const year = contractYearPeriod(commissioned, paris('2026-11-01 00:00'), PARIS);
-		expect(year).toEqual({ kind: 'contract_year', start: paris('2026-03-15 10:00'), end: paris('2027-03-15 10:00') });
+		expect(year).toEqual({
+			kind: 'contract_year',
+			start: paris('2026-03-15 10:00'),
+			end: paris('2027-03-15 10:00')
+		});
 	});
 
 	it('before the first anniversary is the first year; the anniversary itself opens the next', () => {
-		expect(contractYearPeriod(commissioned, paris('2025-04-01 00:00'), PARIS).start).toEqual(commissioned);
-		expect(contractYearPeriod(commissioned, paris('2026-03-15 10:00'), PARIS).start).toEqual(paris('2026-03-15 10:00'));
-		expect(contractYearPeriod(commissioned, paris('2026-03-15 09:59'), PARIS).start).toEqual(commissioned);
+		expect(contractYearPeriod(commissioned, paris('2025-04-01 00:00'), PARIS).start).toEqual(
+			commissioned
+		);
+		expect(contractYearPeriod(commissioned, paris('2026-03-15 10:00'), PARIS).start).toEqual(
+			paris('2026-03-15 10:00')
+		);
+		expect(contractYearPeriod(commissioned, paris('2026-03-15 09:59'), PARIS).start).toEqual(
+			commissioned
+		);
 	});
 
 	it('periodFor follows the setting and falls back to the month without a commissioning date', () => {
-		expect(periodFor('month', '2026-11', PARIS, commissioned)).toEqual(monthPeriod('2026-11', PARIS));
-		expect(periodFor('contract_year', '2026-11', PARIS, null)).toEqual(monthPeriod('2026-11', PARIS));
+		expect(periodFor('month', '2026-11', PARIS, commissioned)).toEqual(
+			monthPeriod('2026-11', PARIS)
+		);
+		expect(periodFor('contract_year', '2026-11', PARIS, null)).toEqual(
+			monthPeriod('2026-11', PARIS)
+		);
 		expect(periodFor('contract_year', '2026-11', PARIS, commissioned).kind).toBe('contract_year');
 	});
 });
@@ -74,12 +99,23 @@ describe('the periods a monthly report shows (001 §5.1 contract year)', () => {
 
 	it('a contract-year report shows the calendar month beside the contract year it belongs to', () => {
 		const { contract, month } = reportPeriods('contract_year', '2026-06', PARIS, commissioned);
-		expect(contract).toEqual({ kind: 'contract_year', start: new Date('2026-03-01T00:00:00+01:00'), end: new Date('2027-03-01T00:00:00+01:00') });
-		expect(month).toEqual({ kind: 'month', start: new Date('2026-06-01T00:00:00+02:00'), end: new Date('2026-07-01T00:00:00+02:00') });
+		expect(contract).toEqual({
+			kind: 'contract_year',
+			start: new Date('2026-03-01T00:00:00+01:00'),
+			end: new Date('2027-03-01T00:00:00+01:00')
+		});
+		expect(month).toEqual({
+			kind: 'month',
+			start: new Date('2026-06-01T00:00:00+02:00'),
+			end: new Date('2026-07-01T00:00:00+02:00')
+		});
 	});
 
 	it('a monthly contract has one period', () => {
-		expect(reportPeriods('month', '2026-06', PARIS, commissioned)).toEqual({ contract: monthPeriod('2026-06', PARIS), month: null });
+		expect(reportPeriods('month', '2026-06', PARIS, commissioned)).toEqual({
+			contract: monthPeriod('2026-06', PARIS),
+			month: null
+		});
 	});
 
 	it('a past month is closed, never running, even inside a running contract year', () => {
@@ -99,7 +135,9 @@ describe('the periods a monthly report shows (001 §5.1 contract year)', () => {
 
 	it('reads the same inputs as of an earlier instant, never a later one', () => {
 		const input = { asOf: new Date('2026-12-01T10:00:00Z'), n: 1 };
-		expect(inputAsOf(input, new Date('2026-07-01T00:00:00Z')).asOf).toEqual(new Date('2026-07-01T00:00:00Z'));
+		expect(inputAsOf(input, new Date('2026-07-01T00:00:00Z')).asOf).toEqual(
+			new Date('2026-07-01T00:00:00Z')
+		);
 		expect(inputAsOf(input, new Date('2027-01-01T00:00:00Z')).asOf).toEqual(input.asOf);
 	});
 });

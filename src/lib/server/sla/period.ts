@@ -12,10 +12,15 @@ export function monthPeriod(month: string, timeZone: string): SlaPeriod {
 	return { kind: 'month', ...monthRange(month, timeZone) };
 }
 
-function anniversary(commissioned: { day: number; msOfDay: number }, years: number, timeZone: string): number {
+function anniversary(
+	commissioned: { day: number; msOfDay: number },
+	years: number,
+	timeZone: string
+): number {
 	const date = new Date(commissioned.day * DAY_MS);
 	// Date.UTC rolls 29 February over to 1 March in common years.
-	const day = Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()) / DAY_MS;
+	const day =
+		Date.UTC(date.getUTCFullYear() + years, date.getUTCMonth(), date.getUTCDate()) / DAY_MS;
 	return zonedInstant(day, commissioned.msOfDay, timeZone);
 }
 
@@ -52,10 +57,19 @@ export function periodFor(
 }
 
 /** Coverage open stretches within [fromMs, toMs) as a flat sorted list [start, end, start, end, …]. */
-export function coverageSpans(coverage: Coverage, timeZone: string, fromMs: number, toMs: number): number[] {
+export function coverageSpans(
+	coverage: Coverage,
+	timeZone: string,
+	fromMs: number,
+	toMs: number
+): number[] {
 	if (!(fromMs < toMs)) return [];
 	const spans: number[] = [];
-	for (const { start, end } of openIntervals(coverageCalendar(coverage, timeZone), new Date(fromMs), new Date(toMs))) {
+	for (const { start, end } of openIntervals(
+		coverageCalendar(coverage, timeZone),
+		new Date(fromMs),
+		new Date(toMs)
+	)) {
 		spans.push(start.getTime(), end.getTime());
 	}
 	return spans;
@@ -64,7 +78,11 @@ export function coverageSpans(coverage: Coverage, timeZone: string, fromMs: numb
 /** Where a period stands: still measured, ended (late qualifications can still move it), or frozen. */
 export type PeriodStatus = 'running' | 'closed' | 'frozen';
 
-export function periodStatus(period: Pick<SlaPeriod, 'end'>, asOf: Date, frozen: boolean): PeriodStatus {
+export function periodStatus(
+	period: Pick<SlaPeriod, 'end'>,
+	asOf: Date,
+	frozen: boolean
+): PeriodStatus {
 	if (frozen) return 'frozen';
 	return asOf.getTime() >= period.end.getTime() ? 'closed' : 'running';
 }
@@ -84,7 +102,10 @@ export function reportPeriods(
 }
 
 /** The month ends before the commissioning: nothing is owed or measured for it. */
-export function beforeCommissioning(period: Pick<SlaPeriod, 'end'>, commissionedAt: Date | null): boolean {
+export function beforeCommissioning(
+	period: Pick<SlaPeriod, 'end'>,
+	commissionedAt: Date | null
+): boolean {
 	return commissionedAt !== null && period.end.getTime() <= commissionedAt.getTime();
 }
 

@@ -14,7 +14,11 @@ import type { ComponentStatus, SlaInput, SlaReport, SlaSettings, StatusRow } fro
 
 const MINUTE = 60_000;
 /** Three days around the October 2026 clock change, seen with 12 h of rows on each side. */
-const PERIOD = { kind: 'month' as const, start: paris('2026-10-24 00:00'), end: paris('2026-10-27 00:00') };
+const PERIOD = {
+	kind: 'month' as const,
+	start: paris('2026-10-24 00:00'),
+	end: paris('2026-10-27 00:00')
+};
 const ORIGIN = PERIOD.start.getTime() - 12 * 60 * MINUTE;
 const SPAN = (PERIOD.end.getTime() - PERIOD.start.getTime()) / MINUTE + 24 * 60;
 const at = (minute: number) => new Date(ORIGIN + minute * MINUTE);
@@ -35,19 +39,26 @@ interface Scenario {
 }
 
 const cellArb = fc.constantFrom<Cell>('up', 'up', 'up', 'down', 'degraded', 'unknown', 'gap');
-const timelineArb = fc.array(fc.record({ cell: cellArb, length: fc.integer({ min: 1, max: 400 }) }), {
-	minLength: 1,
-	maxLength: 40
-});
+const timelineArb = fc.array(
+	fc.record({ cell: cellArb, length: fc.integer({ min: 1, max: 400 }) }),
+	{
+		minLength: 1,
+		maxLength: 40
+	}
+);
 /** Windows start near one anchor of the scenario (offset), so maintenances and qualifications overlap often. */
-const windowArb = { offset: fc.integer({ min: -300, max: 300 }), length: fc.integer({ min: 1, max: 1500 }) };
+const windowArb = {
+	offset: fc.integer({ min: -300, max: 300 }),
+	length: fc.integer({ min: 1, max: 1500 })
+};
 const startOf = (s: Scenario, w: { offset: number }) => s.anchor + w.offset;
 
 /** One cell per minute from ORIGIN, per component. */
 function cellsOf(s: Scenario): Cell[][] {
 	return s.timelines.map((segments) => {
 		const cells: Cell[] = [];
-		while (cells.length < SPAN) for (const seg of segments) cells.push(...Array<Cell>(seg.length).fill(seg.cell));
+		while (cells.length < SPAN)
+			for (const seg of segments) cells.push(...Array<Cell>(seg.length).fill(seg.cell));
 		return cells.slice(0, SPAN);
 	});
 }
@@ -73,7 +84,11 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 4 }).chain
 			{ maxLength: 4 }
 		),
 		qualifications: fc.array(
-			fc.record({ comp: fc.integer({ min: 0, max: n - 1 }), ...windowArb, cause: fc.constantFrom(...SLA_CAUSES) }),
+			fc.record({
+				comp: fc.integer({ min: 0, max: n - 1 }),
+				...windowArb,
+				cause: fc.constantFrom(...SLA_CAUSES)
+			}),
 			{ maxLength: 4 }
 		)
 	})
@@ -81,16 +96,19 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.integer({ min: 1, max: 4 }).chain
 
 function settingsFor(s: Scenario): ContractSettings {
 	const coverage = s.businessHours ? settingsOf('axantis').sla.coverage : { mode: '24x7' };
-	return settingsOf(s.preset, { sla: { period: 'month', degradedWeight: s.weight, treatment: s.treatment, coverage } });
+	return settingsOf(s.preset, {
+		sla: { period: 'month', degradedWeight: s.weight, treatment: s.treatment, coverage }
+	});
 }
 
 function rowsOf(comp: number, cells: Cell[]): StatusRow[] {
 	const rows: StatusRow[] = [];
-	for (let i = 0; i < cells.length; ) {
+	for (let i = 0; i < cells.length;) {
 		let j = i;
 		while (j < cells.length && cells[j] === cells[i]) j++;
 		const cell = cells[i];
-		if (cell !== 'gap') rows.push({ componentId: `c${comp}`, status: cell, from: at(i), to: at(j) });
+		if (cell !== 'gap')
+			rows.push({ componentId: `c${comp}`, status: cell, from: at(i), to: at(j) });
 		i = j;
 	}
 	return rows;
@@ -127,10 +145,14 @@ function inputOf(s: Scenario, cells = cellsOf(s)): SlaInput {
 function oracle(s: Scenario, input: SlaInput, cells: Cell[][]) {
 	const sla = input.settings.sla;
 	const support = supportCalendar(input.settings.support, PARIS);
-	const compliant = input.maintenances.map((m) => maintenanceCompliance(m, input.settings.maintenance, support, PARIS).compliant);
+	const compliant = input.maintenances.map(
+		(m) => maintenanceCompliance(m, input.settings.maintenance, support, PARIS).compliant
+	);
 	const open = openIntervals(coverageCalendar(sla.coverage, PARIS), PERIOD.start, PERIOD.end);
 	const counted = (minute: number) =>
-		open.some((o) => o.start.getTime() <= at(minute).getTime() && at(minute).getTime() < o.end.getTime());
+		open.some(
+			(o) => o.start.getTime() <= at(minute).getTime() && at(minute).getTime() < o.end.getTime()
+		);
 	const totals = { T: 0, down: 0, degraded: 0, removed: 0, counted: 0, unknown: 0 };
 	const perComp = cells.map(() => 0);
 	/** Per minute of the span: some in-scope component down outside its exclusions (000 §1.6 outages). */
@@ -141,12 +163,18 @@ function oracle(s: Scenario, input: SlaInput, cells: Cell[][]) {
 		const classes = cells.map((timeline, c) => {
 			const cell = timeline[minute] === 'gap' ? 'unknown' : timeline[minute];
 			const unavailable = cell === 'down' || (cell === 'degraded' && sla.degradedWeight > 0);
-			const byMaintenance = s.maintenances.some((m, i) => compliant[i] && m.comps.includes(c) && inside(m));
+			const byMaintenance = s.maintenances.some(
+				(m, i) => compliant[i] && m.comps.includes(c) && inside(m)
+			);
 			const byCause =
 				unavailable &&
-				s.qualifications.some((q) => q.comp === c && inside(q) && sla.excludedCauses.includes(q.cause as never));
+				s.qualifications.some(
+					(q) => q.comp === c && inside(q) && sla.excludedCauses.includes(q.cause as never)
+				);
 			if (byMaintenance || byCause) {
-				const remove = (byMaintenance && sla.treatment.maintenance === 'remove') || (byCause && sla.treatment.causes === 'remove');
+				const remove =
+					(byMaintenance && sla.treatment.maintenance === 'remove') ||
+					(byCause && sla.treatment.causes === 'remove');
 				return remove ? 'removed' : 'counted';
 			}
 			return unavailable ? cell : cell === 'unknown' ? 'unknown' : 'up';
@@ -155,13 +183,17 @@ function oracle(s: Scenario, input: SlaInput, cells: Cell[][]) {
 		fullDown.push(scoped.includes('down'));
 		if (!counted(minute)) continue;
 		totals.T++;
-		classes.forEach((k, c) => (perComp[c] += k === 'down' ? 1 : k === 'degraded' ? sla.degradedWeight : 0));
-		const klass = (['down', 'degraded', 'removed', 'counted', 'unknown'] as const).find((k) => scoped.includes(k));
+		classes.forEach(
+			(k, c) => (perComp[c] += k === 'down' ? 1 : k === 'degraded' ? sla.degradedWeight : 0)
+		);
+		const klass = (['down', 'degraded', 'removed', 'counted', 'unknown'] as const).find((k) =>
+			scoped.includes(k)
+		);
 		if (klass) totals[klass]++;
 	}
 	let unbilled = 0;
 	const threshold = sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes : Infinity;
-	for (let i = 0; i < SPAN; ) {
+	for (let i = 0; i < SPAN;) {
 		let j = i;
 		while (j < SPAN && fullDown[j] === fullDown[i]) j++;
 		if (fullDown[i] && j - i > threshold) for (let m = i; m < j; m++) if (counted(m)) unbilled++;
@@ -172,7 +204,11 @@ function oracle(s: Scenario, input: SlaInput, cells: Cell[][]) {
 
 const creditCap = (settings: SlaSettings) => {
 	const credit = settings.sla.credit;
-	return credit.mode === 'slices' || credit.mode === 'tiers' ? credit.capPercent : credit.mode === 'none' ? 0 : 100;
+	return credit.mode === 'slices' || credit.mode === 'tiers'
+		? credit.capPercent
+		: credit.mode === 'none'
+			? 0
+			: 100;
 };
 
 function withMoreDowntime(cells: Cell[][], comp: number, start: number, length: number): Cell[][] {
@@ -195,7 +231,9 @@ describe('SLA engine properties (fast-check)', () => {
 				expect(r.exact.removedMs).toBe(totals.removed * MINUTE);
 				expect(r.exact.countedAsAvailableMs).toBe(totals.counted * MINUTE);
 				expect(r.exact.unknownMs).toBe(totals.unknown * MINUTE);
-				expect(r.components.map((c) => c.downtimeMinutes)).toEqual(perComp.map((m) => Math.round(m * 100) / 100));
+				expect(r.components.map((c) => c.downtimeMinutes)).toEqual(
+					perComp.map((m) => Math.round(m * 100) / 100)
+				);
 				if (r.credit.mode === 'outage_pro_rata') expect(r.credit.unbilledMinutes).toBe(unbilled);
 			}),
 			{ numRuns: 150 }
@@ -226,7 +264,9 @@ describe('SLA engine properties (fast-check)', () => {
 				(s, compSeed, start, length) => {
 					const cells = cellsOf(s);
 					const before: SlaReport = computeSla(inputOf(s, cells));
-					const after = computeSla(inputOf(s, withMoreDowntime(cells, compSeed % cells.length, start, length)));
+					const after = computeSla(
+						inputOf(s, withMoreDowntime(cells, compSeed % cells.length, start, length))
+					);
 					expect(after.availabilityExact).toBeLessThanOrEqual(before.availabilityExact + 1e-9);
 					expect(after.credit.amountCents).toBeGreaterThanOrEqual(before.credit.amountCents);
 				}

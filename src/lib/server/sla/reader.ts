@@ -1,6 +1,12 @@
 import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../db';
-import { component, downtimeQualification, maintenance, maintenanceComponent, statusInterval } from '../db/schema';
+import {
+	component,
+	downtimeQualification,
+	maintenance,
+	maintenanceComponent,
+	statusInterval
+} from '../db/schema';
 import { readWindow } from './availability';
 import type { SlaInput, SlaPeriod, SlaSettings } from './types';
 
@@ -20,7 +26,12 @@ export async function loadSlaInput(
 	const ids = components.map((c) => c.id);
 	const intervals = ids.length
 		? await db
-				.select({ componentId: statusInterval.componentId, status: statusInterval.status, from: statusInterval.fromAt, to: statusInterval.toAt })
+				.select({
+					componentId: statusInterval.componentId,
+					status: statusInterval.status,
+					from: statusInterval.fromAt,
+					to: statusInterval.toAt
+				})
 				.from(statusInterval)
 				.where(
 					and(
@@ -34,9 +45,23 @@ export async function loadSlaInput(
 	const maintenances = await db
 		.select()
 		.from(maintenance)
-		.where(and(eq(maintenance.clientId, target.clientId), lt(maintenance.startAt, window.to), gt(maintenance.endAt, window.from)));
+		.where(
+			and(
+				eq(maintenance.clientId, target.clientId),
+				lt(maintenance.startAt, window.to),
+				gt(maintenance.endAt, window.from)
+			)
+		);
 	const links = maintenances.length
-		? await db.select().from(maintenanceComponent).where(inArray(maintenanceComponent.maintenanceId, maintenances.map((x) => x.id)))
+		? await db
+				.select()
+				.from(maintenanceComponent)
+				.where(
+					inArray(
+						maintenanceComponent.maintenanceId,
+						maintenances.map((x) => x.id)
+					)
+				)
 		: [];
 	const qualifications = await db
 		.select()
@@ -63,7 +88,13 @@ export async function loadSlaInput(
 			announcedAt: x.announcedAt,
 			approvedAt: x.approvedAt
 		})),
-		qualifications: qualifications.map((q) => ({ id: q.id, componentId: q.componentId, start: q.startAt, end: q.endAt, cause: q.cause })),
+		qualifications: qualifications.map((q) => ({
+			id: q.id,
+			componentId: q.componentId,
+			start: q.startAt,
+			end: q.endAt,
+			cause: q.cause
+		})),
 		asOf
 	};
 }

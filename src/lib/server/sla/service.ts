@@ -16,7 +16,15 @@ import { parseInput } from '../validation';
 import { computeSla } from './availability';
 import { monthGtr } from './gtr';
 import { canonicalJson, inputsHash } from './hash';
-import { beforeCommissioning, inputAsOf, monthPeriod, periodFor, periodStatus, reportPeriods, type PeriodStatus } from './period';
+import {
+	beforeCommissioning,
+	inputAsOf,
+	monthPeriod,
+	periodFor,
+	periodStatus,
+	reportPeriods,
+	type PeriodStatus
+} from './period';
 import { loadSlaInput } from './reader';
 import type { SlaPeriod, SlaReport } from './types';
 
@@ -29,8 +37,8 @@ type Jsonify<T> = T extends Date
 			: T;
 export type SlaReportJson = Jsonify<SlaReport>;
 
-/** A month key, YYYY-MM. */
-export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A month between 2000 and 2100: anything else is a typing mistake, never a period to compute or freeze. */
+export const MONTH = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
 const toJson = (report: SlaReport) => JSON.parse(JSON.stringify(report)) as SlaReportJson;
 /** The engine's figures plus the month's restoration-time penalties (001 §5.2), frozen together. */
 export type SlaFigures = SlaReportJson & { gtr: ReturnType<typeof monthGtr> };
@@ -66,19 +74,37 @@ function isClosed(period: SlaPeriod, settings: ContractSettings, now: Date): boo
 async function compute(db: Executor, target: Target, period: SlaPeriod, now: Date) {
 	const input = await loadSlaInput(
 		db,
-		{ clientId: target.client.id, timeZone: target.client.timezone, settings: target.settings, monthlyFeeCents: target.monthlyFeeCents },
+		{
+			clientId: target.client.id,
+			timeZone: target.client.timezone,
+			settings: target.settings,
+			monthlyFeeCents: target.monthlyFeeCents
+		},
 		period,
 		now
 	);
 	const restored = await db
 		.select()
 		.from(incident)
-		.where(and(eq(incident.clientId, target.client.id), gte(incident.resolvedAt, period.start), lt(incident.resolvedAt, period.end)));
+		.where(
+			and(
+				eq(incident.clientId, target.client.id),
+				gte(incident.resolvedAt, period.start),
+				lt(incident.resolvedAt, period.end)
+			)
+		);
 	const gtr = monthGtr(restored, target.settings, target.monthlyFeeCents);
-	const restoredInputs = canonicalJson(restored.map((r) => [r.number, r.reportedAt, r.resolvedAt, r.qualification, r.cause]));
+	const restoredInputs = canonicalJson(
+		restored.map((r) => [r.number, r.reportedAt, r.resolvedAt, r.qualification, r.cause])
+	);
 	const hash = createHash('sha256').update(inputsHash(input)).update(restoredInputs).digest('hex');
 	// No timeline at all (before monitoring began): nothing to judge, and nothing to freeze.
-	return { report: { ...toJson(computeSla(input)), gtr }, hash, noData: input.intervals.length === 0, input };
+	return {
+		report: { ...toJson(computeSla(input)), gtr },
+		hash,
+		noData: input.intervals.length === 0,
+		input
+	};
 }
 
 /** The calendar month's own figures beside a longer contract period: always computed live, never frozen. */
@@ -89,11 +115,22 @@ export interface SlaMonthFigures {
 	report: SlaFigures;
 }
 
-async function monthFigures(db: Executor, target: Target, month: string, now: Date): Promise<SlaMonthFigures> {
+async function monthFigures(
+	db: Executor,
+	target: Target,
+	month: string,
+	now: Date
+): Promise<SlaMonthFigures> {
 	const period = monthPeriod(month, target.client.timezone);
 	const { report, noData } = await compute(db, target, period, now);
 	return {
-		period: { kind: 'month', start: report.period.start, end: report.period.end, evaluatedUntil: report.period.evaluatedUntil, complete: report.period.complete },
+		period: {
+			kind: 'month',
+			start: report.period.start,
+			end: report.period.end,
+			evaluatedUntil: report.period.evaluatedUntil,
+			complete: report.period.complete
+		},
 		status: periodStatus(period, now, false),
 		noData,
 		report
@@ -105,16 +142,31 @@ async function monthFigures(db: Executor, target: Target, month: string, now: Da
  * period, frozen (with a hash of its inputs) once the period is closed. `report` is the period the contract
  * judges (met, credits); under a contract year, `monthly` adds the calendar month's own figures.
  */
-export async function getSlaReport(ctx: RequestContext, slug: string, month: string | null, options: { recompute?: boolean } = {}, now = new Date()) {
+export async function getSlaReport(
+	ctx: RequestContext,
+	slug: string,
+	month: string | null,
+	options: { recompute?: boolean } = {},
+	now = new Date()
+) {
 	const db = getDb();
 	const target = await targetOf(db, await getClientInScope(db, ctx, slug));
 	const tz = target.client.timezone;
 	const asked = month ?? currentMonth(tz, now);
-	if (!MONTH.test(asked) || asked > currentMonth(tz, now)) throw invalid(m.sla_month_invalid(), { month: m.sla_month_invalid() });
+	if (!MONTH.test(asked) || asked > currentMonth(tz, now))
+		throw invalid(m.sla_month_invalid(), { month: m.sla_month_invalid() });
 	if (options.recompute && !can(ctx, 'sla.recompute')) throw forbidden();
-	const { contract: period, month: ownMonth } = reportPeriods(target.settings.sla.period, asked, tz, target.client.commissionedAt);
+	const { contract: period, month: ownMonth } = reportPeriods(
+		target.settings.sla.period,
+		asked,
+		tz,
+		target.client.commissionedAt
+	);
 	const key = periodKey(period, tz);
-	const [frozen] = await db.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)));
+	const [frozen] = await db
+		.select()
+		.from(slaPeriod)
+		.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)));
 	const monthly = ownMonth ? await monthFigures(db, target, asked, now) : null;
 	const base = {
 		month: asked,
@@ -132,19 +184,48 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
 			frozen: true,
 			status: 'frozen' as PeriodStatus,
 			frozenAt: frozen.frozenAt.toISOString(),
-			reopened: frozen.reopened ? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason } : null,
+			reopened: frozen.reopened
+				? { at: frozen.reopenedAt?.toISOString() ?? null, reason: frozen.reopenReason }
+				: null,
 			noData: false
 		};
 	}
 	const { report: json, hash, noData } = await compute(db, target, period, now);
-	if (!frozen && !noData && !options.recompute && json.period.complete && isClosed(period, target.settings, now)) {
+	if (
+		!frozen &&
+		!noData &&
+		!options.recompute &&
+		json.period.complete &&
+		isClosed(period, target.settings, now)
+	) {
 		await db
 			.insert(slaPeriod)
-			.values({ clientId: target.client.id, period: key, figures: json as unknown as Record<string, unknown>, inputsHash: hash })
+			.values({
+				clientId: target.client.id,
+				period: key,
+				figures: json as unknown as Record<string, unknown>,
+				inputsHash: hash
+			})
 			.onConflictDoNothing();
-		return { ...base, report: json, frozen: true, status: 'frozen' as PeriodStatus, frozenAt: now.toISOString(), reopened: null, noData };
+		return {
+			...base,
+			report: json,
+			frozen: true,
+			status: 'frozen' as PeriodStatus,
+			frozenAt: now.toISOString(),
+			reopened: null,
+			noData
+		};
 	}
-	return { ...base, report: json, frozen: false, status: periodStatus(period, now, false), frozenAt: null, reopened: null, noData };
+	return {
+		...base,
+		report: json,
+		frozen: false,
+		status: periodStatus(period, now, false),
+		frozenAt: null,
+		reopened: null,
+		noData
+	};
 }
 
 /**
@@ -152,7 +233,12 @@ export async function getSlaReport(ctx: RequestContext, slug: string, month: str
  * the month's own figure; under a contract year, `contractAvailability` is the contract year from its start
  * to the month's end (the running line), the figure the contract judges.
  */
-export async function getSlaHistory(ctx: RequestContext, slug: string, month: string | null, now = new Date()) {
+export async function getSlaHistory(
+	ctx: RequestContext,
+	slug: string,
+	month: string | null,
+	now = new Date()
+) {
 	const db = getDb();
 	const target = await targetOf(db, await getClientInScope(db, ctx, slug));
 	const tz = target.client.timezone;
@@ -172,12 +258,18 @@ export async function getSlaHistory(ctx: RequestContext, slug: string, month: st
 		if (sla.monthly && !sla.beforeCommissioning) {
 			const period = periodFor(target.settings.sla.period, mo, tz, target.client.commissionedAt);
 			const monthEnd = monthPeriod(mo, tz).end;
-			if (sla.frozen && monthEnd.getTime() >= period.end.getTime()) contractAvailability = sla.report.availability;
+			if (sla.frozen && monthEnd.getTime() >= period.end.getTime())
+				contractAvailability = sla.report.availability;
 			else {
 				let input = contractInputs.get(sla.periodKey);
-				if (!input) contractInputs.set(sla.periodKey, (input = (await compute(db, target, period, now)).input));
+				if (!input)
+					contractInputs.set(
+						sla.periodKey,
+						(input = (await compute(db, target, period, now)).input)
+					);
 				const sofar = inputAsOf(input, monthEnd);
-				if (sofar.intervals.some((r) => r.from.getTime() < sofar.asOf.getTime())) contractAvailability = computeSla(sofar).availability;
+				if (sofar.intervals.some((r) => r.from.getTime() < sofar.asOf.getTime()))
+					contractAvailability = computeSla(sofar).availability;
 			}
 		}
 		points.push({
@@ -198,7 +290,11 @@ export async function getSlaHistory(ctx: RequestContext, slug: string, month: st
  * The earliest month a report can show anything for: the first month with monitoring data, else the
  * commissioning month, else the current month (the month picker stops there).
  */
-export async function slaFirstMonth(ctx: RequestContext, slug: string, now = new Date()): Promise<string> {
+export async function slaFirstMonth(
+	ctx: RequestContext,
+	slug: string,
+	now = new Date()
+): Promise<string> {
 	const db = getDb();
 	const client = await getClientInScope(db, ctx, slug);
 	const [first] = await db
@@ -207,31 +303,69 @@ export async function slaFirstMonth(ctx: RequestContext, slug: string, now = new
 		.innerJoin(component, eq(component.id, statusInterval.componentId))
 		.where(eq(component.clientId, client.id));
 	const at = first?.at ?? client.commissionedAt;
-	const month = at ? currentMonth(client.timezone, new Date(at)) : currentMonth(client.timezone, now);
+	const month = at
+		? currentMonth(client.timezone, new Date(at))
+		: currentMonth(client.timezone, now);
 	return month < currentMonth(client.timezone, now) ? month : currentMonth(client.timezone, now);
 }
 
 const reopenSchema = z.object({ reason: z.string().trim().min(3).max(2000) });
 
 /** Staff reopen a frozen period (audited, reason required): its figures are recomputed and marked reopened. */
-export async function reopenSlaPeriod(ctx: RequestContext, slug: string, month: string, input: unknown, now = new Date()) {
+export async function reopenSlaPeriod(
+	ctx: RequestContext,
+	slug: string,
+	month: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'sla.reopen');
-	const { reason } = parseInput(reopenSchema, input, { reason: () => m.incident_invalid_required() });
+	const { reason } = parseInput(reopenSchema, input, {
+		reason: () => m.incident_invalid_required()
+	});
 	return getDb().transaction(async (tx) => {
 		const target = await targetOf(tx, await getClientInScope(tx, ctx, slug));
 		if (!MONTH.test(month)) throw notFound();
-		const period = periodFor(target.settings.sla.period, month, target.client.timezone, target.client.commissionedAt);
+		const period = periodFor(
+			target.settings.sla.period,
+			month,
+			target.client.timezone,
+			target.client.commissionedAt
+		);
 		const key = periodKey(period, target.client.timezone);
-		const [before] = await tx.select().from(slaPeriod).where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key))).for('update');
+		const [before] = await tx
+			.select()
+			.from(slaPeriod)
+			.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)))
+			.for('update');
 		if (!before) throw notFound();
 		const { report, hash } = await compute(tx, target, period, now);
 		const [after] = await tx
 			.update(slaPeriod)
-			.set({ figures: report as unknown as Record<string, unknown>, inputsHash: hash, frozenAt: now, reopened: true, reopenedAt: now, reopenedBy: actorUserId(ctx), reopenReason: reason })
+			.set({
+				figures: report as unknown as Record<string, unknown>,
+				inputsHash: hash,
+				frozenAt: now,
+				reopened: true,
+				reopenedAt: now,
+				reopenedBy: actorUserId(ctx),
+				reopenReason: reason
+			})
 			.where(and(eq(slaPeriod.clientId, target.client.id), eq(slaPeriod.period, key)))
 			.returning();
-		await recordAudit(tx, ctx, { action: 'sla.reopened', targetType: 'sla_period', targetId: key, clientId: target.client.id, before, after });
-		await appendEvent(tx, { clientId: target.client.id, kind: 'sla.changed', payload: { clientSlug: target.client.slug, period: key } });
+		await recordAudit(tx, ctx, {
+			action: 'sla.reopened',
+			targetType: 'sla_period',
+			targetId: key,
+			clientId: target.client.id,
+			before,
+			after
+		});
+		await appendEvent(tx, {
+			clientId: target.client.id,
+			kind: 'sla.changed',
+			payload: { clientSlug: target.client.slug, period: key }
+		});
 		return after;
 	});
 }

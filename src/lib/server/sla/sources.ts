@@ -25,7 +25,9 @@ export async function slaSourceDetails(
 ): Promise<Record<string, SlaSourceDetail>> {
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
-	const ids = (kind: string) => [...new Set(sources.filter((s) => s.source === kind).map((s) => s.sourceId))];
+	const ids = (kind: string) => [
+		...new Set(sources.filter((s) => s.source === kind).map((s) => s.sourceId))
+	];
 	const details: Record<string, SlaSourceDetail> = {};
 	const maintenanceIds = ids('maintenance');
 	if (maintenanceIds.length > 0) {
@@ -44,7 +46,10 @@ export async function slaSourceDetails(
 				start: r.startAt.toISOString(),
 				end: r.endAt.toISOString(),
 				announcedAt: r.announcedAt.toISOString(),
-				componentKeys: links.filter((l) => l.maintenanceId === r.id).map((l) => l.key).sort()
+				componentKeys: links
+					.filter((l) => l.maintenanceId === r.id)
+					.map((l) => l.key)
+					.sort()
 			};
 		}
 	}
@@ -54,9 +59,20 @@ export async function slaSourceDetails(
 			.select({ q: downtimeQualification, key: component.key })
 			.from(downtimeQualification)
 			.innerJoin(component, eq(component.id, downtimeQualification.componentId))
-			.where(and(eq(downtimeQualification.clientId, owner.id), inArray(downtimeQualification.id, qualificationIds)));
+			.where(
+				and(
+					eq(downtimeQualification.clientId, owner.id),
+					inArray(downtimeQualification.id, qualificationIds)
+				)
+			);
 		for (const { q, key } of rows) {
-			details[q.id] = { text: q.note, start: q.startAt.toISOString(), end: q.endAt.toISOString(), announcedAt: null, componentKeys: [key] };
+			details[q.id] = {
+				text: q.note,
+				start: q.startAt.toISOString(),
+				end: q.endAt.toISOString(),
+				announcedAt: null,
+				componentKeys: [key]
+			};
 		}
 	}
 	return details;

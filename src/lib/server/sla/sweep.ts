@@ -88,7 +88,11 @@ function totals(acc: Float64Array, at: number): ClassTotals {
 export function sweep(input: SweepInput): SweepResult {
 	const n = input.inScope.length;
 	const capacity =
-		2 * input.rows.length + 2 * input.maintenances.length + 2 * input.qualifications.length + input.coverage.length + 2;
+		2 * input.rows.length +
+		2 * input.maintenances.length +
+		2 * input.qualifications.length +
+		input.coverage.length +
+		2;
 	const events = new Events(input.windowStart, input.windowEnd, capacity);
 	events.pushRows(input.rows);
 	const seen = (x: { start: number; end: number }) =>
@@ -134,7 +138,8 @@ export function sweep(input: SweepInput): SweepResult {
 	let runStart = NaN;
 	let runClock = 0;
 
-	const unavailable = (c: number) => status[c] === DOWN || (status[c] === DEGRADED && input.countDegraded);
+	const unavailable = (c: number) =>
+		status[c] === DOWN || (status[c] === DEGRADED && input.countDegraded);
 	const classify = (c: number): number => {
 		const byCause = qual[c] > 0 && unavailable(c);
 		if (maint[c] > 0 || byCause) {
@@ -242,7 +247,8 @@ export function sweep(input: SweepInput): SweepResult {
 		}
 	}
 	advance(input.windowEnd);
-	if (!Number.isNaN(runStart)) outages.push({ start: runStart, end: input.windowEnd, downMs: clock - runClock });
+	if (!Number.isNaN(runStart))
+		outages.push({ start: runStart, end: input.windowEnd, downMs: clock - runClock });
 	for (let c = 0; c < n; c++) before(c);
 	input.maintenances.forEach((m, i) => {
 		if (seen(m) && m.end >= input.windowEnd) maintMs[i] += clock - maintStartClock[i];

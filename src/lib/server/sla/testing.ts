@@ -29,7 +29,9 @@ export function timeline(
 ): StatusRow[] {
 	const rows: StatusRow[] = [];
 	let cursor = from;
-	for (const [start, end, status] of [...stretches].sort((a, b) => a[0].getTime() - b[0].getTime())) {
+	for (const [start, end, status] of [...stretches].sort(
+		(a, b) => a[0].getTime() - b[0].getTime()
+	)) {
 		if (start > cursor) rows.push({ componentId, status: 'up', from: cursor, to: start });
 		rows.push({ componentId, status, from: start, to: end });
 		cursor = end;
@@ -38,7 +40,10 @@ export function timeline(
 	return rows;
 }
 
-export function settingsOf(preset: PresetName, overrides: Record<string, unknown> = {}): ContractSettings {
+export function settingsOf(
+	preset: PresetName,
+	overrides: Record<string, unknown> = {}
+): ContractSettings {
 	const resolved = resolveContractSettings(preset, overrides);
 	if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
 	return resolved.settings;

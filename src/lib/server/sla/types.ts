@@ -5,7 +5,11 @@
 import type { ContractSettings, SlaCause } from '../contracts/settings';
 
 import type { IntervalStatus } from '../../domain/status';
-import type { Compliance, MaintenanceNonCompliance, MaintenanceTimes } from '../maintenance/compliance';
+import type {
+	Compliance,
+	MaintenanceNonCompliance,
+	MaintenanceTimes
+} from '../maintenance/compliance';
 
 export type { Compliance, MaintenanceNonCompliance };
 

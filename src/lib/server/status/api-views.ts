@@ -10,11 +10,16 @@ import type { StoreResult } from './store';
  * generated from (`api/openapi-monitoring.ts`).
  */
 const instant = z.iso.datetime();
-const status = z.enum(DISPLAY_STATUSES).meta({ description: '`maintenance` while a planned window is under way' });
+const status = z
+	.enum(DISPLAY_STATUSES)
+	.meta({ description: '`maintenance` while a planned window is under way' });
 
 export const ingestResultSchema = z.strictObject({
 	accepted: z.number().int().meta({ description: 'Samples stored' }),
-	duplicates: z.number().int().meta({ description: 'Samples already stored for the same (component, at)' })
+	duplicates: z
+		.number()
+		.int()
+		.meta({ description: 'Samples already stored for the same (component, at)' })
 });
 
 export const clientStatusSchema = z.strictObject({
@@ -24,12 +29,17 @@ export const clientStatusSchema = z.strictObject({
 			key: z.string(),
 			name: z.string(),
 			status,
-			since: instant.nullable().meta({ description: 'Start of the current state; null before any sample' })
+			since: instant
+				.nullable()
+				.meta({ description: 'Start of the current state; null before any sample' })
 		})
 	)
 });
 
-const average = z.number().nullable().meta({ description: 'Average over the bucket; null where nothing reported it' });
+const average = z
+	.number()
+	.nullable()
+	.meta({ description: 'Average over the bucket; null where nothing reported it' });
 
 export const metricSeriesSchema = z.strictObject({
 	component: z.string(),
@@ -56,12 +66,21 @@ export const ingestResultView = (r: StoreResult): z.infer<typeof ingestResultSch
 	duplicates: r.duplicates
 });
 
-export const clientStatusView = (s: Awaited<ReturnType<typeof getClientStatus>>): z.infer<typeof clientStatusSchema> => ({
+export const clientStatusView = (
+	s: Awaited<ReturnType<typeof getClientStatus>>
+): z.infer<typeof clientStatusSchema> => ({
 	overall: s.overall,
-	components: s.components.map((c) => ({ key: c.key, name: c.name, status: displayStatus(c), since: c.since }))
+	components: s.components.map((c) => ({
+		key: c.key,
+		name: c.name,
+		status: displayStatus(c),
+		since: c.since
+	}))
 });
 
-export const metricSeriesView = (s: Awaited<ReturnType<typeof getMetricSeries>>): z.infer<typeof metricSeriesSchema> => ({
+export const metricSeriesView = (
+	s: Awaited<ReturnType<typeof getMetricSeries>>
+): z.infer<typeof metricSeriesSchema> => ({
 	component: s.component,
 	resolution: s.resolution,
 	from: s.from,

@@ -32,7 +32,13 @@ export interface DaySpan {
 }
 
 const spanJson = (spans: DaySpan[]) =>
-	JSON.stringify(spans.map((s) => ({ component_id: s.componentId, from_at: s.from.toISOString(), tz: s.timezone })));
+	JSON.stringify(
+		spans.map((s) => ({
+			component_id: s.componentId,
+			from_at: s.from.toISOString(),
+			tz: s.timezone
+		}))
+	);
 
 /** Rewrites the day rows a timeline change touched, from its first day up to today. */
 export async function refreshStatusDays(tx: Executor, spans: DaySpan[], now: Date): Promise<void> {

@@ -10,7 +10,13 @@ import { sweepSilentComponents } from './store';
 export function statusJobs(): PeriodicJob[] {
 	const probes = createProbeScheduler();
 	return [
-		{ name: 'probes', intervalMs: 1000, run: () => probes.tick(), close: () => probes.close(), drain: () => probes.drain() },
+		{
+			name: 'probes',
+			intervalMs: 1000,
+			run: () => probes.tick(),
+			close: () => probes.close(),
+			drain: () => probes.drain()
+		},
 		{ name: 'silence sweep', intervalMs: 5000, lockKey: 1, run: () => sweepSilentComponents() },
 		{ name: 'retention', intervalMs: 3_600_000, lockKey: 2, run: () => applyRetention() }
 	];

@@ -13,7 +13,10 @@ export const METRIC_COLUMNS: Record<MetricName, { sample: string; rollup: string
 	iowaitPct: { sample: 'iowait_pct', rollup: 'iowait' }
 };
 
-const metrics = Object.entries(METRIC_COLUMNS) as [MetricName, { sample: string; rollup: string }][];
+const metrics = Object.entries(METRIC_COLUMNS) as [
+	MetricName,
+	{ sample: string; rollup: string }
+][];
 
 const join = (parts: SQL[]) => sql.join(parts, sql`, `);
 
@@ -23,20 +26,27 @@ export const rollupAggregateColumns = join(
 
 /** sum and count of each metric over a set of samples. */
 export const rollupAggregates = join(
-	metrics.flatMap(([, c]) => [sql.raw(`coalesce(sum(${c.sample}), 0)`), sql.raw(`count(${c.sample})`)])
+	metrics.flatMap(([, c]) => [
+		sql.raw(`coalesce(sum(${c.sample}), 0)`),
+		sql.raw(`count(${c.sample})`)
+	])
 );
 
 /** Adds a late batch's sums and counts to the bucket it falls in. */
 export const rollupMerge = join(
 	metrics.flatMap(([, c]) =>
-		[`${c.rollup}_sum`, `${c.rollup}_count`].map((col) => sql.raw(`${col} = metric_rollup.${col} + excluded.${col}`))
+		[`${c.rollup}_sum`, `${c.rollup}_count`].map((col) =>
+			sql.raw(`${col} = metric_rollup.${col} + excluded.${col}`)
+		)
 	)
 );
 
 /** A bucket's averages, named by metric, null where nothing reported it. */
 export const rollupAverages = join(
 	metrics.map(([name, c]) =>
-		sql.raw(`case when ${c.rollup}_count > 0 then ${c.rollup}_sum / ${c.rollup}_count end as "${name}"`)
+		sql.raw(
+			`case when ${c.rollup}_count > 0 then ${c.rollup}_sum / ${c.rollup}_count end as "${name}"`
+		)
 	)
 );
 

@@ -10,6 +10,14 @@ export async function publicPageData() {
 	return {
 		liveCursor: cursor,
 		overall: status.overall,
-		components: status.components.map(({ id, name, kind, status, since, maintenance, days }) => ({ id, name, kind, status, since, maintenance, days }))
+		components: status.components.map(({ id, name, kind, status, since, maintenance, days }) => ({
+			id,
+			name,
+			kind,
+			status,
+			since,
+			maintenance,
+			days
+		}))
 	};
 }

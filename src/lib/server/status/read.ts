@@ -43,7 +43,10 @@ async function componentsWithState(db: Executor, where: ReturnType<typeof eq>) {
 		})
 		.from(component)
 		.innerJoin(client, eq(client.id, component.clientId))
-		.leftJoin(statusInterval, and(eq(statusInterval.componentId, component.id), isNull(statusInterval.toAt)))
+		.leftJoin(
+			statusInterval,
+			and(eq(statusInterval.componentId, component.id), isNull(statusInterval.toAt))
+		)
 		.where(where)
 		.orderBy(asc(component.kind), asc(component.name));
 }
@@ -54,7 +57,11 @@ type StateRow = Awaited<ReturnType<typeof componentsWithState>>[number];
  * 90 daily bars per component: stored day rows for closed days, figures computed now for
  * the days the still-open period covers (they change by the minute).
  */
-async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promise<ComponentStatusView[]> {
+async function withUptimeDays(
+	db: Executor,
+	rows: StateRow[],
+	now: Date
+): Promise<ComponentStatusView[]> {
 	if (rows.length === 0) return [];
 	const timezone = rows[0].timezone;
 	const days = lastDays(dateIn(timezone, now), UPTIME_DAYS);
@@ -62,16 +69,37 @@ async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promis
 	const stored = await db
 		.select()
 		.from(statusDay)
-		.where(and(inArray(statusDay.componentId, rows.map((r) => r.id)), gte(statusDay.day, days[0])));
+		.where(
+			and(
+				inArray(
+					statusDay.componentId,
+					rows.map((r) => r.id)
+				),
+				gte(statusDay.day, days[0])
+			)
+		);
 	const live = await liveStatusDays(
 		db,
 		rows.flatMap((r) =>
-			r.since ? [{ componentId: r.id, from: r.since < windowStart ? windowStart : r.since, timezone: r.timezone }] : []
+			r.since
+				? [
+						{
+							componentId: r.id,
+							from: r.since < windowStart ? windowStart : r.since,
+							timezone: r.timezone
+						}
+					]
+				: []
 		),
 		now
 	);
 	const key = (id: string, day: string) => `${id}/${day}`;
-	const windows = await maintenanceWindows(db, rows.map((r) => r.id), windowStart, new Date(now.getTime() + 1));
+	const windows = await maintenanceWindows(
+		db,
+		rows.map((r) => r.id),
+		windowStart,
+		new Date(now.getTime() + 1)
+	);
 	const inMaintenance = maintenanceDays(windows, timezone, now);
 	const figures = new Map<string, DaySeconds>(stored.map((d) => [key(d.componentId, d.day), d]));
 	for (const d of live) {
@@ -90,7 +118,9 @@ async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promis
 		status: r.status ?? 'unknown',
 		since: r.since?.toISOString() ?? null,
 		maintenance: windows.some((w) => w.componentId === r.id && w.start <= now && w.end > now),
-		days: days.map((day) => uptimeDay(day, figures.get(key(r.id, day)), inMaintenance.has(key(r.id, day))))
+		days: days.map((day) =>
+			uptimeDay(day, figures.get(key(r.id, day)), inMaintenance.has(key(r.id, day)))
+		)
 	}));
 }
 
@@ -98,21 +128,32 @@ async function withUptimeDays(db: Executor, rows: StateRow[], now: Date): Promis
 export async function getClientStatus(ctx: RequestContext, slug: string, now = new Date()) {
 	const db = getDb();
 	const found = await getClientInScope(db, ctx, slug);
-	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.clientId, found.id)), now);
+	const components = await withUptimeDays(
+		db,
+		await componentsWithState(db, eq(component.clientId, found.id)),
+		now
+	);
 	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 
 /** The public page: components staff marked public, named without their client. */
 export async function getPublicStatus(now = new Date()) {
 	const db = getDb();
-	const components = await withUptimeDays(db, await componentsWithState(db, eq(component.public, true)), now);
+	const components = await withUptimeDays(
+		db,
+		await componentsWithState(db, eq(component.public, true)),
+		now
+	);
 	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 
 export const seriesQuery = z.object({
 	from: instantSchema.optional().meta({ description: 'Default: to − 24 h' }),
 	to: instantSchema.optional().meta({ description: 'Default: now' }),
-	step: z.enum(ROLLUP_RESOLUTIONS).optional().meta({ description: 'Default: the finest within 3,000 points' })
+	step: z
+		.enum(ROLLUP_RESOLUTIONS)
+		.optional()
+		.meta({ description: 'Default: the finest within 3,000 points' })
 });
 
 /** `GET …/components/{key}/metrics?from&to&step`: rollup averages, never more than 3,000 points. */
@@ -127,19 +168,25 @@ export async function getMetricSeries(
 	const found = await getClientInScope(db, ctx, slug);
 	const target = await componentInScope(db, found, key);
 	const parsed = seriesQuery.safeParse(query);
-	if (!parsed.success) throw invalid(m.metrics_query_invalid(), { query: m.metrics_query_invalid() });
+	if (!parsed.success)
+		throw invalid(m.metrics_query_invalid(), { query: m.metrics_query_invalid() });
 	const to = parsed.data.to ? new Date(parsed.data.to) : now;
 	const from = parsed.data.from ? new Date(parsed.data.from) : new Date(to.getTime() - 86_400_000);
 	if (from >= to) throw invalid(m.metrics_range_invalid(), { from: m.metrics_range_invalid() });
 	const resolution = parsed.data.step ?? resolutionFor(from.getTime(), to.getTime());
 	if (pointCount(from.getTime(), to.getTime(), resolution) > MAX_POINTS) {
-		throw invalid(m.metrics_too_many_points({ max: MAX_POINTS }), { step: m.metrics_too_many_points({ max: MAX_POINTS }) });
+		throw invalid(m.metrics_too_many_points({ max: MAX_POINTS }), {
+			step: m.metrics_too_many_points({ max: MAX_POINTS })
+		});
 	}
 	const rows = (await db.execute(sql`
 		select bucket, ${rollupAverages} from metric_rollup
 		where component_id = ${target.id} and resolution = ${resolution}
 			and bucket >= date_trunc(${resolution}, ${from.toISOString()}::timestamptz, 'UTC') and bucket < ${to.toISOString()}::timestamptz
 		order by bucket`)) as unknown as ({ bucket: string } & Omit<MetricPoint, 'at'>)[];
-	const points: MetricPoint[] = rows.map(({ bucket, ...values }) => ({ at: toDate(bucket).toISOString(), ...values }));
+	const points: MetricPoint[] = rows.map(({ bucket, ...values }) => ({
+		at: toDate(bucket).toISOString(),
+		...values
+	}));
 	return { component: key, resolution, from: from.toISOString(), to: to.toISOString(), points };
 }

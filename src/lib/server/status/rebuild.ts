@@ -29,7 +29,9 @@ export async function rebuildTimelines(
 	now: Date
 ): Promise<RebuiltComponent[]> {
 	if (touched.length === 0) return [];
-	const input = JSON.stringify(touched.map((t) => ({ component_id: t.componentId, min_at: t.minAt.toISOString() })));
+	const input = JSON.stringify(
+		touched.map((t) => ({ component_id: t.componentId, min_at: t.minAt.toISOString() }))
+	);
 	const starts = rowsOf<{ component_id: string; start_at: Date }>(
 		await tx.execute(sql`
 			select t.component_id, coalesce(
@@ -37,7 +39,9 @@ export async function rebuildTimelines(
 				t.min_at) as start_at
 			from jsonb_to_recordset(${input}::jsonb) as t(component_id uuid, min_at timestamptz)`)
 	);
-	const startsJson = JSON.stringify(starts.map((s) => ({ component_id: s.component_id, start_at: toDate(s.start_at) })));
+	const startsJson = JSON.stringify(
+		starts.map((s) => ({ component_id: s.component_id, start_at: toDate(s.start_at) }))
+	);
 	const samples = rowsOf<{ component_id: string; at: Date; status: SampleStatus }>(
 		await tx.execute(sql`
 			select st.component_id, s.at, s.status
@@ -47,7 +51,14 @@ export async function rebuildTimelines(
 			) s
 			order by st.component_id, s.at`)
 	);
-	const stored = rowsOf<{ id: number; component_id: string; status: IntervalStatus; from_at: Date; to_at: Date | null; reaching: boolean }>(
+	const stored = rowsOf<{
+		id: number;
+		component_id: string;
+		status: IntervalStatus;
+		from_at: Date;
+		to_at: Date | null;
+		reaching: boolean;
+	}>(
 		await tx.execute(sql`
 			select i.id, i.component_id, i.status, i.from_at, i.to_at,
 				(i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) as reaching
@@ -75,7 +86,12 @@ export async function rebuildTimelines(
 		const open = mine.find((p) => p.to_at === null);
 		const reachingRow = mine.find((p) => p.reaching);
 		const reaching: StoredPeriod | null = reachingRow
-			? { id: reachingRow.id, status: reachingRow.status, from: toDate(reachingRow.from_at), to: reachingRow.to_at && toDate(reachingRow.to_at) }
+			? {
+					id: reachingRow.id,
+					status: reachingRow.status,
+					from: toDate(reachingRow.from_at),
+					to: reachingRow.to_at && toDate(reachingRow.to_at)
+				}
 			: null;
 		const rebuilt = foldSamples(
 			(samplesById.get(id) ?? []).map((s) => ({ at: toDate(s.at), status: s.status })),
@@ -84,7 +100,9 @@ export async function rebuildTimelines(
 		);
 		const splice = spliceTimeline(reaching, rebuilt);
 		if (splice.extend) {
-			await tx.execute(sql`update status_interval set to_at = ${splice.extend.to?.toISOString() ?? null} where id = ${splice.extend.id}`);
+			await tx.execute(
+				sql`update status_interval set to_at = ${splice.extend.to?.toISOString() ?? null} where id = ${splice.extend.id}`
+			);
 		}
 		inserts.push(...splice.insert.map((p) => ({ ...p, componentId: id })));
 		results.push({
@@ -96,7 +114,12 @@ export async function rebuildTimelines(
 	}
 	if (inserts.length > 0) {
 		await tx.insert(statusInterval).values(
-			inserts.map((p) => ({ componentId: p.componentId, status: p.status, fromAt: p.from, toAt: p.to }))
+			inserts.map((p) => ({
+				componentId: p.componentId,
+				status: p.status,
+				fromAt: p.from,
+				toAt: p.to
+			}))
 		);
 	}
 	return results;

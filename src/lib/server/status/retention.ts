@@ -13,10 +13,14 @@ export const EVENT_RETENTION_DAYS = 3;
 export async function applyRetention(now = new Date()) {
 	const db = getDb();
 	const at = now.toISOString();
-	const samples = await db.execute(sql`delete from sample where at < ${at}::timestamptz - make_interval(days => ${RAW_RETENTION_DAYS})`);
+	const samples = await db.execute(
+		sql`delete from sample where at < ${at}::timestamptz - make_interval(days => ${RAW_RETENTION_DAYS})`
+	);
 	const rollups = await db.execute(
 		sql`delete from metric_rollup where bucket < ${at}::timestamptz - make_interval(months => ${ROLLUP_RETENTION_MONTHS})`
 	);
-	const events = await db.execute(sql`delete from event where at < ${at}::timestamptz - make_interval(days => ${EVENT_RETENTION_DAYS})`);
+	const events = await db.execute(
+		sql`delete from event where at < ${at}::timestamptz - make_interval(days => ${EVENT_RETENTION_DAYS})`
+	);
 	return { samples: samples.count, rollups: rollups.count, events: events.count };
 }

@@ -26,7 +26,8 @@ export const sampleItemSchema = z
 		client: slugSchema,
 		component: keySchema,
 		at: instantSchema.meta({
-			description: 'At most 5 minutes ahead, and no older than the raw retention (SAMPLE_RETENTION_DAYS, default 31)'
+			description:
+				'At most 5 minutes ahead, and no older than the raw retention (SAMPLE_RETENTION_DAYS, default 31)'
 		}),
 		status: z.enum(SAMPLE_STATUSES),
 		latencyMs: metric(3_600_000, 'Milliseconds').optional(),
@@ -82,7 +83,10 @@ export const invalidItems = (issues: ItemIssue[]) =>
  * Checks the envelope (throws) and every item (collects): a batch is stored whole or not at
  * all, so the caller reports every failing index at once.
  */
-export function parseSampleBatch(body: unknown, now: Date): { items: { index: number; item: SampleItem }[]; issues: ItemIssue[] } {
+export function parseSampleBatch(
+	body: unknown,
+	now: Date
+): { items: { index: number; item: SampleItem }[]; issues: ItemIssue[] } {
 	const envelope = z.object({ samples: z.array(z.unknown()) }).safeParse(body);
 	if (!envelope.success) throw invalid(m.samples_envelope(), { samples: m.samples_envelope() });
 	const raw = envelope.data.samples;
@@ -100,13 +104,15 @@ export function parseSampleBatch(body: unknown, now: Date): { items: { index: nu
 		const parsed = sampleItemSchema.safeParse(value);
 		if (!parsed.success) {
 			const fields: Record<string, string> = {};
-			for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? '_')] ??= m.validation_invalid();
+			for (const issue of parsed.error.issues)
+				fields[String(issue.path[0] ?? '_')] ??= m.validation_invalid();
 			issues.push({ index, fields });
 			return;
 		}
 		const at = Date.parse(parsed.data.at);
 		if (at > latest) issues.push({ index, fields: { at: m.samples_future() } });
-		else if (at < oldest) issues.push({ index, fields: { at: m.samples_too_old({ days: RAW_RETENTION_DAYS }) } });
+		else if (at < oldest)
+			issues.push({ index, fields: { at: m.samples_too_old({ days: RAW_RETENTION_DAYS }) } });
 		else items.push({ index, item: parsed.data });
 	});
 	return { items, issues };

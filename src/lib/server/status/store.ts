@@ -37,7 +37,10 @@ export interface StoreResult {
  * minute/hour/day rollups, the rebuilt timelines and their day rows, and one live event
  * per client with a single NOTIFY.
  */
-export async function storeSamples(samples: ResolvedSample[], now = new Date()): Promise<StoreResult> {
+export async function storeSamples(
+	samples: ResolvedSample[],
+	now = new Date()
+): Promise<StoreResult> {
 	if (samples.length === 0) return { accepted: 0, duplicates: 0 };
 	return getDb().transaction(async (tx) => {
 		const ids = [...new Set(samples.map((s) => s.componentId))].sort();
@@ -50,7 +53,11 @@ export async function storeSamples(samples: ResolvedSample[], now = new Date()):
 		await settleTimelines(
 			tx,
 			components,
-			inserted.map((r) => ({ componentId: r.component_id, minAt: toDate(r.min_at), latestAt: toDate(r.max_at) })),
+			inserted.map((r) => ({
+				componentId: r.component_id,
+				minAt: toDate(r.min_at),
+				latestAt: toDate(r.max_at)
+			})),
 			now
 		);
 		return { accepted, duplicates: samples.length - accepted };
@@ -78,10 +85,16 @@ async function settleTimelines(
 	);
 	await refreshStatusDays(
 		tx,
-		rebuilt.map((r) => ({ componentId: r.componentId, from: r.startAt, timezone: components.get(r.componentId)?.timezone ?? 'UTC' })),
+		rebuilt.map((r) => ({
+			componentId: r.componentId,
+			from: r.startAt,
+			timezone: components.get(r.componentId)?.timezone ?? 'UTC'
+		})),
 		now
 	);
-	const withPoints = touched.flatMap((t) => (t.latestAt ? [{ componentId: t.componentId, at: t.latestAt }] : []));
+	const withPoints = touched.flatMap((t) =>
+		t.latestAt ? [{ componentId: t.componentId, at: t.latestAt }] : []
+	);
 	const points = withPoints.length > 0 ? await latestPoints(tx, withPoints) : [];
 	await appendEvents(tx, batchEvents(components, rebuilt, points));
 }
@@ -110,7 +123,11 @@ export async function sweepSilentComponents(now = new Date()): Promise<number> {
 		await settleTimelines(
 			tx,
 			await componentInfo(tx, ids),
-			silent.map((r) => ({ componentId: r.component_id, minAt: toDate(r.last_at), latestAt: null })),
+			silent.map((r) => ({
+				componentId: r.component_id,
+				minAt: toDate(r.last_at),
+				latestAt: null
+			})),
 			now
 		);
 	});
@@ -140,8 +157,13 @@ async function componentInfo(tx: Executor, ids: string[]): Promise<Map<string, C
 async function insertBatch(tx: Executor, samples: ResolvedSample[]) {
 	const input = JSON.stringify(
 		samples.map((s) => {
-			const record: Record<string, unknown> = { component_id: s.componentId, at: s.at.toISOString(), status: s.status };
-			for (const [name, column] of Object.entries(METRIC_COLUMNS)) record[column.sample] = s[name as keyof typeof METRIC_COLUMNS] ?? null;
+			const record: Record<string, unknown> = {
+				component_id: s.componentId,
+				at: s.at.toISOString(),
+				status: s.status
+			};
+			for (const [name, column] of Object.entries(METRIC_COLUMNS))
+				record[column.sample] = s[name as keyof typeof METRIC_COLUMNS] ?? null;
 			return record;
 		})
 	);
@@ -174,8 +196,13 @@ async function insertBatch(tx: Executor, samples: ResolvedSample[]) {
 type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at'>;
 
 /** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
-async function latestPoints(tx: Executor, latest: { componentId: string; at: Date }[]): Promise<PointRow[]> {
-	const input = JSON.stringify(latest.map((l) => ({ component_id: l.componentId, at: l.at.toISOString() })));
+async function latestPoints(
+	tx: Executor,
+	latest: { componentId: string; at: Date }[]
+): Promise<PointRow[]> {
+	const input = JSON.stringify(
+		latest.map((l) => ({ component_id: l.componentId, at: l.at.toISOString() }))
+	);
 	return rowsOf<PointRow>(
 		await tx.execute(sql`
 			select r.component_id, r.bucket, ${rollupAverages}
@@ -192,10 +219,14 @@ function batchEvents(
 	rebuilt: RebuiltComponent[],
 	points: PointRow[]
 ): EventInput[] {
-	const byClient = new Map<string, { slug: string; changes: StatusChange[]; points: ({ key: string } & MetricPoint)[] }>();
+	const byClient = new Map<
+		string,
+		{ slug: string; changes: StatusChange[]; points: ({ key: string } & MetricPoint)[] }
+	>();
 	const forClient = (c: ComponentInfo) => {
 		let entry = byClient.get(c.client_id);
-		if (!entry) byClient.set(c.client_id, (entry = { slug: c.client_slug, changes: [], points: [] }));
+		if (!entry)
+			byClient.set(c.client_id, (entry = { slug: c.client_slug, changes: [], points: [] }));
 		return entry;
 	};
 	const publicChanges: LiveEventPayloads['public.status']['changes'] = [];
@@ -211,11 +242,19 @@ function batchEvents(
 		const c = components.get(component_id);
 		if (c) forClient(c).points.push({ key: c.key, at: toDate(bucket).toISOString(), ...metrics });
 	}
-	const events: EventInput[] = [...byClient].filter(([, e]) => e.changes.length + e.points.length > 0).map(([clientId, e]) => ({
-		clientId,
-		kind: 'monitor.batch',
-		payload: { clientSlug: e.slug, changes: e.changes, points: e.points }
-	}));
-	if (publicChanges.length > 0) events.push({ clientId: null, kind: 'public.status', isPublic: true, payload: { changes: publicChanges } });
+	const events: EventInput[] = [...byClient]
+		.filter(([, e]) => e.changes.length + e.points.length > 0)
+		.map(([clientId, e]) => ({
+			clientId,
+			kind: 'monitor.batch',
+			payload: { clientSlug: e.slug, changes: e.changes, points: e.points }
+		}));
+	if (publicChanges.length > 0)
+		events.push({
+			clientId: null,
+			kind: 'public.status',
+			isPublic: true,
+			payload: { changes: publicChanges }
+		});
 	return events;
 }

@@ -2,12 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { foldSamples, spliceTimeline, staleAfterMs, type TimelineSample } from './timeline';
 
 const t = (minute: number) => new Date(Date.UTC(2026, 9, 5, 8, minute));
-const s = (minute: number, status: TimelineSample['status']): TimelineSample => ({ at: t(minute), status });
+const s = (minute: number, status: TimelineSample['status']): TimelineSample => ({
+	at: t(minute),
+	status
+});
 const STALE = staleAfterMs(60); // 3 missed one-minute intervals
 
 describe('foldSamples (the monitoring timeline availability is computed from)', () => {
 	it('holds a state until a sample says otherwise, the last period open', () => {
-		const periods = foldSamples([s(0, 'up'), s(1, 'up'), s(2, 'down'), s(3, 'down'), s(4, 'up')], STALE, t(5));
+		const periods = foldSamples(
+			[s(0, 'up'), s(1, 'up'), s(2, 'down'), s(3, 'down'), s(4, 'up')],
+			STALE,
+			t(5)
+		);
 		expect(periods).toEqual([
 			{ status: 'up', from: t(0), to: t(2) },
 			{ status: 'down', from: t(2), to: t(4) },

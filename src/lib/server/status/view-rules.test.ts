@@ -13,14 +13,39 @@ describe('overallStatus', () => {
 
 describe('uptimeDay (an unknown gap is not downtime)', () => {
 	it('counts availability over the known time only', () => {
-		const day = uptimeDay('2026-10-05', { upSeconds: 82_800, degradedSeconds: 1800, downSeconds: 1800, unknownSeconds: 0 });
-		expect(day).toEqual({ day: '2026-10-05', availability: 97.917, downMinutes: 30, degradedMinutes: 30, maintenance: false });
-		expect(uptimeDay('2026-10-05', { upSeconds: 3600, degradedSeconds: 0, downSeconds: 0, unknownSeconds: 82_800 }).availability).toBe(100);
+		const day = uptimeDay('2026-10-05', {
+			upSeconds: 82_800,
+			degradedSeconds: 1800,
+			downSeconds: 1800,
+			unknownSeconds: 0
+		});
+		expect(day).toEqual({
+			day: '2026-10-05',
+			availability: 97.917,
+			downMinutes: 30,
+			degradedMinutes: 30,
+			maintenance: false
+		});
+		expect(
+			uptimeDay('2026-10-05', {
+				upSeconds: 3600,
+				degradedSeconds: 0,
+				downSeconds: 0,
+				unknownSeconds: 82_800
+			}).availability
+		).toBe(100);
 	});
 
 	it('has no availability for a day without data', () => {
 		expect(uptimeDay('2026-10-05', undefined).availability).toBeNull();
-		expect(uptimeDay('2026-10-05', { upSeconds: 0, degradedSeconds: 0, downSeconds: 0, unknownSeconds: 86_400 }).availability).toBeNull();
+		expect(
+			uptimeDay('2026-10-05', {
+				upSeconds: 0,
+				degradedSeconds: 0,
+				downSeconds: 0,
+				unknownSeconds: 86_400
+			}).availability
+		).toBeNull();
 	});
 });
 

@@ -70,11 +70,18 @@ export async function revokeToken(ctx: RequestContext, id: string) {
 			.where(and(eq(apiToken.id, id), isNull(apiToken.revokedAt)))
 			.returning({ id: apiToken.id, name: apiToken.name });
 		if (!row) throw notFound();
-		await recordAudit(tx, ctx, { action: 'api_token.revoked', targetType: 'api_token', targetId: id, before: row });
+		await recordAudit(tx, ctx, {
+			action: 'api_token.revoked',
+			targetType: 'api_token',
+			targetId: id,
+			before: row
+		});
 	});
 }
 
-export async function authenticateApiToken(secret: string): Promise<{ id: string; scope: ApiScope } | null> {
+export async function authenticateApiToken(
+	secret: string
+): Promise<{ id: string; scope: ApiScope } | null> {
 	const db = getDb();
 	const [row] = await db
 		.select({ id: apiToken.id, scope: apiToken.scope })
@@ -85,6 +92,8 @@ export async function authenticateApiToken(secret: string): Promise<{ id: string
 	await db
 		.update(apiToken)
 		.set({ lastUsedAt: new Date() })
-		.where(and(eq(apiToken.id, row.id), or(isNull(apiToken.lastUsedAt), lt(apiToken.lastUsedAt, stale))));
+		.where(
+			and(eq(apiToken.id, row.id), or(isNull(apiToken.lastUsedAt), lt(apiToken.lastUsedAt, stale)))
+		);
 	return row;
 }

@@ -18,6 +18,12 @@ export const load: PageServerLoad = ({ locals, params }) =>
 			maintenance,
 			recentIncidents: incidents.items
 				.slice(0, RECENT_INCIDENTS)
-				.map(({ number, title, severity, status, reportedAt }) => ({ number, title, severity, status, reportedAt }))
+				.map(({ number, title, severity, status, reportedAt }) => ({
+					number,
+					title,
+					severity,
+					status,
+					reportedAt
+				}))
 		};
 	});

@@ -11,7 +11,11 @@ export const load: PageServerLoad = async ({ params }) => ({
 
 export const actions: Actions = formActions({
 	default: async (data, { params, cookies, url, locals }) => {
-		const session = await acceptInvitation(params.token ?? '', Object.fromEntries(data), locals.ctx.ip);
+		const session = await acceptInvitation(
+			params.token ?? '',
+			Object.fromEntries(data),
+			locals.ctx.ip
+		);
 		cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 		redirect(303, session.landing);
 	}

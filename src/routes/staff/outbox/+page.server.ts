@@ -8,9 +8,11 @@ const MAX_PAGE = 10_000;
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const asked = Number(url.searchParams.get('page') ?? '1');
 	const page = Number.isInteger(asked) && asked >= 1 && asked <= MAX_PAGE ? asked : 1;
-	return loadOrError(() => listOutbox(locals.ctx, page).then((r) => ({
-		...r,
-		page,
-		smtp: Boolean(process.env.SMTP_URL)
-	})));
+	return loadOrError(() =>
+		listOutbox(locals.ctx, page).then((r) => ({
+			...r,
+			page,
+			smtp: Boolean(process.env.SMTP_URL)
+		}))
+	);
 };

@@ -5,7 +5,8 @@ import { formActions } from '$lib/server/forms';
 import { loadOrError } from '$lib/server/http';
 import { inviteStaff, listStaff } from '$lib/server/people/service';
 
-export const load: PageServerLoad = ({ locals }) => loadOrError(async () => ({ staff: await listStaff(locals.ctx) }));
+export const load: PageServerLoad = ({ locals }) =>
+	loadOrError(async () => ({ staff: await listStaff(locals.ctx) }));
 
 export const actions: Actions = formActions({
 	invite: async (data, { locals, url }) => {

@@ -4,7 +4,8 @@ import { formActions } from '$lib/server/forms';
 import { loadOrError } from '$lib/server/http';
 import { createToken, listTokens, revokeToken } from '$lib/server/tokens/service';
 
-export const load: PageServerLoad = ({ locals }) => loadOrError(async () => ({ tokens: await listTokens(locals.ctx) }));
+export const load: PageServerLoad = ({ locals }) =>
+	loadOrError(async () => ({ tokens: await listTokens(locals.ctx) }));
 
 export const actions: Actions = formActions({
 	create: async (data, { locals }) => {

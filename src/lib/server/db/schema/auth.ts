@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { boolean, integer, pgTable, text, timestamp, uuid, index, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+	boolean,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uuid,
+	index,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
 import { STAFF_ROLES, API_SCOPES, type StaffRole, type ApiScope } from '../../../domain/roles';
 export { STAFF_ROLES, API_SCOPES, type StaffRole, type ApiScope };
 

@@ -14,8 +14,34 @@ import {
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { client, component } from './tenancy';
-import { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_SOURCES, INCIDENT_QUALIFICATIONS, INCIDENT_CAUSES, INCIDENT_UPDATE_KINDS, type IncidentSeverity, type IncidentStatus, type IncidentSource, type IncidentQualification, type IncidentCause, type IncidentUpdateKind } from '../../../domain/incidents';
-export { INCIDENT_SEVERITIES, INCIDENT_STATUSES, INCIDENT_SOURCES, INCIDENT_QUALIFICATIONS, INCIDENT_CAUSES, INCIDENT_UPDATE_KINDS, type IncidentSeverity, type IncidentStatus, type IncidentSource, type IncidentQualification, type IncidentCause, type IncidentUpdateKind };
+import {
+	INCIDENT_SEVERITIES,
+	INCIDENT_STATUSES,
+	INCIDENT_SOURCES,
+	INCIDENT_QUALIFICATIONS,
+	INCIDENT_CAUSES,
+	INCIDENT_UPDATE_KINDS,
+	type IncidentSeverity,
+	type IncidentStatus,
+	type IncidentSource,
+	type IncidentQualification,
+	type IncidentCause,
+	type IncidentUpdateKind
+} from '../../../domain/incidents';
+export {
+	INCIDENT_SEVERITIES,
+	INCIDENT_STATUSES,
+	INCIDENT_SOURCES,
+	INCIDENT_QUALIFICATIONS,
+	INCIDENT_CAUSES,
+	INCIDENT_UPDATE_KINDS,
+	type IncidentSeverity,
+	type IncidentStatus,
+	type IncidentSource,
+	type IncidentQualification,
+	type IncidentCause,
+	type IncidentUpdateKind
+};
 
 /** A signalement (000 §2): its number identifies it in every exchange until closure (002 art. 4.2). */
 export const incident = pgTable(
@@ -49,7 +75,9 @@ export const incident = pgTable(
 		resolutionSummary: text('resolution_summary'),
 		closedAt: timestamp('closed_at', { withTimezone: true }),
 		/** The component whose outage opened it (source monitoring): one open incident per outage. */
-		monitoringComponentId: uuid('monitoring_component_id').references(() => component.id, { onDelete: 'set null' }),
+		monitoringComponentId: uuid('monitoring_component_id').references(() => component.id, {
+			onDelete: 'set null'
+		}),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
@@ -59,7 +87,9 @@ export const incident = pgTable(
 		index('incident_open_deadline_idx').on(t.status, t.resolveBy),
 		uniqueIndex('incident_monitoring_open_idx')
 			.on(t.monitoringComponentId)
-			.where(sql`${t.status} in ('open', 'acknowledged') and ${t.monitoringComponentId} is not null`)
+			.where(
+				sql`${t.status} in ('open', 'acknowledged') and ${t.monitoringComponentId} is not null`
+			)
 	]
 );
 

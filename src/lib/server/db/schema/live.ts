@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	bigint,
+	bigserial,
+	boolean,
+	check,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { client } from './tenancy';
 
 /** The live outbox: every write appends here in its transaction; NOTIFY carries the id. */
@@ -29,7 +41,9 @@ export const event = pgTable(
 		index('event_client_id_idx').on(t.clientId, t.id),
 		index('event_tx_id_idx').on(t.txId),
 		// The public page's cursor and catch-up read only public events.
-		index('event_public_id_idx').on(t.id).where(sql`${t.isPublic}`)
+		index('event_public_id_idx')
+			.on(t.id)
+			.where(sql`${t.isPublic}`)
 	]
 );
 
@@ -59,7 +73,9 @@ export const outboxMail = pgTable(
 		error: text('error')
 	},
 	(t) => [
-		index('outbox_mail_due_idx').on(t.nextAttemptAt).where(sql`state = 'pending'`),
+		index('outbox_mail_due_idx')
+			.on(t.nextAttemptAt)
+			.where(sql`state = 'pending'`),
 		check('outbox_mail_state_check', sql`${t.state} in ('pending', 'sent', 'failed')`)
 	]
 );

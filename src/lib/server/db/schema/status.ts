@@ -25,7 +25,16 @@ import {
 	type ProbeKind,
 	type RollupResolution
 } from '../../../domain/status';
-export { SAMPLE_STATUSES, INTERVAL_STATUSES, PROBE_KINDS, ROLLUP_RESOLUTIONS, type SampleStatus, type IntervalStatus, type ProbeKind, type RollupResolution };
+export {
+	SAMPLE_STATUSES,
+	INTERVAL_STATUSES,
+	PROBE_KINDS,
+	ROLLUP_RESOLUTIONS,
+	type SampleStatus,
+	type IntervalStatus,
+	type ProbeKind,
+	type RollupResolution
+};
 
 /** A built-in check run by the app's scheduler; `next_run_at` is claimed with SKIP LOCKED. */
 export const probe = pgTable(
@@ -55,7 +64,11 @@ export const probe = pgTable(
 		lastError: text('last_error'),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('probe_due_idx').on(t.nextRunAt).where(sql`${t.enabled}`)]
+	(t) => [
+		index('probe_due_idx')
+			.on(t.nextRunAt)
+			.where(sql`${t.enabled}`)
+	]
 );
 
 /**
@@ -79,7 +92,10 @@ export const sample = pgTable(
 		load1: real('load1'),
 		iowaitPct: real('iowait_pct')
 	},
-	(t) => [primaryKey({ columns: [t.componentId, t.at] }), index('sample_at_brin').using('brin', t.at)]
+	(t) => [
+		primaryKey({ columns: [t.componentId, t.at] }),
+		index('sample_at_brin').using('brin', t.at)
+	]
 );
 
 /** The timeline: one row per state period; `to_at` null for the current one. */
@@ -96,7 +112,9 @@ export const statusInterval = pgTable(
 	},
 	(t) => [
 		index('status_interval_component_from_idx').on(t.componentId, t.fromAt),
-		uniqueIndex('status_interval_open_idx').on(t.componentId).where(sql`${t.toAt} is null`)
+		uniqueIndex('status_interval_open_idx')
+			.on(t.componentId)
+			.where(sql`${t.toAt} is null`)
 	]
 );
 

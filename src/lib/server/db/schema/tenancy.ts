@@ -11,7 +11,12 @@ import {
 	integer
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
-import { MEMBERSHIP_ROLES, COMPONENT_KINDS, type MembershipRole, type ComponentKind } from '../../../domain';
+import {
+	MEMBERSHIP_ROLES,
+	COMPONENT_KINDS,
+	type MembershipRole,
+	type ComponentKind
+} from '../../../domain';
 export { MEMBERSHIP_ROLES, COMPONENT_KINDS, type MembershipRole, type ComponentKind };
 
 export const client = pgTable('client', {

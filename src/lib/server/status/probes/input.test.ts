@@ -12,7 +12,12 @@ function fields(input: unknown): Record<string, string> {
 	throw new Error('expected a refusal');
 }
 
-const http = { kind: 'http', target: 'https://example.test/health', timeoutMs: '2000', intervalSeconds: '30' };
+const http = {
+	kind: 'http',
+	target: 'https://example.test/health',
+	timeoutMs: '2000',
+	intervalSeconds: '30'
+};
 
 describe('probe input', () => {
 	it('reads a form: numbers from strings, blanks as absent, defaults for the rest', () => {
@@ -33,8 +38,21 @@ describe('probe input', () => {
 	});
 
 	it('drops the HTTP fields of a TCP probe', () => {
-		const tcp = probeValues({ kind: 'tcp', target: 'db.example.test', port: '5432', method: 'junk', keyword: 'x', enabled: false });
-		expect(tcp).toMatchObject({ kind: 'tcp', port: 5432, method: 'GET', keyword: null, enabled: false });
+		const tcp = probeValues({
+			kind: 'tcp',
+			target: 'db.example.test',
+			port: '5432',
+			method: 'junk',
+			keyword: 'x',
+			enabled: false
+		});
+		expect(tcp).toMatchObject({
+			kind: 'tcp',
+			port: 5432,
+			method: 'GET',
+			keyword: null,
+			enabled: false
+		});
 		expect(probeValues({ kind: 'tcp', target: '::1', port: 22 }).target).toBe('::1');
 	});
 
@@ -42,15 +60,23 @@ describe('probe input', () => {
 		expect(Object.keys(fields({ ...http, intervalSeconds: '9' }))).toEqual(['intervalSeconds']);
 		expect(Object.keys(fields({ ...http, intervalSeconds: '86401' }))).toEqual(['intervalSeconds']);
 		expect(Object.keys(fields({ ...http, timeoutMs: '99' }))).toEqual(['timeoutMs']);
-		expect(Object.keys(fields({ ...http, intervalSeconds: '10', timeoutMs: '10000' }))).toEqual(['timeoutMs']);
-		expect(Object.keys(fields({ ...http, failuresBeforeDown: '11' }))).toEqual(['failuresBeforeDown']);
+		expect(Object.keys(fields({ ...http, intervalSeconds: '10', timeoutMs: '10000' }))).toEqual([
+			'timeoutMs'
+		]);
+		expect(Object.keys(fields({ ...http, failuresBeforeDown: '11' }))).toEqual([
+			'failuresBeforeDown'
+		]);
 		expect(Object.keys(fields({ kind: 'tcp', target: 'h.test', port: '70000' }))).toEqual(['port']);
 		expect(Object.keys(fields({ kind: 'tcp', target: 'h.test' }))).toEqual(['port']);
 	});
 
 	it('checks the status range, method, keyword and degraded threshold', () => {
-		expect(Object.keys(fields({ ...http, expectedStatusMin: '300', expectedStatusMax: '299' }))).toEqual(['expectedStatusMax']);
-		expect(Object.keys(fields({ ...http, expectedStatusMin: '99' }))).toEqual(['expectedStatusMin']);
+		expect(
+			Object.keys(fields({ ...http, expectedStatusMin: '300', expectedStatusMax: '299' }))
+		).toEqual(['expectedStatusMax']);
+		expect(Object.keys(fields({ ...http, expectedStatusMin: '99' }))).toEqual([
+			'expectedStatusMin'
+		]);
 		expect(Object.keys(fields({ ...http, method: 'DELETE' }))).toEqual(['method']);
 		expect(Object.keys(fields({ ...http, method: 'HEAD', keyword: 'ok' }))).toEqual(['keyword']);
 		expect(Object.keys(fields({ ...http, degradedAboveMs: '2000' }))).toEqual(['degradedAboveMs']);

@@ -9,7 +9,8 @@ export { PROBE_METHODS };
 
 const blankIsAbsent = (v: unknown) => (v === '' || v === null ? undefined : v);
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
-const hostPattern = /^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+const hostPattern =
+	/^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
 
 function isWebUrl(value: string) {
 	try {
@@ -41,15 +42,20 @@ export const probeInputSchema = z
 		}),
 		z.object({
 			kind: z.literal('tcp'),
-			target: z.string().trim().refine((host) => hostPattern.test(host) || isIP(host) !== 0),
+			target: z
+				.string()
+				.trim()
+				.refine((host) => hostPattern.test(host) || isIP(host) !== 0),
 			port: int(1, 65_535),
 			...common
 		})
 	])
 	.superRefine((p, issue) => {
-		const problem = (path: string) => issue.addIssue({ code: 'custom', path: [path], message: path });
+		const problem = (path: string) =>
+			issue.addIssue({ code: 'custom', path: [path], message: path });
 		if (p.timeoutMs >= p.intervalSeconds * 1000) problem('timeoutMs');
-		if (p.degradedAboveMs !== undefined && p.degradedAboveMs >= p.timeoutMs) problem('degradedAboveMs');
+		if (p.degradedAboveMs !== undefined && p.degradedAboveMs >= p.timeoutMs)
+			problem('degradedAboveMs');
 		if (p.kind !== 'http') return;
 		if (p.expectedStatusMin > p.expectedStatusMax) problem('expectedStatusMax');
 		if (p.keyword && p.method === 'HEAD') problem('keyword');

@@ -4,7 +4,14 @@ import type { CheckResult } from './verdict';
 
 export type ProbeTarget = Pick<
 	Probe,
-	'kind' | 'target' | 'port' | 'method' | 'expectedStatusMin' | 'expectedStatusMax' | 'keyword' | 'timeoutMs'
+	| 'kind'
+	| 'target'
+	| 'port'
+	| 'method'
+	| 'expectedStatusMin'
+	| 'expectedStatusMax'
+	| 'keyword'
+	| 'timeoutMs'
 >;
 
 /** A keyword is looked for in the first MiB of the body: enough for a health page, bounded for a huge one. */
@@ -20,7 +27,8 @@ export async function runCheck(probe: ProbeTarget, stop?: AbortSignal): Promise<
 	const started = performance.now();
 	const elapsed = () => Math.round(performance.now() - started);
 	try {
-		const error = probe.kind === 'http' ? await httpCheck(probe, signal) : await tcpCheck(probe, signal);
+		const error =
+			probe.kind === 'http' ? await httpCheck(probe, signal) : await tcpCheck(probe, signal);
 		return error ? { ok: false, latencyMs: elapsed(), error } : { ok: true, latencyMs: elapsed() };
 	} catch (e) {
 		return { ok: false, latencyMs: elapsed(), error: failureCode(e, timeout) };

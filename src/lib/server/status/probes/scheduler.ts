@@ -34,7 +34,10 @@ export interface ProbeScheduler {
  * others; the claim pushes `next_run_at` forward in the same statement, so with several
  * nodes each due probe is taken by exactly one of them.
  */
-export function createProbeScheduler(sql: postgres.Sql = getSql(), maxInFlight = MAX_IN_FLIGHT): ProbeScheduler {
+export function createProbeScheduler(
+	sql: postgres.Sql = getSql(),
+	maxInFlight = MAX_IN_FLIGHT
+): ProbeScheduler {
 	const inFlight = new Set<Promise<void>>();
 	let finished: Finished[] = [];
 	const stop = new AbortController();
@@ -112,7 +115,10 @@ async function recordResults(sql: postgres.Sql, batch: Finished[]): Promise<Reso
 			const row = rows.get(probe.id);
 			if (!row) continue;
 			const v = verdict(
-				{ consecutiveFailures: row.consecutive_failures, lastStatus: row.last_status as SampleStatus | null },
+				{
+					consecutiveFailures: row.consecutive_failures,
+					lastStatus: row.last_status as SampleStatus | null
+				},
 				result,
 				{ failuresBeforeDown: row.failures_before_down, degradedAboveMs: row.degraded_above_ms }
 			);
@@ -125,7 +131,12 @@ async function recordResults(sql: postgres.Sql, batch: Finished[]): Promise<Reso
 				last_run_at: at.toISOString(),
 				last_error: result.error ?? null
 			});
-			samples.push({ componentId: probe.componentId, at, status: v.status, latencyMs: result.ok ? result.latencyMs : undefined });
+			samples.push({
+				componentId: probe.componentId,
+				at,
+				status: v.status,
+				latencyMs: result.ok ? result.latencyMs : undefined
+			});
 		}
 		if (updates.size > 0) {
 			await tx`

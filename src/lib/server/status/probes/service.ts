@@ -20,12 +20,23 @@ export interface ComponentProbe {
 }
 
 /** The staff page's list: every component of the client with its probe, if any. */
-export async function getProbesOfClient(ctx: RequestContext, slug: string): Promise<ComponentProbe[]> {
+export async function getProbesOfClient(
+	ctx: RequestContext,
+	slug: string
+): Promise<ComponentProbe[]> {
 	authorize(ctx, 'component.write');
 	const db = getDb();
 	const owner = await getClientInScope(db, ctx, slug);
 	return db
-		.select({ component: { id: component.id, key: component.key, name: component.name, kind: component.kind }, probe })
+		.select({
+			component: {
+				id: component.id,
+				key: component.key,
+				name: component.name,
+				kind: component.kind
+			},
+			probe
+		})
 		.from(component)
 		.leftJoin(probe, eq(probe.componentId, component.id))
 		.where(eq(component.clientId, owner.id))
@@ -36,13 +47,27 @@ export async function getProbesOfClient(ctx: RequestContext, slug: string): Prom
  * Creates or replaces a component's probe (any staff role). A new configuration starts
  * afresh: failures forgotten, first check at once; the last status stays so the state holds.
  */
-export async function setProbe(ctx: RequestContext, slug: string, componentKey: string, input: unknown): Promise<Probe> {
+export async function setProbe(
+	ctx: RequestContext,
+	slug: string,
+	componentKey: string,
+	input: unknown
+): Promise<Probe> {
 	authorize(ctx, 'component.write');
 	const values = probeValues(input);
 	return getDb().transaction(async (tx) => {
 		const { clientId, componentId } = await componentOf(tx, ctx, slug, componentKey);
-		const [before] = await tx.select().from(probe).where(eq(probe.componentId, componentId)).for('update');
-		const fresh = { consecutiveFailures: 0, lastError: null, nextRunAt: sql`now()`, updatedAt: sql`now()` };
+		const [before] = await tx
+			.select()
+			.from(probe)
+			.where(eq(probe.componentId, componentId))
+			.for('update');
+		const fresh = {
+			consecutiveFailures: 0,
+			lastError: null,
+			nextRunAt: sql`now()`,
+			updatedAt: sql`now()`
+		};
 		const [after] = await tx
 			.insert(probe)
 			.values({ componentId, ...values })
@@ -60,12 +85,22 @@ export async function setProbe(ctx: RequestContext, slug: string, componentKey: 
 	});
 }
 
-export async function removeProbe(ctx: RequestContext, slug: string, componentKey: string): Promise<void> {
+export async function removeProbe(
+	ctx: RequestContext,
+	slug: string,
+	componentKey: string
+): Promise<void> {
 	authorize(ctx, 'component.write');
 	await getDb().transaction(async (tx) => {
 		const { clientId, componentId } = await componentOf(tx, ctx, slug, componentKey);
 		const [before] = await tx.delete(probe).where(eq(probe.componentId, componentId)).returning();
 		if (!before) throw notFound();
-		await recordAudit(tx, ctx, { action: 'probe.deleted', targetType: 'probe', targetId: before.id, clientId, before });
+		await recordAudit(tx, ctx, {
+			action: 'probe.deleted',
+			targetType: 'probe',
+			targetId: before.id,
+			clientId,
+			before
+		});
 	});
 }

@@ -12,4 +12,6 @@ export const GET: RequestHandler = apiRoute(async ({ ctx, url }) =>
 	)
 );
 
-export const POST: RequestHandler = apiRoute(async ({ ctx, body }) => created(clientCreatedView(await createClient(ctx, await body()))));
+export const POST: RequestHandler = apiRoute(async ({ ctx, body }) =>
+	created(clientCreatedView(await createClient(ctx, await body())))
+);

@@ -5,7 +5,11 @@ import { listIncidents } from '$lib/server/incidents/read';
 
 export const load: PageServerLoad = ({ locals, params, url }) =>
 	loadOrError(async () => {
-		const register = await listIncidents(locals.ctx, params.client, Object.fromEntries(url.searchParams));
+		const register = await listIncidents(
+			locals.ctx,
+			params.client,
+			Object.fromEntries(url.searchParams)
+		);
 		const components = await listComponents(locals.ctx, params.client);
 		return {
 			register,

@@ -23,7 +23,9 @@ export const load: PageServerLoad = ({ locals, params }) =>
 			contract: {
 				preset: contract.preset,
 				monthlyFee: (contract.monthlyFeeCents / 100).toFixed(2),
-				overrides: Object.keys(contract.overrides).length ? JSON.stringify(contract.overrides, null, 2) : ''
+				overrides: Object.keys(contract.overrides).length
+					? JSON.stringify(contract.overrides, null, 2)
+					: ''
 			},
 			presets: PRESET_NAMES,
 			components: await listComponents(locals.ctx, params.slug),
@@ -34,40 +36,43 @@ export const load: PageServerLoad = ({ locals, params }) =>
 
 export const actions: Actions = {
 	...formActions({
-	update: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		const { name, timezone, commissionedAt } = clientInputFromForm(data);
-		await updateClient(ctx, slug, { name, timezone, commissionedAt });
-		return m.saved();
-	},
-	contract: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await updateContract(ctx, slug, contractInputFromForm(data));
-		return m.saved();
-	},
-	addComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await createComponent(ctx, slug, Object.fromEntries(data));
-		return m.component_added();
-	},
-	editComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await updateComponent(ctx, slug, String(data.get('key')), {
-			name: data.get('name'),
-			public: data.get('public') === 'on',
-			slaScope: data.get('slaScope') === 'on',
-			expectedIntervalSeconds: data.get('expectedIntervalSeconds') || undefined
-		});
-		return m.saved();
-	},
-	deleteComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await deleteComponent(ctx, slug, String(data.get('key')));
-		return m.component_deleted();
-	},
-	setProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await setProbe(ctx, slug, String(data.get('component')), { ...Object.fromEntries(data), enabled: data.get('enabled') === 'on' });
-		return m.probe_saved();
-	},
-	removeProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
-		await removeProbe(ctx, slug, String(data.get('component')));
-		return m.probe_removed();
-	},
+		update: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			const { name, timezone, commissionedAt } = clientInputFromForm(data);
+			await updateClient(ctx, slug, { name, timezone, commissionedAt });
+			return m.saved();
+		},
+		contract: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await updateContract(ctx, slug, contractInputFromForm(data));
+			return m.saved();
+		},
+		addComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await createComponent(ctx, slug, Object.fromEntries(data));
+			return m.component_added();
+		},
+		editComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await updateComponent(ctx, slug, String(data.get('key')), {
+				name: data.get('name'),
+				public: data.get('public') === 'on',
+				slaScope: data.get('slaScope') === 'on',
+				expectedIntervalSeconds: data.get('expectedIntervalSeconds') || undefined
+			});
+			return m.saved();
+		},
+		deleteComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await deleteComponent(ctx, slug, String(data.get('key')));
+			return m.component_deleted();
+		},
+		setProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await setProbe(ctx, slug, String(data.get('component')), {
+				...Object.fromEntries(data),
+				enabled: data.get('enabled') === 'on'
+			});
+			return m.probe_saved();
+		},
+		removeProbe: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await removeProbe(ctx, slug, String(data.get('component')));
+			return m.probe_removed();
+		}
 	}),
 	...memberActions((e) => e.params.slug!)
 };

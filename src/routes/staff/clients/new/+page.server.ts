@@ -15,7 +15,10 @@ export const load: PageServerLoad = ({ locals }) =>
 
 export const actions: Actions = formActions({
 	default: async (data, { locals }) => {
-		const created = await createClient(locals.ctx, { ...clientInputFromForm(data), contract: contractInputFromForm(data) });
+		const created = await createClient(locals.ctx, {
+			...clientInputFromForm(data),
+			contract: contractInputFromForm(data)
+		});
 		redirect(303, `/staff/clients/${created.slug}`);
 	}
 });

@@ -11,6 +11,9 @@ export const load: PageServerLoad = ({ locals, params }) =>
 	});
 
 export const actions: Actions = incidentActions(
-	async (e) => ({ slug: await locateIncident(e.locals.ctx, e.params.number!), number: e.params.number! }),
+	async (e) => ({
+		slug: await locateIncident(e.locals.ctx, e.params.number!),
+		number: e.params.number!
+	}),
 	staffSteps
 );

@@ -26,7 +26,11 @@ export const load: PageServerLoad = ({ locals, url }) =>
 export const actions: Actions = formActions(
 	{
 		default: async (data, { locals }) => {
-			const { number } = await fileIncident(locals.ctx, String(data.get('client') ?? ''), fileInputFromForm(data));
+			const { number } = await fileIncident(
+				locals.ctx,
+				String(data.get('client') ?? ''),
+				fileInputFromForm(data)
+			);
 			redirect(303, `/staff/incidents/${number}`);
 		}
 	},

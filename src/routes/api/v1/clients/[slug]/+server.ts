@@ -3,4 +3,6 @@ import { apiRoute } from '$lib/server/api/handler';
 import { clientWithContractView } from '$lib/server/clients/api-views';
 import { getClientRecord } from '$lib/server/clients/service';
 
-export const GET: RequestHandler = apiRoute(async ({ ctx, params }) => clientWithContractView(await getClientRecord(ctx, params.slug)));
+export const GET: RequestHandler = apiRoute(async ({ ctx, params }) =>
+	clientWithContractView(await getClientRecord(ctx, params.slug))
+);

@@ -8,4 +8,7 @@ export const load: PageServerLoad = ({ locals, params }) =>
 		return { incident: await getIncident(locals.ctx, params.client, params.number) };
 	});
 
-export const actions: Actions = incidentActions((e) => ({ slug: e.params.client!, number: e.params.number! }), clientSteps);
+export const actions: Actions = incidentActions(
+	(e) => ({ slug: e.params.client!, number: e.params.number! }),
+	clientSteps
+);

@@ -1,6 +1,13 @@
 import type { RequestHandler } from './$types';
 import { m } from '$lib/paraglide/messages';
-import { causeLabel, deadlineStateLabel, incidentStatusLabel, qualificationLabel, severityLabel, sourceLabel } from '$lib/incident-labels';
+import {
+	causeLabel,
+	deadlineStateLabel,
+	incidentStatusLabel,
+	qualificationLabel,
+	severityLabel,
+	sourceLabel
+} from '$lib/incident-labels';
 import { loadOrError } from '$lib/server/http';
 import { registerRows } from '$lib/server/incidents/read';
 import { csvLine } from '$lib/server/util/csv';
@@ -8,7 +15,11 @@ import { csvLine } from '$lib/server/util/csv';
 /** The client's own register (002 art. 4.2) as CSV, with the register page's filters. */
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	loadOrError(async () => {
-		const rows = await registerRows(locals.ctx, params.client, Object.fromEntries(url.searchParams));
+		const rows = await registerRows(
+			locals.ctx,
+			params.client,
+			Object.fromEntries(url.searchParams)
+		);
 		const header = csvLine([
 			m.incident_number(),
 			m.incident_reported_at(),

@@ -11,7 +11,8 @@ import { fileInputFromForm } from '$lib/server/incidents/form';
 export const load: PageServerLoad = ({ locals, params }) =>
 	loadOrError(async () => {
 		const actor = locals.ctx.actor;
-		if (actor.kind === 'staff') redirect(303, `/staff/incidents/new?client=${encodeURIComponent(params.client)}`);
+		if (actor.kind === 'staff')
+			redirect(303, `/staff/incidents/new?client=${encodeURIComponent(params.client)}`);
 		const { settings } = await getContract(locals.ctx, params.client);
 		const components = await listComponents(locals.ctx, params.client);
 		return {

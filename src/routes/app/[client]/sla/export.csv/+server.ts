@@ -8,8 +8,15 @@ import { slaSourceDetails } from '$lib/server/sla/sources';
 /** The month's SLA report as CSV: figures, exclusions with reasons, components. */
 export const GET: RequestHandler = ({ locals, params, url }) =>
 	loadOrError(async () => {
-		const figures = await getSlaReport(locals.ctx, params.client, url.searchParams.get('month') || null);
-		const sources = await slaSourceDetails(locals.ctx, params.client, [...figures.report.exclusions, ...figures.report.ignored]);
+		const figures = await getSlaReport(
+			locals.ctx,
+			params.client,
+			url.searchParams.get('month') || null
+		);
+		const sources = await slaSourceDetails(locals.ctx, params.client, [
+			...figures.report.exclusions,
+			...figures.report.ignored
+		]);
 		// The byte-order mark lets spreadsheet software read the accents as UTF-8.
 		return new Response('\uFEFF' + slaCsv(figures, sources, getLocale()), {
 			headers: {

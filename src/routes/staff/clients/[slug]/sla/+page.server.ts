@@ -8,7 +8,9 @@ export const load: PageServerLoad = ({ locals, params, url }) =>
 	loadOrError(async () => {
 		const recompute = wantsRecompute(locals.ctx, url);
 		const { slug, name, timezone } = await getClient(locals.ctx, params.slug);
-		const page = await loadSlaPage(locals.ctx, slug, url.searchParams.get('month') || null, { recompute });
+		const page = await loadSlaPage(locals.ctx, slug, url.searchParams.get('month') || null, {
+			recompute
+		});
 		return { ...page, recompute, target: { slug, name, timezone } };
 	});
 

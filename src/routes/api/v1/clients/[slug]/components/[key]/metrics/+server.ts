@@ -4,5 +4,7 @@ import { metricSeriesView } from '$lib/server/status/api-views';
 import { getMetricSeries } from '$lib/server/status/read';
 
 export const GET: RequestHandler = apiRoute(async ({ ctx, params, url }) =>
-	metricSeriesView(await getMetricSeries(ctx, params.slug, params.key, Object.fromEntries(url.searchParams)))
+	metricSeriesView(
+		await getMetricSeries(ctx, params.slug, params.key, Object.fromEntries(url.searchParams))
+	)
 );
