@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { signIn } from './helpers';
+import { DEMO_PASSWORD, signIn } from './helpers';
 
 test('language switch: French by default, English on click, remembered', async ({ page }) => {
 	await page.goto('/login');
@@ -28,6 +28,24 @@ test('a wrong password keeps the e-mail typed and says why', async ({ page }) =>
 	await page.getByRole('button', { name: 'Se connecter' }).click();
 	await expect(page.getByRole('alert')).toHaveText('Adresse e-mail ou mot de passe incorrect.');
 	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('contact@initech.test');
+});
+
+test('what is typed before the page has hydrated is kept and signs in', async ({ page }) => {
+	// A password manager or a fast typist fills the form while the scripts still load.
+	let releaseScripts = () => {};
+	const scriptsHeld = new Promise<void>((resolve) => (releaseScripts = resolve));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await scriptsHeld;
+		await route.continue();
+	});
+	await page.goto('/login', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Adresse e-mail').fill('admin@acme.test');
+	await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
+	releaseScripts();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Adresse e-mail')).toHaveValue('admin@acme.test');
+	await page.getByRole('button', { name: 'Se connecter' }).click();
+	await expect(page).toHaveURL('/app/acme');
 });
 
 test('logout ends the session', async ({ page }) => {
