@@ -100,6 +100,16 @@ describe('clients and contracts', () => {
 			overrides: { sla: { target: 99 } }
 		}).catch((e) => e);
 		expect(typo.status).toBe(422);
+		expect(typo.details.fields.overrides).toBe(
+			'Dérogations refusées : Disponibilité › target (sla.target) : réglage inconnu (faute de frappe ?)'
+		);
+		const wrongType = await updateContract(staff, tenant.slug, {
+			preset: 'alteo',
+			overrides: { sla: { targetPercent: '99,9' } }
+		}).catch((e) => e);
+		expect(wrongType.details.fields.overrides).toBe(
+			'Dérogations refusées : Disponibilité › objectif (%) (sla.targetPercent) : un nombre est attendu'
+		);
 
 		await updateContract(staff, tenant.slug, {
 			preset: 'axantis',

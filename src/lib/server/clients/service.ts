@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import type { RequestContext } from '../context';
 import { authorize } from '../policy';
+import { settingsIssueInWords } from '../contracts/issue-text';
 import { resolveContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
 import { guardIssues } from '../input-guard';
@@ -79,7 +80,7 @@ function validateContract(input: unknown) {
 	}
 	const resolved = resolveContractSettings(parsed.preset, parsed.overrides ?? {});
 	if (!resolved.ok) {
-		const detail = resolved.issues.map((i) => `${i.path || '(root)'}: ${i.message}`).join('; ');
+		const detail = resolved.issues.map(settingsIssueInWords).join(m.settings_separator());
 		const field = resolved.issues.some((i) => i.path === 'preset') ? 'preset' : 'overrides';
 		throw invalid(m.form_has_errors(), {
 			[field]:

@@ -27,15 +27,21 @@ export function minutesOfDay(time: string): number | null {
 }
 
 /** A clock time 'HH:MM' from 00:00 to 23:59 (a start, or a time of day). */
-export const clockTimeSchema = z.string().refine((s) => {
-	const m = minutesOfDay(s);
-	return m !== null && m < 24 * 60;
-}, 'expected a time HH:MM between 00:00 and 23:59');
+export const clockTimeSchema = z.string().refine(
+	(s) => {
+		const m = minutesOfDay(s);
+		return m !== null && m < 24 * 60;
+	},
+	{ message: 'expected a time HH:MM between 00:00 and 23:59', params: { rule: 'clock_time' } }
+);
 
 /** A clock time 'HH:MM' from 00:00 to 24:00 (24:00 = end of the day, only as a slot end). */
 export const endTimeSchema = z
 	.string()
-	.refine((s) => minutesOfDay(s) !== null, 'expected a time HH:MM between 00:00 and 24:00');
+	.refine((s) => minutesOfDay(s) !== null, {
+		message: 'expected a time HH:MM between 00:00 and 24:00',
+		params: { rule: 'end_time' }
+	});
 
 /** One opening slot [from, to) of a day; from < to. */
 export const timeSlotSchema = z
@@ -44,7 +50,11 @@ export const timeSlotSchema = z
 		const a = minutesOfDay(from);
 		const b = minutesOfDay(to);
 		if (a !== null && b !== null && a >= b) {
-			ctx.addIssue({ code: 'custom', message: `slot start ${from} must be before its end ${to}` });
+			ctx.addIssue({
+				code: 'custom',
+				message: `slot start ${from} must be before its end ${to}`,
+				params: { rule: 'slot_order' }
+			});
 		}
 	});
 export type TimeSlot = z.infer<typeof timeSlotSchema>;
@@ -59,7 +69,8 @@ export const daySlotsSchema = z.array(timeSlotSchema).superRefine((slots, ctx) =
 			ctx.addIssue({
 				code: 'custom',
 				path: [i],
-				message: `slot ${slots[i][0]}-${slots[i][1]} overlaps or precedes ${slots[i - 1][0]}-${slots[i - 1][1]}: slots must be sorted and not overlap`
+				message: `slot ${slots[i][0]}-${slots[i][1]} overlaps or precedes ${slots[i - 1][0]}-${slots[i - 1][1]}: slots must be sorted and not overlap`,
+				params: { rule: 'slots_overlap' }
 			});
 		}
 	}
@@ -76,10 +87,10 @@ export const weeklyScheduleSchema = z
 		sat: daySlotsSchema,
 		sun: daySlotsSchema
 	})
-	.refine(
-		(w) => WEEKDAYS.some((d) => w[d].length > 0),
-		'a weekly schedule needs at least one slot'
-	);
+	.refine((w) => WEEKDAYS.some((d) => w[d].length > 0), {
+		message: 'a weekly schedule needs at least one slot',
+		params: { rule: 'schedule_empty' }
+	});
 export type WeeklySchedule = z.infer<typeof weeklyScheduleSchema>;
 
 /**
@@ -101,7 +112,9 @@ export function isIsoDate(s: string): boolean {
 	return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-export const isoDateSchema = z.string().refine(isIsoDate, 'expected a date YYYY-MM-DD');
+export const isoDateSchema = z
+	.string()
+	.refine(isIsoDate, { message: 'expected a date YYYY-MM-DD', params: { rule: 'iso_date' } });
 
 /** Builds a schedule with the same slots on each listed day and every other day closed. */
 export function weekly(days: Partial<Record<Weekday, TimeSlot[]>>): WeeklySchedule {

@@ -57,14 +57,16 @@ export const creditSchema = z.discriminatedUnion('mode', [
 						ctx.addIssue({
 							code: 'custom',
 							path: [i, 'belowPercent'],
-							message: 'tiers must be sorted by strictly decreasing belowPercent'
+							message: 'tiers must be sorted by strictly decreasing belowPercent',
+							params: { rule: 'tiers_sorted' }
 						});
 					}
 					if (tiers[i].percent < tiers[i - 1].percent) {
 						ctx.addIssue({
 							code: 'custom',
 							path: [i, 'percent'],
-							message: 'a lower tier cannot earn a smaller credit'
+							message: 'a lower tier cannot earn a smaller credit',
+							params: { rule: 'tier_credit_order' }
 						});
 					}
 				}
@@ -90,10 +92,10 @@ export const gtrSchema = z.strictObject({
 	penaltiesPercent: z
 		.array(percent)
 		.min(1)
-		.refine(
-			(p) => p.every((x, i) => i === 0 || x >= p[i - 1]),
-			'penalties must not decrease with the delay'
-		),
+		.refine((p) => p.every((x, i) => i === 0 || x >= p[i - 1]), {
+			message: 'penalties must not decrease with the delay',
+			params: { rule: 'penalties_order' }
+		}),
 	capPercent: percent
 });
 
@@ -104,9 +106,10 @@ export const slaSchema = z
 		coverage: coverageSchema,
 		/** Share of a degraded minute counted as unavailable (0 = degraded counts as up). */
 		degradedWeight: z.number().min(0).max(1).default(0),
-		excludedCauses: z
-			.array(z.enum(SLA_CAUSES))
-			.refine((a) => new Set(a).size === a.length, 'causes must not repeat'),
+		excludedCauses: z.array(z.enum(SLA_CAUSES)).refine((a) => new Set(a).size === a.length, {
+			message: 'causes must not repeat',
+			params: { rule: 'causes_unique' }
+		}),
 		treatment: z.strictObject({ maintenance: treatmentMode, causes: treatmentMode }),
 		credit: creditSchema,
 		gtr: gtrSchema.nullable(),
@@ -118,7 +121,8 @@ export const slaSchema = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['credit', 'tiers', 0, 'belowPercent'],
-				message: `the first credit tier (${sla.credit.tiers[0].belowPercent}) cannot lie above the target (${sla.targetPercent})`
+				message: `the first credit tier (${sla.credit.tiers[0].belowPercent}) cannot lie above the target (${sla.targetPercent})`,
+				params: { rule: 'first_tier_above_target' }
 			});
 		}
 	});
@@ -159,6 +163,7 @@ export const deadlineSchema = z
 	})
 	.refine((d) => nominalMinutes(d.acknowledge) <= nominalMinutes(d.resolve), {
 		message: 'acknowledge deadline cannot exceed resolve deadline',
+		params: { rule: 'acknowledge_after_resolve' },
 		path: ['acknowledge']
 	});
 export type Deadline = z.infer<typeof deadlineSchema>;

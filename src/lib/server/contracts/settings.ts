@@ -21,7 +21,16 @@ export {
 	type HolidayCalendar
 } from './schedule';
 
-export type SettingsIssue = { path: string; message: string };
+/** What is wrong with a setting, in data: `./issue-text.ts` puts it in the reader's language. */
+export type SettingsProblem =
+	| { kind: 'expected'; expected: string }
+	| { kind: 'too_small' | 'too_big'; limit: number; inclusive: boolean; items: boolean }
+	| { kind: 'one_of'; values: string[] }
+	| { kind: 'unknown_setting' }
+	| { kind: 'not_an_object' }
+	| { kind: 'rule'; rule: string }
+	| { kind: 'other' };
+export type SettingsIssue = { path: string; message: string; problem: SettingsProblem };
 export type ResolveResult =
 	{ ok: true; settings: ContractSettings } | { ok: false; issues: SettingsIssue[] };
 
@@ -78,16 +87,45 @@ function dotted(path: readonly PropertyKey[]): string {
 	return path.map((p) => String(p)).join('.');
 }
 
-/** Zod issues → flat `{ path, message }`; an unknown key gets its own dotted path. */
+function problemOf(issue: z.core.$ZodIssue): SettingsProblem {
+	switch (issue.code) {
+		case 'invalid_type':
+			return { kind: 'expected', expected: issue.expected };
+		case 'too_small':
+		case 'too_big': {
+			const limit = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+			const inclusive = issue.inclusive ?? true;
+			return { kind: issue.code, limit, inclusive, items: issue.origin === 'array' };
+		}
+		case 'invalid_value':
+			return { kind: 'one_of', values: issue.values.map(String) };
+		case 'invalid_union':
+			return 'options' in issue && Array.isArray(issue.options)
+				? { kind: 'one_of', values: issue.options.map(String) }
+				: { kind: 'other' };
+		case 'custom':
+			return typeof issue.params?.rule === 'string'
+				? { kind: 'rule', rule: issue.params.rule }
+				: { kind: 'other' };
+		default:
+			return { kind: 'other' };
+	}
+}
+
+/** Zod issues → flat `{ path, message, problem }`; an unknown key gets its own dotted path. */
 export function flattenIssues(error: z.ZodError): SettingsIssue[] {
 	const issues: SettingsIssue[] = [];
 	for (const issue of error.issues) {
 		if (issue.code === 'unrecognized_keys') {
 			for (const key of issue.keys) {
-				issues.push({ path: dotted([...issue.path, key]), message: `unknown setting "${key}"` });
+				issues.push({
+					path: dotted([...issue.path, key]),
+					message: `unknown setting "${key}"`,
+					problem: { kind: 'unknown_setting' }
+				});
 			}
 		} else {
-			issues.push({ path: dotted(issue.path), message: issue.message });
+			issues.push({ path: dotted(issue.path), message: issue.message, problem: problemOf(issue) });
 		}
 	}
 	return issues;
@@ -130,13 +168,23 @@ function resolveUncached(preset: string, overrides: unknown): ResolveResult {
 			issues: [
 				{
 					path: 'preset',
-					message: `unknown preset "${preset}"; expected ${PRESET_NAMES.join(', ')}`
+					message: `unknown preset "${preset}"; expected ${PRESET_NAMES.join(', ')}`,
+					problem: { kind: 'one_of', values: [...PRESET_NAMES] }
 				}
 			]
 		};
 	}
 	if (!isPlainObject(overrides)) {
-		return { ok: false, issues: [{ path: '', message: 'overrides must be a plain object' }] };
+		return {
+			ok: false,
+			issues: [
+				{
+					path: '',
+					message: 'overrides must be a plain object',
+					problem: { kind: 'not_an_object' }
+				}
+			]
+		};
 	}
 	return validateContractSettings(deepMerge(PRESETS[preset], overrides));
 }
