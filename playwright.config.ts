@@ -17,6 +17,8 @@ export default defineConfig({
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
 	timeout: 30_000,
+	// A loaded CI machine answers a sign-in (argon2) or a first render in more than the default 5 s.
+	expect: { timeout: 10_000 },
 	reporter: [['list']],
 	use: {
 		baseURL,
