@@ -1,12 +1,13 @@
 import { intlLocale } from '$lib/intl';
-/** Axis and tooltip formatters for a chart spanning `spanMs`. */
-export function chartFormatters(locale: string, spanMs: number) {
+
+/** Tooltip and value formatters for a chart spanning `spanMs`, times on the wall clock of `timeZone`. */
+export function chartFormatters(locale: string, spanMs: number, timeZone: string) {
 	const tag = intlLocale(locale);
 	const time = new Intl.DateTimeFormat(
 		tag,
 		spanMs <= 86_400_000
-			? { hour: '2-digit', minute: '2-digit' }
-			: { day: '2-digit', month: '2-digit', hour: '2-digit' }
+			? { hour: '2-digit', minute: '2-digit', timeZone }
+			: { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone }
 	);
 	const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
 	const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
