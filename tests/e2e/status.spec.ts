@@ -82,8 +82,13 @@ test('the public page shows shared components live, and nothing of any client', 
 	const body = await page.locator('main').innerText();
 	for (const secret of ['Acme', 'acme', 'Globex', 'Initech', 'Serveur web 1', 'Extranet'])
 		expect(body).not.toContain(secret);
-	const response = await request.get('/status');
-	expect(response.headers()['cache-control']).toContain('public');
+	// The HTML carries a per-response CSP nonce: only the browser may keep it. The data has none.
+	const html = await request.get('/status');
+	expect(html.headers()['cache-control']).toMatch(/^private\b/);
+	expect(html.headers()['content-security-policy']).toContain("'nonce-");
+	const data = await request.get('/status/__data.json');
+	expect(data.headers()['cache-control']).toContain('public');
+	expect(data.headers()['content-security-policy'] ?? '').not.toContain("'nonce-");
 });
 
 const ADMIN = { authorization: 'Bearer demo-admin-token' };
