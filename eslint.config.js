@@ -45,6 +45,7 @@ const PURE_RULES = [
 	'src/lib/server/auth/throttle-rules.ts',
 	'src/lib/server/status/timeline.ts',
 	'src/lib/server/status/view-rules.ts',
+	'src/lib/server/status/public-notices-rules.ts',
 	'src/lib/server/status/probes/verdict.ts'
 ];
 

@@ -82,8 +82,77 @@ test('the public page shows shared components live, and nothing of any client', 
 	const body = await page.locator('main').innerText();
 	for (const secret of ['Acme', 'acme', 'Globex', 'Initech', 'Serveur web 1', 'Extranet'])
 		expect(body).not.toContain(secret);
-	const response = await request.get('/status');
-	expect(response.headers()['cache-control']).toContain('public');
+	// The HTML carries a per-response CSP nonce: only the browser may keep it. The data has none.
+	const html = await request.get('/status');
+	expect(html.headers()['cache-control']).toMatch(/^private\b/);
+	expect(html.headers()['content-security-policy']).toContain("'nonce-");
+	const data = await request.get('/status/__data.json');
+	expect(data.headers()['cache-control']).toContain('public');
+	expect(data.headers()['content-security-policy'] ?? '').not.toContain("'nonce-");
+});
+
+const ADMIN = { authorization: 'Bearer demo-admin-token' };
+
+test("the public page lists shared incidents and maintenance live, and never a client's private incident", async ({
+	page,
+	request
+}) => {
+	const tag = Date.now().toString(36);
+	const shared = `Coupure du réseau partagé ${tag}`;
+	const secret = `Panne confidentielle Acme ${tag}`;
+	const planned = `Remplacement du routeur ${tag}`;
+	await page.goto('/status');
+	await expect(page.getByTestId('live-indicator')).toHaveText('En direct');
+	await expect(page.getByRole('heading', { name: 'Historique (90 jours)' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Maintenances passées' })).toBeVisible();
+
+	const file = (client: string, component: string, title: string) =>
+		request.post(`/api/v1/clients/${client}/incidents`, {
+			headers: ADMIN,
+			data: {
+				severity: 'major',
+				components: [component],
+				title,
+				description: `Détails internes ${tag}`
+			}
+		});
+	expect((await file('acme', 'extranet', secret)).status()).toBe(201);
+	expect((await file('infra', 'network', shared)).status()).toBe(201);
+	const start = Date.now() + 3 * 86_400_000;
+	const maintenance = await request.post('/api/v1/clients/infra/maintenance', {
+		headers: ADMIN,
+		data: {
+			components: ['network'],
+			title: planned,
+			start: new Date(start).toISOString(),
+			end: new Date(start + 3_600_000).toISOString()
+		}
+	});
+	expect(maintenance.status()).toBe(201);
+
+	const current = page
+		.getByTestId('current-incidents')
+		.getByTestId('public-incident')
+		.filter({ hasText: shared });
+	await expect(current).toContainText('Réseau et accès Internet');
+	await expect(current.getByTestId('incident-status')).toHaveText('Ouvert');
+	const upcoming = page
+		.getByTestId('upcoming-maintenance')
+		.getByTestId('public-maintenance')
+		.filter({ hasText: planned });
+	await expect(upcoming).toHaveAttribute('data-state', 'scheduled');
+	await expect(upcoming).toContainText('Planifiée');
+
+	const shown = await page.locator('main').innerText();
+	expect(shown).not.toContain(secret);
+	expect(shown).not.toContain(`Détails internes ${tag}`);
+	expect(shown).not.toContain('Infrastructure mutualisée');
+	for (const path of ['/status', '/status/__data.json']) {
+		const body = await (await request.get(path)).text();
+		expect(body).toContain(shared);
+		expect(body).not.toContain(secret);
+		expect(body).not.toContain('Extranet');
+	}
 });
 
 test("another client's component metrics answer 404, like a missing one", async ({ page }) => {

@@ -47,7 +47,8 @@ test('a signed-in visitor of /status is never served the anonymous copy', async 
 	const guest = await anonymous();
 	// The guest fills the cache first; the member asks within the same half second.
 	const [anon, mine] = await Promise.all([guest.get('/status'), member.get('/status')]);
-	expect(anon.headers()['cache-control']).toContain('public');
+	// Per-response nonce: not even the anonymous copy is for a shared cache.
+	expect(anon.headers()['cache-control']).toBe('private, max-age=5');
 	expect(mine.headers()['cache-control']).toBe('private, no-store');
 	expect(nonceOfHeader(mine.headers()['content-security-policy'])).not.toBe(
 		nonceOfHeader(anon.headers()['content-security-policy'])

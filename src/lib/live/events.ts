@@ -47,6 +47,8 @@ export interface LiveEventPayloads {
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */
 	'public.components': Record<string, never>;
+	/** A public incident or maintenance was recorded or changed state: the public page reloads its notices. */
+	'public.notices': Record<string, never>;
 }
 
 export type LiveEventKind = keyof LiveEventPayloads;

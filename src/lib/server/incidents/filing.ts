@@ -18,6 +18,7 @@ import {
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { nudgeMailQueue } from '../mail/mailer';
+import { announcePublicNotice } from '../status/public-notices';
 import { parseInput } from '../validation';
 import { authorize } from '../policy';
 import { contractRules, nextSequence, portalOrigin, type ContractRules } from './context';
@@ -141,6 +142,7 @@ export async function insertIncident(
 			title: row.title
 		}
 	});
+	await announcePublicNotice(tx, { incidentId: row.id });
 	await mailStaffOfNewReport(tx, row, portalOrigin());
 	const body = (locale: 'fr' | 'en') =>
 		m.mail_incident_filed_body(

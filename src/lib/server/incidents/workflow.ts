@@ -16,6 +16,8 @@ import {
 import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { nudgeMailQueue } from '../mail/mailer';
+import { announcePublicNotice } from '../status/public-notices';
+import { publicFactsChanged } from '../status/public-notices-rules';
 import { parseInput } from '../validation';
 import { authorize, can } from '../policy';
 import { contractRules, portalOrigin, type ContractRules } from './context';
@@ -92,6 +94,8 @@ async function step(
 				change: s.entry.kind
 			}
 		});
+		if (publicFactsChanged(current, after))
+			await announcePublicNotice(tx, { incidentId: after.id });
 		if (s.mail) await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug);
 		return after;
 	});

@@ -9,6 +9,7 @@ import { getDb } from '../db';
 import { maintenance, maintenanceComponent } from '../db/schema';
 import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
+import { announcePublicNotice } from '../status/public-notices';
 import { keySchema, parseInput, instantSchema } from '../validation';
 import { maintenanceCompliance } from './compliance';
 
@@ -89,6 +90,7 @@ export async function createMaintenance(
 			kind: 'maintenance.created',
 			payload: { clientSlug: owner.slug, id: created.id }
 		});
+		await announcePublicNotice(tx, { maintenanceId: created.id });
 		return {
 			id: created.id,
 			compliant: compliance.compliant,

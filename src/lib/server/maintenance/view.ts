@@ -3,7 +3,6 @@ import { getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { component, maintenance, maintenanceComponent } from '../db/schema';
-import { dateIn, lastDays } from '../calendar/dates';
 
 export interface MaintenanceWindow {
 	componentId: string;
@@ -34,23 +33,6 @@ export async function maintenanceWindows(
 				gt(maintenance.endAt, from)
 			)
 		);
-}
-
-/** The calendar days (in `timeZone`) a component spent some time in maintenance, up to now. */
-export function maintenanceDays(
-	windows: MaintenanceWindow[],
-	timeZone: string,
-	now: Date
-): Set<string> {
-	const days = new Set<string>();
-	for (const w of windows) {
-		if (w.start > now) continue;
-		const first = dateIn(timeZone, w.start);
-		const last = dateIn(timeZone, w.end < now ? new Date(w.end.getTime() - 1) : now);
-		const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
-		for (const day of lastDays(last, Math.max(1, span))) days.add(`${w.componentId}/${day}`);
-	}
-	return days;
 }
 
 /** A client's maintenance still to come or under way, soonest first (000 §1.4, 001 §5.5: clients are told beforehand). */

@@ -1,12 +1,14 @@
 import { systemContext } from '../context';
 import { liveCursor } from '../live/cursor';
+import { getPublicNotices } from './public-notices';
 import { getPublicStatus } from './read';
 
 /** The public page's data; anonymous visitors get it through the response cache of src/cli/public-cache.ts. */
 export async function publicPageData() {
 	// The cursor is read first: an event committed meanwhile is replayed, never missed.
 	const cursor = await liveCursor(systemContext);
-	const status = await getPublicStatus();
+	const now = new Date();
+	const [status, notices] = await Promise.all([getPublicStatus(now), getPublicNotices(now)]);
 	return {
 		liveCursor: cursor,
 		overall: status.overall,
@@ -18,6 +20,8 @@ export async function publicPageData() {
 			since,
 			maintenance,
 			days
-		}))
+		})),
+		incidents: notices.incidents,
+		maintenance: notices.maintenance
 	};
 }

@@ -9,14 +9,19 @@ import { getDb, type Executor } from '../db';
 import { client, component, statusDay, statusInterval, ROLLUP_RESOLUTIONS } from '../db/schema';
 import { invalid } from '../errors';
 import { liveStatusDays } from './days';
-import { maintenanceDays, maintenanceWindows } from '../maintenance/view';
+import { maintenanceWindows } from '../maintenance/view';
 import { rollupAverages } from './metrics-sql';
 import { toDate } from './pg-time';
 import { displayStatus, overallStatus, type UptimeDay } from '$lib/monitoring';
-import { dateIn, lastDays } from '../calendar/dates';
-import { pointCount, MAX_POINTS, resolutionFor, uptimeDay, type DaySeconds } from './view-rules';
-
-export const UPTIME_DAYS = 90;
+import {
+	barDays,
+	pointCount,
+	MAX_POINTS,
+	resolutionFor,
+	uptimeBars,
+	UPTIME_DAYS,
+	type DaySeconds
+} from './view-rules';
 
 export interface ComponentStatusView {
 	id: string;
@@ -63,8 +68,7 @@ async function withUptimeDays(
 	now: Date
 ): Promise<ComponentStatusView[]> {
 	if (rows.length === 0) return [];
-	const timezone = rows[0].timezone;
-	const days = lastDays(dateIn(timezone, now), UPTIME_DAYS);
+	const firstDay = rows.map((r) => barDays(r.timezone, now)[0]).sort()[0];
 	const windowStart = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
 	const stored = await db
 		.select()
@@ -75,7 +79,7 @@ async function withUptimeDays(
 					statusDay.componentId,
 					rows.map((r) => r.id)
 				),
-				gte(statusDay.day, days[0])
+				gte(statusDay.day, firstDay)
 			)
 		);
 	const live = await liveStatusDays(
@@ -100,7 +104,6 @@ async function withUptimeDays(
 		windowStart,
 		new Date(now.getTime() + 1)
 	);
-	const inMaintenance = maintenanceDays(windows, timezone, now);
 	const figures = new Map<string, DaySeconds>(stored.map((d) => [key(d.componentId, d.day), d]));
 	for (const d of live) {
 		figures.set(key(d.component_id, d.day), {
@@ -110,18 +113,19 @@ async function withUptimeDays(
 			unknownSeconds: d.unknown_seconds
 		});
 	}
-	return rows.map((r) => ({
-		id: r.id,
-		key: r.key,
-		name: r.name,
-		kind: r.kind,
-		status: r.status ?? 'unknown',
-		since: r.since?.toISOString() ?? null,
-		maintenance: windows.some((w) => w.componentId === r.id && w.start <= now && w.end > now),
-		days: days.map((day) =>
-			uptimeDay(day, figures.get(key(r.id, day)), inMaintenance.has(key(r.id, day)))
-		)
-	}));
+	return rows.map((r) => {
+		const own = windows.filter((w) => w.componentId === r.id);
+		return {
+			id: r.id,
+			key: r.key,
+			name: r.name,
+			kind: r.kind,
+			status: r.status ?? 'unknown',
+			since: r.since?.toISOString() ?? null,
+			maintenance: own.some((w) => w.start <= now && w.end > now),
+			days: uptimeBars(r.timezone, now, (day) => figures.get(key(r.id, day)), own)
+		};
+	});
 }
 
 /** A client's live status page and `GET /api/v1/clients/{slug}/status`. */

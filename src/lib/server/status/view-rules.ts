@@ -1,5 +1,8 @@
 import type { UptimeDay } from '$lib/monitoring';
 import type { RollupResolution } from '../../domain/status';
+import { dateIn, lastDays } from '../calendar/dates';
+
+export const UPTIME_DAYS = 90;
 
 export interface DaySeconds {
 	upSeconds: number;
@@ -19,6 +22,44 @@ export function uptimeDay(day: string, s: DaySeconds | undefined, maintenance = 
 		degradedMinutes: s ? Math.round(s.degradedSeconds / 60) : 0,
 		maintenance
 	};
+}
+
+/** The calendar days (in `timeZone`) some of these windows covered, up to now. */
+export function windowDays(
+	windows: { start: Date; end: Date }[],
+	timeZone: string,
+	now: Date
+): Set<string> {
+	const days = new Set<string>();
+	for (const w of windows) {
+		if (w.start > now) continue;
+		const first = dateIn(timeZone, w.start);
+		const last = dateIn(timeZone, w.end < now ? new Date(w.end.getTime() - 1) : now);
+		const span = Math.round((Date.parse(last) - Date.parse(first)) / 86_400_000) + 1;
+		for (const day of lastDays(last, Math.max(1, span))) days.add(day);
+	}
+	return days;
+}
+
+/** The days a component's bars cover: the last 90 of its own calendar, ending today there. */
+export function barDays(timeZone: string, now: Date): string[] {
+	return lastDays(dateIn(timeZone, now), UPTIME_DAYS);
+}
+
+/**
+ * One component's daily bars, on the calendar of its own client's timezone, like its stored day
+ * rows: a page that lists several clients' components (the public one) has each row on its own
+ * days. Shared-infrastructure components belong to the provider's own client, whose timezone is
+ * the provider's (Europe/Paris by default).
+ */
+export function uptimeBars(
+	timeZone: string,
+	now: Date,
+	figures: (day: string) => DaySeconds | undefined,
+	maintenance: { start: Date; end: Date }[]
+): UptimeDay[] {
+	const marked = windowDays(maintenance, timeZone, now);
+	return barDays(timeZone, now).map((day) => uptimeDay(day, figures(day), marked.has(day)));
 }
 
 export const MAX_POINTS = 3000;
