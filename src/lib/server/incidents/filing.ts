@@ -64,7 +64,8 @@ export async function fileIncident(
 			by,
 			reporterUserId: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
 			reportedAt,
-			components
+			components,
+			at: now
 		});
 	});
 	nudgeMailQueue();
@@ -80,6 +81,8 @@ export interface NewReport {
 	reportedAt: Date;
 	components: { id: string; key: string }[];
 	monitoringComponentId?: string;
+	/** When the report is recorded: now, or the filing's own clock (a replayed past). */
+	at?: Date;
 }
 
 /** Numbers, dates and records a report with its first timeline entry, audit, live event and mails. */
@@ -88,7 +91,7 @@ export async function insertIncident(
 	ctx: RequestContext,
 	report: NewReport
 ): Promise<Incident> {
-	const { owner, rules, data, by, reportedAt, components } = report;
+	const { owner, rules, data, by, reportedAt, components, at } = report;
 	const year = yearIn(owner.timezone, reportedAt);
 	const sequence = await nextSequence(tx, year);
 	const deadlines = incidentDeadlines(
@@ -129,7 +132,8 @@ export async function insertIncident(
 		targetType: 'incident',
 		targetId: row.id,
 		clientId: owner.id,
-		after: row
+		after: row,
+		at
 	});
 	await appendEvent(tx, {
 		clientId: owner.id,
@@ -141,7 +145,7 @@ export async function insertIncident(
 			title: row.title
 		}
 	});
-	await mailStaffOfNewReport(tx, row, portalOrigin());
+	await mailStaffOfNewReport(tx, row, portalOrigin(), at);
 	const body = (locale: 'fr' | 'en') =>
 		m.mail_incident_filed_body(
 			{
@@ -150,7 +154,7 @@ export async function insertIncident(
 			},
 			{ locale }
 		);
-	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
+	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug, at);
 	return row;
 }
 
