@@ -86,6 +86,17 @@ async function markSent(db: Executor, id: number): Promise<void> {
 	);
 }
 
+/**
+ * The pending mail queued up to `until` is taken as delivered when it was queued, so no drain ever
+ * sends it: the demo's past (demo/seed.ts) went out back then, not to today's demo addresses.
+ */
+export async function markMailDelivered(db: Executor, until: Date): Promise<number> {
+	const updated = await db.execute(sql`
+		update outbox_mail set state = 'sent', sent_at = created_at, attempts = 1
+		where state = 'pending' and created_at <= ${until.toISOString()}::timestamptz`);
+	return updated.count;
+}
+
 /** Schedules the retry with exponential back-off, or gives up once the mail is a day old. */
 async function markFailed(db: Executor, id: number, error: string): Promise<void> {
 	await db.execute(sql`
