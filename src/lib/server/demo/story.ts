@@ -1,9 +1,9 @@
 /**
  * What the demo clients went through in the last months (the reports themselves are in
  * story-scenarios.ts): planned maintenance announced in time or late, credit requests, and the
- * outage each client remembers. demo/replay.ts
- * plays it through the domain services on a backdated clock; the outages behind it are written
- * into the monitoring history first, so every SLA figure follows from the story.
+ * outage each client remembers. demo/replay.ts plays it through the domain services on a
+ * backdated clock; the outages behind it are written into the monitoring history first, so every
+ * SLA figure follows from the story.
  */
 import type {
 	IncidentCause,
