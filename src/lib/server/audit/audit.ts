@@ -10,11 +10,14 @@ export interface AuditEntry {
 	clientId?: string | null;
 	before?: unknown;
 	after?: unknown;
+	/** When the change happened: now, unless the caller replays a past one (the demo's history). */
+	at?: Date;
 }
 
 /** Written inside the same transaction as the change it describes (traceability: 004 art. 2 "Traçabilité", 000 §5). */
 export async function recordAudit(tx: Executor, ctx: RequestContext, entry: AuditEntry) {
 	await tx.insert(auditLog).values({
+		at: entry.at,
 		actorUserId: actorUserId(ctx),
 		actorTokenId: actorTokenId(ctx),
 		clientId: entry.clientId ?? null,

@@ -38,4 +38,20 @@ describe('historyPeriods (the demo past)', () => {
 	it('is the same for the same seed', () => {
 		expect(historyPeriods(seededRng(5), FROM, TO)).toEqual(historyPeriods(seededRng(5), FROM, TO));
 	});
+
+	it('keeps the story’s spells where they are, clear of random ones', () => {
+		const outage = {
+			status: 'down' as const,
+			from: new Date('2026-08-12T08:40:00Z'),
+			to: new Date('2026-08-12T10:10:00Z')
+		};
+		for (let seed = 1; seed <= 50; seed++) {
+			const periods = historyPeriods(seededRng(seed), FROM, TO, [outage]);
+			const at = periods.findIndex((p) => p.from.getTime() === outage.from.getTime());
+			expect(periods[at]).toEqual(outage);
+			expect(periods[at - 1].status).toBe('up');
+			expect(periods[at + 1].status).toBe('up');
+			for (let i = 1; i < periods.length; i++) expect(periods[i].from).toEqual(periods[i - 1].to);
+		}
+	});
 });

@@ -3,7 +3,7 @@ import { rowsOf, type Executor } from '../db';
 import { statusInterval, type ComponentKind } from '../db/schema';
 import { refreshStatusDays } from '../status/days';
 import { toDate } from '../status/pg-time';
-import { historyPeriods } from './history-plan';
+import { historyPeriods, type FixedSpell } from './history-plan';
 import { profileFor } from './profiles';
 import { WEEKEND_FACTOR, seedOf, seededRng } from './random-walk';
 
@@ -17,6 +17,8 @@ export interface HistoryComponent {
 	key: string;
 	kind: ComponentKind;
 	timezone: string;
+	/** The outages and slowdowns the demo's story tells (demo/replay.ts storySpells). */
+	spells?: FixedSpell[];
 }
 
 /**
@@ -33,7 +35,7 @@ export async function seedHistory(
 	const planned = components.map((c) => ({ ...c, start: starts.get(c.timezone)! }));
 	await tx.insert(statusInterval).values(
 		planned.flatMap((c) =>
-			historyPeriods(seededRng(seedOf(c.id)), c.start, now).map((p) => ({
+			historyPeriods(seededRng(seedOf(c.id)), c.start, now, c.spells).map((p) => ({
 				componentId: c.id,
 				status: p.status,
 				fromAt: p.from,

@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/password';
 import { createClient } from '../clients/service';
 import { createComponent } from '../components/service';
 import type { RequestContext } from '../context';
+import { markMailDelivered } from '../mail/mailer';
 import { getDb } from '../db';
 import {
 	apiToken,
@@ -12,10 +13,13 @@ import {
 	membership,
 	probe,
 	user,
+	type Client,
 	type ComponentKind,
-	type MembershipRole
+	type MembershipRole,
+	type User
 } from '../db/schema';
 import { seedHistory, type HistoryComponent } from './history';
+import { hasStory, replayStory, storySpells, type StoryClient } from './replay';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TOKENS = { admin: 'demo-admin-token', ingest: 'demo-ingest-token' } as const;
@@ -96,9 +100,29 @@ const MEMBER_NAMES: Record<MembershipRole, string> = {
 	viewer: 'Lecteur'
 };
 
+const staffContext = (u: User): RequestContext => ({
+	actor: { kind: 'staff', userId: u.id, email: u.email, name: u.name, role: u.staffRole! },
+	ip: null
+});
+
+const memberContext = (u: User, of: Client, role: MembershipRole): RequestContext => ({
+	actor: {
+		kind: 'member',
+		userId: u.id,
+		email: u.email,
+		name: u.name,
+		clientId: of.id,
+		clientSlug: of.slug,
+		role
+	},
+	ip: null
+});
+
 /**
  * Seeds the demo: only when the database has no demo client yet. Returns whether it seeded.
- * Components get 90 days of past timeline and metrics ending at `now`.
+ * Components get 90 days of past timeline and metrics ending at `now`, then the clients' story
+ * (demo/story.ts) is played through the services. Its mails count as delivered back then: they
+ * stay readable at /staff/outbox and no mail job ever sends them.
  */
 export async function seedDemo(now = new Date()): Promise<boolean> {
 	const db = getDb();
@@ -116,17 +140,10 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 		])
 		.onConflictDoNothing();
 	const [staffAdmin] = await db.select().from(user).where(eq(user.email, 'staff@demo.test'));
-	const ctx: RequestContext = {
-		actor: {
-			kind: 'staff',
-			userId: staffAdmin.id,
-			email: staffAdmin.email,
-			name: staffAdmin.name,
-			role: 'admin'
-		},
-		ip: null
-	};
+	const [operator] = await db.select().from(user).where(eq(user.email, 'operator@demo.test'));
+	const ctx = staffContext(staffAdmin);
 	const monitored: HistoryComponent[] = [];
+	const storyClients: StoryClient[] = [];
 	for (const demo of CLIENTS) {
 		const created = await createClient(ctx, {
 			slug: demo.slug,
@@ -134,11 +151,19 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 			commissionedAt: demo.commissionedAt,
 			contract: { preset: demo.preset, monthlyFeeCents: demo.monthlyFeeCents }
 		});
+		const spells = storySpells(demo.slug, created.timezone, now);
 		for (const c of demo.components) {
 			const row = await createComponent(ctx, demo.slug, c);
-			monitored.push({ id: row.id, key: row.key, kind: row.kind, timezone: created.timezone });
+			monitored.push({
+				id: row.id,
+				key: row.key,
+				kind: row.kind,
+				timezone: created.timezone,
+				spells: spells.get(row.key)
+			});
 		}
 		if (demo.members === false) continue;
+		const members: Partial<Record<MembershipRole, RequestContext>> = {};
 		for (const role of ['admin', 'contact', 'viewer'] as const) {
 			const [member] = await db
 				.insert(user)
@@ -149,7 +174,15 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 				})
 				.returning();
 			await db.insert(membership).values({ userId: member.id, clientId: created.id, role });
+			members[role] = memberContext(member, created, role);
 		}
+		if (hasStory(demo.slug))
+			storyClients.push({
+				slug: demo.slug,
+				timezone: created.timezone,
+				names: new Map(demo.components.map((c) => [c.key, c.name])),
+				members: { admin: members.admin!, contact: members.contact! }
+			});
 	}
 	await db.insert(apiToken).values([
 		{
@@ -168,6 +201,8 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 		}
 	]);
 	await seedMonitoring(monitored, now);
+	await replayStory({ admin: ctx, operator: staffContext(operator) }, storyClients, now);
+	await markMailDelivered(db, now);
 	return true;
 }
 

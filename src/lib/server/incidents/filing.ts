@@ -65,7 +65,8 @@ export async function fileIncident(
 			by,
 			reporterUserId: ctx.actor.kind === 'member' ? ctx.actor.userId : null,
 			reportedAt,
-			components
+			components,
+			at: now
 		});
 	});
 	nudgeMailQueue();
@@ -81,6 +82,8 @@ export interface NewReport {
 	reportedAt: Date;
 	components: { id: string; key: string }[];
 	monitoringComponentId?: string;
+	/** When the report is recorded: now, or the filing's own clock (a replayed past). */
+	at?: Date;
 }
 
 /** Numbers, dates and records a report with its first timeline entry, audit, live event and mails. */
@@ -89,7 +92,7 @@ export async function insertIncident(
 	ctx: RequestContext,
 	report: NewReport
 ): Promise<Incident> {
-	const { owner, rules, data, by, reportedAt, components } = report;
+	const { owner, rules, data, by, reportedAt, components, at } = report;
 	const year = yearIn(owner.timezone, reportedAt);
 	const sequence = await nextSequence(tx, year);
 	const deadlines = incidentDeadlines(
@@ -130,7 +133,8 @@ export async function insertIncident(
 		targetType: 'incident',
 		targetId: row.id,
 		clientId: owner.id,
-		after: row
+		after: row,
+		at
 	});
 	await appendEvent(tx, {
 		clientId: owner.id,
@@ -143,7 +147,7 @@ export async function insertIncident(
 		}
 	});
 	await announcePublicNotice(tx, { incidentId: row.id });
-	await mailStaffOfNewReport(tx, row, portalOrigin());
+	await mailStaffOfNewReport(tx, row, portalOrigin(), at);
 	const body = (locale: 'fr' | 'en') =>
 		m.mail_incident_filed_body(
 			{
@@ -152,7 +156,7 @@ export async function insertIncident(
 			},
 			{ locale }
 		);
-	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug);
+	await mailClient(tx, row, 'filed', body, portalOrigin(), owner.slug, at);
 	return row;
 }
 

@@ -33,7 +33,8 @@ async function send(
 	incident: Incident,
 	kind: IncidentMailKind,
 	body: MailBody,
-	link: string
+	link: string,
+	at: Date | undefined
 ) {
 	const seen = new Set<string>();
 	for (const r of recipients) {
@@ -46,19 +47,21 @@ async function send(
 			text: m.mail_incident_body(
 				{ number: incident.number, title: incident.title, body: body(locale), link },
 				{ locale }
-			)
+			),
+			at
 		});
 	}
 }
 
-/** The reporter and the client's contacts and admins. */
+/** The reporter and the client's contacts and admins; `at` replays a past step (default now). */
 export async function mailClient(
 	tx: Executor,
 	incident: Incident,
 	kind: IncidentMailKind,
 	body: MailBody,
 	origin: string,
-	clientSlug: string
+	clientSlug: string,
+	at?: Date
 ) {
 	const recipients = await tx
 		.select({ email: user.email, locale: user.locale, muted: user.muteIncidentMail })
@@ -79,12 +82,18 @@ export async function mailClient(
 		incident,
 		kind,
 		body,
-		`${origin}/app/${clientSlug}/incidents/${incident.number}`
+		`${origin}/app/${clientSlug}/incidents/${incident.number}`,
+		at
 	);
 }
 
 /** Staff hear of every new critical or major report. */
-export async function mailStaffOfNewReport(tx: Executor, incident: Incident, origin: string) {
+export async function mailStaffOfNewReport(
+	tx: Executor,
+	incident: Incident,
+	origin: string,
+	at?: Date
+) {
 	if (incident.severity !== 'critical' && incident.severity !== 'major') return;
 	const recipients = await tx
 		.select({ email: user.email, locale: user.locale, muted: user.muteIncidentMail })
@@ -96,6 +105,7 @@ export async function mailStaffOfNewReport(tx: Executor, incident: Incident, ori
 		incident,
 		'filed',
 		() => incident.description,
-		`${origin}/staff/incidents/${incident.number}`
+		`${origin}/staff/incidents/${incident.number}`,
+		at
 	);
 }

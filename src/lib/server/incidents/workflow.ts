@@ -49,11 +49,13 @@ interface Step {
 /**
  * One step of the workflow in one transaction: the report locked, its change, a timeline
  * entry, the audit row, the live event (an internal note reaches staff only) and mails.
+ * `now` is the step's clock: the wall clock, or a past instant when a history is replayed.
  */
 async function step(
 	ctx: RequestContext,
 	slug: string,
 	number: string,
+	now: Date,
 	decide: (current: Incident, rules: ContractRules, client: Client) => Step
 ): Promise<Incident> {
 	const updated = await getDb().transaction(async (tx) => {
@@ -63,12 +65,12 @@ async function step(
 		const s = decide(current, rules, client);
 		const [after] = await tx
 			.update(incident)
-			.set({ ...s.changes, updatedAt: new Date() })
+			.set({ ...s.changes, updatedAt: now })
 			.where(eq(incident.id, current.id))
 			.returning();
 		await tx.insert(incidentUpdate).values({
 			incidentId: current.id,
-			at: s.entry.at ?? new Date(),
+			at: s.entry.at ?? now,
 			authorUserId: actorUserId(ctx),
 			kind: s.entry.kind,
 			message: s.entry.message ?? null,
@@ -81,7 +83,8 @@ async function step(
 			targetId: current.id,
 			clientId: client.id,
 			before: current,
-			after
+			after,
+			at: now
 		});
 		await syncDowntimeQualifications(tx, after);
 		await appendEvent(tx, {
@@ -96,7 +99,8 @@ async function step(
 		});
 		if (publicFactsChanged(current, after))
 			await announcePublicNotice(tx, { incidentId: after.id });
-		if (s.mail) await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug);
+		if (s.mail)
+			await mailClient(tx, after, s.mail.kind, s.mail.body, portalOrigin(), client.slug, now);
 		return after;
 	});
 	nudgeMailQueue();
@@ -107,8 +111,7 @@ const wrongState = () => conflict(m.incident_wrong_state());
 const OPEN: IncidentStatus[] = ['open', 'acknowledged'];
 
 /** A past instant for imports (`at` ≤ now and not before the report), else now. */
-function stepTime(at: string | undefined, current: Incident, field = 'at'): Date {
-	const now = new Date();
+function stepTime(at: string | undefined, current: Incident, now: Date, field = 'at'): Date {
 	if (!at) return now;
 	const when = new Date(at);
 	if (when > now || when < current.reportedAt)
@@ -121,13 +124,14 @@ export function acknowledgeIncident(
 	ctx: RequestContext,
 	slug: string,
 	number: string,
-	input: unknown
+	input: unknown,
+	now = new Date()
 ) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(acknowledgeSchema, input, fieldMessages);
-	return step(ctx, slug, number, (current) => {
+	return step(ctx, slug, number, now, (current) => {
 		if (current.status !== 'open') throw wrongState();
-		const at = stepTime(data.at, current);
+		const at = stepTime(data.at, current, now);
 		const text = `${data.nature}\n\n${data.estimatedResolution}`;
 		return {
 			changes: {
@@ -155,10 +159,16 @@ export function acknowledgeIncident(
 }
 
 /** Opening a ticket does not prove the incident (001 §5.4): staff confirm it and name its cause. */
-export function qualifyIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function qualifyIncident(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(qualifySchema, input, fieldMessages);
-	return step(ctx, slug, number, () => ({
+	return step(ctx, slug, number, now, () => ({
 		changes: { qualification: data.qualification, cause: data.cause },
 		entry: {
 			kind: 'qualified',
@@ -173,13 +183,14 @@ export function postIncidentUpdate(
 	ctx: RequestContext,
 	slug: string,
 	number: string,
-	input: unknown
+	input: unknown,
+	now = new Date()
 ) {
 	const data = parseInput(updateSchema, input, fieldMessages);
 	const staffSide = can(ctx, 'incident.acknowledge');
 	if (!staffSide) authorize(ctx, 'incident.respond');
 	const internal = staffSide && Boolean(data.internal);
-	return step(ctx, slug, number, (current) => {
+	return step(ctx, slug, number, now, (current) => {
 		if (current.status === 'closed') throw wrongState();
 		return {
 			entry: { kind: internal ? 'note' : 'update', message: data.message, internal },
@@ -188,12 +199,18 @@ export function postIncidentUpdate(
 	});
 }
 
-export function resolveIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function resolveIncident(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(resolveSchema, input, fieldMessages);
-	return step(ctx, slug, number, (current) => {
+	return step(ctx, slug, number, now, (current) => {
 		if (!OPEN.includes(current.status)) throw wrongState();
-		const at = stepTime(data.at, current);
+		const at = stepTime(data.at, current, now);
 		return {
 			changes: {
 				status: 'resolved',
@@ -208,22 +225,33 @@ export function resolveIncident(ctx: RequestContext, slug: string, number: strin
 }
 
 /** The client confirms the resolution: the report is closed. */
-export function confirmResolution(ctx: RequestContext, slug: string, number: string) {
+export function confirmResolution(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	now = new Date()
+) {
 	authorize(ctx, 'incident.respond');
-	return step(ctx, slug, number, (current) => {
+	return step(ctx, slug, number, now, (current) => {
 		if (current.status !== 'resolved') throw wrongState();
-		return { changes: { status: 'closed', closedAt: new Date() }, entry: { kind: 'confirmed' } };
+		return { changes: { status: 'closed', closedAt: now }, entry: { kind: 'confirmed' } };
 	});
 }
 
 /** Within the contract's window (default 7 days) after resolution, the client may reopen. */
-export function reopenIncident(ctx: RequestContext, slug: string, number: string, input: unknown) {
+export function reopenIncident(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'incident.respond');
 	const data = parseInput(reasonSchema, input, fieldMessages);
-	return step(ctx, slug, number, (current, rules) => {
+	return step(ctx, slug, number, now, (current, rules) => {
 		if (current.status !== 'resolved' || !current.resolvedAt) throw wrongState();
 		const days = rules.settings.incidents.reopenWithinDays;
-		if (Date.now() - current.resolvedAt.getTime() > days * 86_400_000)
+		if (now.getTime() - current.resolvedAt.getTime() > days * 86_400_000)
 			throw conflict(m.incident_reopen_expired({ days }));
 		return {
 			changes: {
@@ -242,11 +270,12 @@ export function changeIncidentSeverity(
 	ctx: RequestContext,
 	slug: string,
 	number: string,
-	input: unknown
+	input: unknown,
+	now = new Date()
 ) {
 	authorize(ctx, 'incident.acknowledge');
 	const data = parseInput(severityChangeSchema, input, fieldMessages);
-	return step(ctx, slug, number, (current, rules) => {
+	return step(ctx, slug, number, now, (current, rules) => {
 		if (current.status === 'closed' || current.severity === data.severity) throw wrongState();
 		const deadlines = incidentDeadlines(
 			current.reportedAt,

@@ -9,6 +9,8 @@ export interface Mail {
 	to: string;
 	subject: string;
 	text: string;
+	/** When it was queued: now, unless the caller replays a past change (the demo's history). */
+	at?: Date;
 }
 
 /** After the n-th failed attempt the mail waits RETRY_BASE_MS · 2^(n-1), at most RETRY_MAX_MS. */
@@ -47,8 +49,8 @@ export function onMailQueued(listener: (() => void) | undefined): void {
  * Queued in the caller's transaction, so a mail exists only if the change that caused it
  * committed. Sending is the mail job's: call `nudgeMailQueue` after the commit.
  */
-export async function queueMail(tx: Executor, mail: Mail): Promise<void> {
-	await tx.insert(outboxMail).values(mail);
+export async function queueMail(tx: Executor, { at, ...mail }: Mail): Promise<void> {
+	await tx.insert(outboxMail).values({ ...mail, createdAt: at, nextAttemptAt: at });
 }
 
 /** Tells this node's mail job that mail was queued, so it runs soon; never waits for SMTP. */
@@ -82,6 +84,17 @@ async function markSent(db: Executor, id: number): Promise<void> {
 	await db.execute(
 		sql`update outbox_mail set state = 'sent', sent_at = now(), error = null where id = ${id}`
 	);
+}
+
+/**
+ * The pending mail queued up to `until` is taken as delivered when it was queued, so no drain ever
+ * sends it: the demo's past (demo/seed.ts) went out back then, not to today's demo addresses.
+ */
+export async function markMailDelivered(db: Executor, until: Date): Promise<number> {
+	const updated = await db.execute(sql`
+		update outbox_mail set state = 'sent', sent_at = created_at, attempts = 1
+		where state = 'pending' and created_at <= ${until.toISOString()}::timestamptz`);
+	return updated.count;
 }
 
 /** Schedules the retry with exponential back-off, or gives up once the mail is a day old. */

@@ -72,7 +72,8 @@ export async function createMaintenance(
 				endAt: e,
 				announcedAt,
 				approvedAt,
-				createdBy: actorUserId(ctx)
+				createdBy: actorUserId(ctx),
+				createdAt: now
 			})
 			.returning();
 		await tx
@@ -83,7 +84,8 @@ export async function createMaintenance(
 			targetType: 'maintenance',
 			targetId: created.id,
 			clientId: owner.id,
-			after: { ...created, components: data.components, compliance }
+			after: { ...created, components: data.components, compliance },
+			at: now
 		});
 		await appendEvent(tx, {
 			clientId: owner.id,

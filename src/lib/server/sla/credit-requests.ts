@@ -44,7 +44,8 @@ export async function requestCredit(
 				period: figures.periodKey,
 				percentBasisPoints: Math.round(report.credit.percent * 100),
 				amountCents: report.credit.amountCents,
-				requestedBy: actorUserId(ctx)
+				requestedBy: actorUserId(ctx),
+				requestedAt: now
 			})
 			.returning();
 		await recordAudit(tx, ctx, {
@@ -52,7 +53,8 @@ export async function requestCredit(
 			targetType: 'credit_request',
 			targetId: created.id,
 			clientId: owner.id,
-			after: created
+			after: created,
+			at: now
 		});
 		await appendEvent(tx, {
 			clientId: owner.id,
@@ -69,7 +71,13 @@ const decisionSchema = z.object({
 });
 
 /** Staff admins approve (the avoir is issued) or refuse with a note; both sides see it live. */
-export async function decideCredit(ctx: RequestContext, slug: string, id: string, input: unknown) {
+export async function decideCredit(
+	ctx: RequestContext,
+	slug: string,
+	id: string,
+	input: unknown,
+	now = new Date()
+) {
 	authorize(ctx, 'credit.decide');
 	const data = parseInput(decisionSchema, input);
 	if (!isUuid(id)) throw notFound();
@@ -87,7 +95,7 @@ export async function decideCredit(ctx: RequestContext, slug: string, id: string
 			.set({
 				status: data.decision,
 				decidedBy: actorUserId(ctx),
-				decidedAt: new Date(),
+				decidedAt: now,
 				decisionNote: data.note ?? null
 			})
 			.where(eq(creditRequest.id, id))
@@ -98,7 +106,8 @@ export async function decideCredit(ctx: RequestContext, slug: string, id: string
 			targetId: id,
 			clientId: owner.id,
 			before,
-			after
+			after,
+			at: now
 		});
 		await appendEvent(tx, {
 			clientId: owner.id,
