@@ -25,7 +25,11 @@ export const tail = (node: Node) =>
  */
 export async function bootNode(
 	name: string,
-	{ databaseUrl, logDir, env = {} }: { databaseUrl: string; logDir: string; env?: NodeJS.ProcessEnv }
+	{
+		databaseUrl,
+		logDir,
+		env = {}
+	}: { databaseUrl: string; logDir: string; env?: NodeJS.ProcessEnv }
 ): Promise<Node> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
