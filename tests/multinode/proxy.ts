@@ -17,6 +17,10 @@ export interface Proxy {
 	url: string;
 	/** WebSocket upgrades passed to each node, by index. */
 	upgrades: number[];
+	/** Socket.IO polling requests passed to each node, by index. */
+	polls: number[];
+	/** Off: upgrades are refused, as by a proxy that does not pass WebSockets. */
+	webSockets: boolean;
 	close(): Promise<void>;
 }
 
@@ -36,6 +40,7 @@ function forwarded(req: IncomingMessage): IncomingHttpHeaders {
 export async function startProxy(backends: string[], port = 0, host = '127.0.0.1'): Promise<Proxy> {
 	const targets = backends.map((b) => new URL(b));
 	const upgrades = targets.map(() => 0);
+	const polls = targets.map(() => 0);
 	/** Upgraded sockets leave the HTTP server: closing the proxy ends them itself. */
 	const tunnels = new Set<Socket>();
 	let turn = 0;
@@ -70,6 +75,7 @@ export async function startProxy(backends: string[], port = 0, host = '127.0.0.1
 					headers: forwarded(req)
 				},
 				(answer) => {
+					if (req.url?.startsWith('/socket.io/')) polls[index]++;
 					const headers = { ...answer.headers };
 					if (index !== sticky)
 						headers['set-cookie'] = [
@@ -88,6 +94,10 @@ export async function startProxy(backends: string[], port = 0, host = '127.0.0.1
 	});
 
 	server.on('upgrade', (req: IncomingMessage, client: Socket, head: Buffer) => {
+		if (!proxy.webSockets) {
+			client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+			return;
+		}
 		const attempt = (queue: number[]) => {
 			const index = queue[0];
 			if (index === undefined) {
@@ -126,9 +136,11 @@ export async function startProxy(backends: string[], port = 0, host = '127.0.0.1
 	await new Promise<void>((ready) => server.listen(port, host, ready));
 	const address = server.address();
 	const bound = typeof address === 'object' && address ? address.port : port;
-	return {
+	const proxy: Proxy = {
 		url: `http://${host}:${bound}`,
 		upgrades,
+		polls,
+		webSockets: true,
 		close: () =>
 			new Promise<void>((done) => {
 				for (const tunnel of tunnels) tunnel.destroy();
@@ -136,6 +148,7 @@ export async function startProxy(backends: string[], port = 0, host = '127.0.0.1
 				server.close(() => done());
 			})
 	};
+	return proxy;
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
