@@ -44,7 +44,7 @@ export const maxOf = (xs: number[]) => xs.reduce((a, b) => Math.max(a, b), -Infi
 export const spread = (xs: number[]) =>
 	`p50 ${ms(percentile(xs, 0.5))} · p95 ${ms(percentile(xs, 0.95))} · p99 ${ms(percentile(xs, 0.99))} · max ${ms(maxOf(xs))}`;
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
 	return new Promise((done, fail) => {
 		const server = createServer();
 		server.once('error', fail);

@@ -18,7 +18,9 @@ export class LiveConnection {
 
 	constructor(lastEventId: number) {
 		this.#lastEventId = lastEventId;
-		this.#socket = io({ transports: ['websocket', 'polling'] });
+		// WebSocket first: a WebSocket stays on one node, so several nodes need no sticky sessions.
+		// Without tryAllTransports a refused WebSocket is retried forever and polling never starts.
+		this.#socket = io({ transports: ['websocket', 'polling'], tryAllTransports: true });
 		this.#socket.on('connect', () => {
 			this.#status = 'live';
 			this.#socket.emit('catchUp', this.#lastEventId);

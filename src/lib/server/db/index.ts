@@ -20,10 +20,12 @@ function connect() {
 		const sql = postgres(databaseUrl(), {
 			max: 10,
 			onnotice: () => {},
-			// postgres.js counts failed connects across the whole pool and waits up to 20 s (3^n / 100 s)
-			// before the next one: after a PostgreSQL restart under load the pool stayed away for
-			// seconds. Retry at most 1 s apart, and give up on a connect after 5 s, not 30.
-			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
+			// postgres.js counts failed connects across the whole pool (and its LISTEN connection) and
+			// waits up to 20 s (3^n / 100 s) before the next one: after a PostgreSQL restart under load
+			// the pool stayed away for seconds. A connect refused while PostgreSQL is still starting up
+			// costs one such wait, so it stays short: at most 250 ms apart. Give up on a connect after
+			// 5 s, not 30.
+			backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 0.25) * (0.5 + Math.random() / 2),
 			connect_timeout: 5
 		});
 		connection = { sql, db: drizzle(sql, { schema }) };

@@ -137,17 +137,21 @@ class EventRelay {
 		this.highest = max;
 		await getSql().listen(
 			EVENT_CHANNEL,
-			(payload) => void this.relay(payload.split(',').map(Number)).catch(logRelayError),
-			() => void this.onListen().catch(logRelayError)
+			(payload) => untilDone(() => this.relay(payload.split(',').map(Number))),
+			() => {
+				const from = this.highest;
+				untilDone(() => this.onListen(from));
+			}
 		);
 	}
 
 	/**
 	 * At every (re)LISTEN, including the first (events committed between `start`'s max and the
 	 * LISTEN): what committed while we were not listening, by the same rule as a browser's
-	 * catch-up (`missedSince`), minus what we already emitted.
+	 * catch-up (`missedSince`) from the highest id emitted when the LISTEN came back (a retry keeps
+	 * it), minus what we already emitted.
 	 */
-	private async onListen() {
+	private async onListen(from: number) {
 		const rows = await getDb()
 			.select({
 				id: event.id,
@@ -156,9 +160,10 @@ class EventRelay {
 				kind: event.kind
 			})
 			.from(event)
-			.where(await missedSince(this.highest))
+			.where(await missedSince(from))
 			.orderBy(asc(event.id));
 		const missed = rows.filter((r) => !this.emitted.has(r.id));
+		childLog({ module: 'realtime' }).info({ missed: missed.length }, 'relay listening');
 		const unsure = missed.filter((r) => r.id <= this.forgottenUpTo && r.kind !== SESSION_ENDED);
 		// Emitted long ago or never: we cannot tell. Those rooms reload their data rather than risk either.
 		if (unsure.length > 0) {
@@ -204,6 +209,20 @@ class EventRelay {
 
 function logRelayError(e: unknown) {
 	childLog({ module: 'realtime' }).error({ err: e }, 'relay failed');
+}
+
+const RELAY_RETRY_MS = 250;
+
+/**
+ * A relay query fails when PostgreSQL goes away just after a NOTIFY or a re-LISTEN. Dropping it
+ * would lose those events for this node's sockets (a later catch-up starts from a higher id), so
+ * it is tried again until it succeeds; what was emitted meanwhile is skipped.
+ */
+function untilDone(task: () => Promise<void>) {
+	task().catch((e) => {
+		logRelayError(e);
+		setTimeout(() => untilDone(task), RELAY_RETRY_MS).unref();
+	});
 }
 
 let attached: RealtimeServer | undefined;
