@@ -53,7 +53,7 @@ export const maintenanceRecordedView = (
 ): z.infer<typeof maintenanceRecordedSchema> => ({
 	id: r.id,
 	compliant: r.compliant,
-	...(r.reasons.length ? { reason: r.reasons[0] } : {}),
+	...(r.reason ? { reason: r.reason } : {}),
 	reasons: r.reasons,
 	warnings: r.warnings,
 	needsApproval: r.needsApproval

@@ -110,7 +110,7 @@ export async function createMaintenance(
 			components: data.components,
 			assessment: a
 		});
-		return { id: created.id, ...a };
+		return { id: created.id, ...a, ...(a.reasons.length ? { reason: a.reasons[0] } : {}) };
 	});
 }
 
