@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { signIn } from './helpers';
 
 /**
  * The contract test: every operation of /api/v1/openapi.json gets real requests, and each
@@ -31,6 +32,8 @@ interface Call {
 }
 
 interface Sample {
+	/** Who sends the valid, invalid and unknown-client requests: the admin token, or Initech's contact (session cookie). */
+	as?: 'contact';
 	/** Valid requests, sent in order: each must succeed as documented. */
 	calls: () => Call[];
 	/** A request whose body the API refuses (422), for every POST and PATCH. */
@@ -48,7 +51,15 @@ const month = new Intl.DateTimeFormat('en-CA', {
 }).format(now);
 
 /** What the samples learn from the answers as they go. */
-const state = { slug: `contract-${now.toString(36)}`, acmeComponent: '', number: '' };
+const state = {
+	slug: `contract-${now.toString(36)}`,
+	acmeComponent: '',
+	initechComponent: '',
+	number: '',
+	maintenance: '',
+	toApprove: '',
+	toRefuse: ''
+};
 const own = (params: Record<string, string> = {}) => ({ slug: state.slug, ...params });
 const incident = () => own({ number: state.number });
 
@@ -103,6 +114,10 @@ const samples: [operation: string, sample: Sample][] = [
 				{
 					params: { slug: 'acme' },
 					then: (body) => (state.acmeComponent = (body.components as { key: string }[])[0].key)
+				},
+				{
+					params: { slug: 'initech' },
+					then: (body) => (state.initechComponent = (body.components as { key: string }[])[0].key)
 				}
 			]
 		}
@@ -239,7 +254,8 @@ const samples: [operation: string, sample: Sample][] = [
 						start: ago(-14 * 1440),
 						end: ago(-14 * 1440 - 60),
 						title: 'Mise à jour noyau'
-					}
+					},
+					then: (body) => (state.maintenance = String(body.id))
 				},
 				{
 					params: own(),
@@ -250,12 +266,93 @@ const samples: [operation: string, sample: Sample][] = [
 						title: 'Urgence',
 						announcedAt: ago(11)
 					}
-				}
+				},
+				{
+					params: own(),
+					body: {
+						components: ['db-1'],
+						kind: 'network',
+						start: ago(-20 * 1440),
+						end: ago(-20 * 1440 - 30),
+						title: 'Travaux réseau',
+						description: 'Remplacement d’un commutateur.',
+						publish: false
+					}
+				},
+				...(['toApprove', 'toRefuse'] as const).map((key, i) => ({
+					// 000 §1.4 (Initech, softconcept): over 1 h only with the client's agreement.
+					params: { slug: 'initech' },
+					body: {
+						components: [state.initechComponent],
+						start: ago(-(300 + i) * 1440),
+						end: ago(-(300 + i) * 1440 - 120),
+						title: 'Migration du stockage (contrat OpenAPI)'
+					},
+					then: (body: Json) => (state[key] = String(body.id))
+				}))
 			],
 			invalid: () => ({
 				params: own(),
-				body: { components: [], start: 'soon', end: 'later', title: '' }
+				body: { components: [], start: 'soon', end: 'later', title: '', kind: 'cosmic' }
 			})
+		}
+	],
+	[
+		'GET /clients/{slug}/maintenance',
+		{
+			calls: () => [
+				{ params: own() },
+				{ params: own(), query: { from: '2026-01-01', to: ago(-30 * 1440), state: 'published' } },
+				{ params: { slug: 'initech' }, query: { state: 'published' } }
+			]
+		}
+	],
+	[
+		'PATCH /clients/{slug}/maintenance/{id}',
+		{
+			calls: () => [
+				{
+					params: own({ id: state.maintenance }),
+					body: {
+						title: 'Mise à jour noyau 6.12',
+						start: ago(-15 * 1440),
+						end: ago(-15 * 1440 - 45)
+					}
+				}
+			],
+			invalid: () => ({ params: own({ id: state.maintenance }), body: { kind: 'cosmic' } })
+		}
+	],
+	[
+		'POST /clients/{slug}/maintenance/{id}/approve',
+		{
+			as: 'contact',
+			calls: () => [{ params: { slug: 'initech', id: state.toApprove }, body: { comment: 'OK' } }],
+			invalid: () => ({ params: { slug: 'initech', id: state.toApprove }, body: { comment: 42 } })
+		}
+	],
+	[
+		'POST /clients/{slug}/maintenance/{id}/refuse',
+		{
+			as: 'contact',
+			calls: () => [
+				{ params: { slug: 'initech', id: state.toRefuse }, body: { comment: 'Pas cette semaine' } }
+			],
+			invalid: () => ({ params: { slug: 'initech', id: state.toRefuse }, body: {} })
+		}
+	],
+	[
+		'POST /clients/{slug}/maintenance/{id}/cancel',
+		{
+			calls: () => [
+				{ params: own({ id: state.maintenance }), body: { reason: 'Reportée' } },
+				// Initech's demo calendar keeps no trace but cancelled windows of this test.
+				...[state.toApprove, state.toRefuse].map((id) => ({
+					params: { slug: 'initech', id },
+					body: { reason: 'Fenêtre du test de contrat' }
+				}))
+			],
+			invalid: () => ({ params: own({ id: state.maintenance }), body: { reason: '' } })
 		}
 	],
 	[
@@ -333,9 +430,18 @@ async function send(
 }
 
 test('every documented operation answers with a documented status and body', async ({
-	request
+	request,
+	browser,
+	baseURL
 }) => {
 	test.setTimeout(120_000);
+	const contactPage = await browser.newPage();
+	await signIn(contactPage, 'contact@initech.test');
+	/** Cookie-authenticated writes carry their Origin (hooks.server.ts refuses them otherwise). */
+	const senders = {
+		admin: { request, headers: admin },
+		contact: { request: contactPage.request, headers: { origin: new URL(baseURL!).origin } }
+	};
 	const docResponse = await request.get('/api/v1/openapi.json');
 	expect(docResponse.status()).toBe(200);
 	const doc = (await docResponse.json()) as OpenApi;
@@ -378,10 +484,11 @@ test('every documented operation answers with a documented status and body', asy
 		await test.step(operation, async () => {
 			const queryNames = (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
 			const hasBody = method === 'POST' || method === 'PATCH';
+			const by = senders[sample.as ?? 'admin'];
 			if (hasBody) expect(sample.invalid, `${operation}: an invalid body to send`).toBeDefined();
 
 			if (sample.invalid) {
-				const refused = await send(request, method, template, sample.invalid(), admin);
+				const refused = await send(by.request, method, template, sample.invalid(), by.headers);
 				expect(refused.status(), `${operation} with an invalid body`).toBe(422);
 				const body = await expectDocumented(`${operation} (invalid body)`, op, refused);
 				expect((body.error as Json).code).toBe('invalid');
@@ -402,7 +509,7 @@ test('every documented operation answers with a documented status and body', asy
 						`${label}: the document refuses the sample body: ${check.errors()}`
 					).toBe(true);
 				}
-				const response = await send(request, method, template, call, admin);
+				const response = await send(by.request, method, template, call, by.headers);
 				expect(response.status(), `${label}: ${await response.text()}`).toBeLessThan(300);
 				const body = await expectDocumented(label, op, response);
 				call.then?.(body);
@@ -415,11 +522,11 @@ test('every documented operation answers with a documented status and body', asy
 
 			if (template.includes('{slug}')) {
 				const missing = await send(
-					request,
+					by.request,
 					method,
 					template,
 					{ ...first, params: { ...first.params, slug: 'no-such-client' } },
-					admin
+					by.headers
 				);
 				expect(missing.status(), `${operation} on an unknown client`).toBe(404);
 				await expectDocumented(`${operation} (unknown client)`, op, missing);

@@ -64,6 +64,18 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	const clientOfA = (
 		await (await admin.get(`/api/v1/clients/${A}`, { headers: ADMIN_TOKEN })).json()
 	).name as string;
+	const start = Date.now() + 30 * 86_400_000;
+	const planned = await admin.post(`/api/v1/clients/${A}/maintenance`, {
+		headers: ADMIN_TOKEN,
+		data: {
+			components: [ofA[0].key],
+			start: new Date(start).toISOString(),
+			end: new Date(start + 3_600_000).toISOString(),
+			title: `${title} window`
+		}
+	});
+	expect(planned.status()).toBe(201);
+	const maintenanceOfA = (await planned.json()).id as string;
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -87,6 +99,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		incidentOfA,
 		markersOfA,
 		componentOfA: ofA[0].key,
+		maintenanceOfA,
 		readToken: readToken!,
 		throwaways
 	});

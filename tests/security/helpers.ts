@@ -57,6 +57,8 @@ export interface Fixtures {
 	markersOfA: string[];
 	/** One component key of client A. */
 	componentOfA: string;
+	/** A maintenance window of client A, published by the setup. */
+	maintenanceOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

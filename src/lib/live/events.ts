@@ -43,6 +43,12 @@ export interface LiveEventPayloads {
 	'sla.changed': { clientSlug: string; period: string };
 	/** Planned maintenance was recorded: the client's home and SLA pages refresh. */
 	'maintenance.created': { clientSlug: string; id: string };
+	/** A window was rescheduled, edited or published (a draft's events reach staff only). */
+	'maintenance.updated': { clientSlug: string; id: string };
+	'maintenance.cancelled': { clientSlug: string; id: string };
+	/** The client's decision on a window that needs its agreement (000 §1.4). */
+	'maintenance.approved': { clientSlug: string; id: string };
+	'maintenance.refused': { clientSlug: string; id: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -47,7 +47,8 @@ const ERRORS: Record<ErrorStatus, string> = {
 const PATH_PARAMETERS: Record<string, { schema: z.ZodType; description: string }> = {
 	slug: { schema: slugSchema, description: 'The client' },
 	key: { schema: keySchema, description: 'A component of the client' },
-	number: { schema: incidentNumberSchema, description: 'An incident report of the client' }
+	number: { schema: incidentNumberSchema, description: 'An incident report of the client' },
+	id: { schema: z.uuid(), description: 'A maintenance window of the client' }
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });

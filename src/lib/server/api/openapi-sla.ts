@@ -1,5 +1,3 @@
-import { maintenanceRecordedSchema } from '../maintenance/api-views';
-import { maintenanceSchema } from '../maintenance/service';
 import { qualificationRecordedSchema, slaQuerySchema, slaReportSchema } from '../sla/api-views';
 import { qualificationSchema } from '../sla/records';
 import type { ApiPart } from './openapi-kit';
@@ -20,15 +18,6 @@ export const slaApi: ApiPart = {
 				}
 			}
 		},
-		'/clients/{slug}/maintenance': {
-			post: {
-				operationId: 'createMaintenance',
-				summary:
-					'Record planned maintenance (admin scope); says whether it was announced within the contract notice',
-				body: 'MaintenanceCreate',
-				ok: { status: 201, description: 'Recorded', schema: 'MaintenanceRecorded' }
-			}
-		},
 		'/clients/{slug}/qualifications': {
 			post: {
 				operationId: 'createQualification',
@@ -38,10 +27,9 @@ export const slaApi: ApiPart = {
 			}
 		}
 	},
-	requests: { MaintenanceCreate: maintenanceSchema, QualificationCreate: qualificationSchema },
+	requests: { QualificationCreate: qualificationSchema },
 	responses: {
 		SlaReport: slaReportSchema,
-		MaintenanceRecorded: maintenanceRecordedSchema,
 		QualificationRecorded: qualificationRecordedSchema
 	}
 };

@@ -2,6 +2,7 @@ import { apiErrorSchema } from '../http';
 import { clientsApi } from './openapi-clients';
 import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
+import { maintenanceApi } from './openapi-maintenance';
 import { monitoringApi } from './openapi-monitoring';
 import { slaApi } from './openapi-sla';
 
@@ -11,7 +12,7 @@ import { slaApi } from './openapi-sla';
  * file and this document disagree; tests/e2e/openapi.spec.ts calls every operation and checks
  * the answers against it.
  */
-const parts: ApiPart[] = [clientsApi, monitoringApi, incidentsApi, slaApi];
+const parts: ApiPart[] = [clientsApi, monitoringApi, incidentsApi, slaApi, maintenanceApi];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {
 	const all: Record<string, T> = {};

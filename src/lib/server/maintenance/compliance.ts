@@ -6,14 +6,17 @@ import { openMinutesBetween, type BusinessCalendar } from '../calendar/business-
 import { localTime } from '../calendar/zoned';
 import { CONTRACT_TIME_ZONE, type ContractSettings } from '../contracts/settings';
 
+export const MAINTENANCE_KINDS = ['planned', 'network'] as const;
+export type MaintenanceKind = (typeof MAINTENANCE_KINDS)[number];
+
 /** When a maintenance was planned and announced: what the notice rule reads of it. */
 export interface MaintenanceTimes {
 	start: Date;
 	end: Date;
 	announcedAt: Date;
-	/** The client's recorded agreement (000 §1.4 written agreement), when given. */
+	/** The client's recorded agreement (000 §1.4 written agreement), when given; a refusal is none. */
 	approvedAt?: Date | null;
-	/** Network works (001 §5.5); absent = unknown, see maintenanceCompliance. */
+	/** Network works (001 §5.5); absent = unknown, see defaultKind. */
 	network?: boolean;
 }
 
@@ -29,39 +32,63 @@ export interface Compliance {
 	reason?: MaintenanceNonCompliance;
 }
 
+/** Every rule a window breaks (empty = compliant), and whether it needs the client's agreement. */
+export interface NoticeAssessment {
+	reasons: MaintenanceNonCompliance[];
+	needsApproval: boolean;
+}
+
+/**
+ * The kind of a window whose kind was not said: network works when the contract sets no
+ * business-hour notice, since then 001 §5.5 is the only clause that makes an interruption planned.
+ */
+export const defaultKind = (settings: ContractSettings['maintenance']): MaintenanceKind =>
+	settings.noticeBusinessHours === null ? 'network' : 'planned';
+
+/** 000 §1.4 "si une opération devait excéder 1 heure … son accord écrit": strictly longer. */
+export function needsApproval(
+	m: Pick<MaintenanceTimes, 'start' | 'end'>,
+	settings: ContractSettings['maintenance']
+): boolean {
+	const above = settings.longerThanMinutesNeedsApproval;
+	return above !== null && m.end.getTime() - m.start.getTime() > above * 60_000;
+}
+
 /**
  * The rules, in order:
- * - the announcement precedes the start;
+ * - the window ends after it starts, and the announcement precedes the start (else nothing more
+ *   is checked);
  * - network works: announced at least `networkNoticeCalendarDays` calendar days before the start
- *   date (001 §5.5). `network` absent counts as network works when the contract sets no
- *   business-hour notice, since then §5.5 is the only clause that makes an interruption planned;
+ *   date, counted on the client's calendar (001 §5.5);
  * - longer than `longerThanMinutesNeedsApproval`: the client's agreement recorded before the start
  *   (000 §1.4 "planifiée avec LE CLIENT et avec son accord écrit"), which stands in for the notice;
- * - otherwise at least `noticeBusinessHours` of support hours between announcement and start
- *   (000 §1.4 "48 heures ouvrées avant").
+ * - otherwise at least `noticeBusinessHours` of support hours (support hours minus public
+ *   holidays) between announcement and start (000 §1.4 "48 heures ouvrées avant").
  */
-export function maintenanceCompliance(
+export function assessNotice(
 	m: MaintenanceTimes,
 	settings: ContractSettings['maintenance'],
 	support: BusinessCalendar,
 	timeZone: string = CONTRACT_TIME_ZONE
-): Compliance {
+): NoticeAssessment {
 	const start = m.start.getTime();
-	if (!(start < m.end.getTime())) return { compliant: false, reason: 'invalid_window' };
+	const approval = needsApproval(m, settings);
+	if (!(start < m.end.getTime())) return { reasons: ['invalid_window'], needsApproval: false };
 	if (!(m.announcedAt.getTime() < start))
-		return { compliant: false, reason: 'not_announced_before_start' };
+		return { reasons: ['not_announced_before_start'], needsApproval: approval };
 
+	const reasons: MaintenanceNonCompliance[] = [];
 	const networkDays = settings.networkNoticeCalendarDays;
-	const isNetwork = m.network ?? settings.noticeBusinessHours === null;
+	const isNetwork = m.network ?? defaultKind(settings) === 'network';
 	if (isNetwork && networkDays !== null) {
 		const days = localTime(start, timeZone).day - localTime(m.announcedAt.getTime(), timeZone).day;
-		if (days < networkDays) return { compliant: false, reason: 'network_notice_too_short' };
+		if (days < networkDays) reasons.push('network_notice_too_short');
 	}
 
-	const approvalAbove = settings.longerThanMinutesNeedsApproval;
-	if (approvalAbove !== null && m.end.getTime() - start > approvalAbove * 60_000) {
-		const approved = m.approvedAt != null && m.approvedAt.getTime() <= start;
-		return approved ? { compliant: true } : { compliant: false, reason: 'approval_missing' };
+	if (approval) {
+		if (!(m.approvedAt != null && m.approvedAt.getTime() <= start))
+			reasons.push('approval_missing');
+		return { reasons, needsApproval: true };
 	}
 
 	const noticeHours = settings.noticeBusinessHours;
@@ -69,7 +96,18 @@ export function maintenanceCompliance(
 		noticeHours !== null &&
 		openMinutesBetween(support, m.announcedAt, m.start) < noticeHours * 60
 	) {
-		return { compliant: false, reason: 'notice_too_short' };
+		reasons.push('notice_too_short');
 	}
-	return { compliant: true };
+	return { reasons, needsApproval: false };
+}
+
+/** What the SLA engine reads: compliant or not, and the first rule broken. */
+export function maintenanceCompliance(
+	m: MaintenanceTimes,
+	settings: ContractSettings['maintenance'],
+	support: BusinessCalendar,
+	timeZone: string = CONTRACT_TIME_ZONE
+): Compliance {
+	const [reason] = assessNotice(m, settings, support, timeZone).reasons;
+	return reason ? { compliant: false, reason } : { compliant: true };
 }

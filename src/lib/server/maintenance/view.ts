@@ -10,7 +10,7 @@ export interface MaintenanceWindow {
 	end: Date;
 }
 
-/** Planned maintenance of these components overlapping [from, to). */
+/** Published (not draft, not cancelled) maintenance of these components overlapping [from, to). */
 export async function maintenanceWindows(
 	db: Executor,
 	componentIds: string[],
@@ -29,6 +29,7 @@ export async function maintenanceWindows(
 		.where(
 			and(
 				inArray(maintenanceComponent.componentId, componentIds),
+				eq(maintenance.state, 'published'),
 				lt(maintenance.startAt, to),
 				gt(maintenance.endAt, from)
 			)
@@ -55,7 +56,13 @@ export async function upcomingMaintenance(
 		.from(maintenance)
 		.innerJoin(maintenanceComponent, eq(maintenanceComponent.maintenanceId, maintenance.id))
 		.innerJoin(component, eq(component.id, maintenanceComponent.componentId))
-		.where(and(eq(maintenance.clientId, clientId), gt(maintenance.endAt, now)))
+		.where(
+			and(
+				eq(maintenance.clientId, clientId),
+				eq(maintenance.state, 'published'),
+				gt(maintenance.endAt, now)
+			)
+		)
 		.orderBy(asc(maintenance.startAt), asc(component.name));
 	const byId = new Map<
 		string,

@@ -88,7 +88,7 @@ export const POLICY = {
 	'sla.record': {
 		allow: PROVIDER_WORKER,
 		members: 'hidden',
-		summary: 'Record SLA maintenance windows and cause qualifications'
+		summary: 'Record SLA cause qualifications'
 	},
 	'sla.recompute': {
 		allow: PROVIDER_ADMIN,

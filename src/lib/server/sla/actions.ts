@@ -31,7 +31,7 @@ export const staffSlaSteps = {
 			compliant: result.compliant,
 			success: result.compliant
 				? m.sla_maintenance_compliant()
-				: m.sla_maintenance_not_compliant({ reason: ignoredReasonLabel(result.reason) })
+				: m.sla_maintenance_not_compliant({ reason: ignoredReasonLabel(result.reasons[0]) })
 		};
 	},
 	qualify: async (ctx, slug, data) => {

@@ -48,6 +48,7 @@ export async function loadSlaInput(
 		.where(
 			and(
 				eq(maintenance.clientId, target.clientId),
+				eq(maintenance.state, 'published'),
 				lt(maintenance.startAt, window.to),
 				gt(maintenance.endAt, window.from)
 			)
@@ -85,8 +86,9 @@ export async function loadSlaInput(
 			componentIds: links.filter((l) => l.maintenanceId === x.id).map((l) => l.componentId),
 			start: x.startAt,
 			end: x.endAt,
-			announcedAt: x.announcedAt,
-			approvedAt: x.approvedAt
+			announcedAt: x.announcedAt!,
+			approvedAt: x.approval === 'approved' ? x.approvalAt : null,
+			network: x.kind === null ? undefined : x.kind === 'network'
 		})),
 		qualifications: qualifications.map((q) => ({
 			id: q.id,

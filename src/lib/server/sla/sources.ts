@@ -45,7 +45,7 @@ export async function slaSourceDetails(
 				text: r.title,
 				start: r.startAt.toISOString(),
 				end: r.endAt.toISOString(),
-				announcedAt: r.announcedAt.toISOString(),
+				announcedAt: r.announcedAt?.toISOString() ?? null,
 				componentKeys: links
 					.filter((l) => l.maintenanceId === r.id)
 					.map((l) => l.key)

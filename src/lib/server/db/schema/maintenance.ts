@@ -1,8 +1,13 @@
-import { index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { client, component } from './tenancy';
 
-/** Planned maintenance (000 §1.4, 001 §5.5): excluded from availability when announced in time. */
+/**
+ * Planned maintenance (000 §1.4, 001 §5.5): excluded from availability when announced in time.
+ * `state` holds what staff decide (draft, published, cancelled); in progress and completed follow
+ * the clock from a published window's times (maintenance/lifecycle.ts).
+ */
 export const maintenance = pgTable(
 	'maintenance',
 	{
@@ -10,17 +15,36 @@ export const maintenance = pgTable(
 		clientId: uuid('client_id')
 			.notNull()
 			.references(() => client.id, { onDelete: 'cascade' }),
+		/** planned | network (001 §5.5); null on windows recorded before kinds: the contract's default. */
+		kind: text('kind'),
+		state: text('state').notNull().default('published'),
 		title: text('title').notNull(),
+		description: text('description'),
 		startAt: timestamp('start_at', { withTimezone: true }).notNull(),
 		endAt: timestamp('end_at', { withTimezone: true }).notNull(),
-		announcedAt: timestamp('announced_at', { withTimezone: true }).notNull(),
-		/** Where the contract requires the client's agreement (000 §1.4), when it was given. */
-		approvedAt: timestamp('approved_at', { withTimezone: true }),
-		approvedBy: uuid('approved_by').references(() => user.id, { onDelete: 'set null' }),
+		/** When the current window was published (or last moved); null while a draft. */
+		announcedAt: timestamp('announced_at', { withTimezone: true }),
+		/** The client's decision where the contract requires its agreement (000 §1.4): approved | refused. */
+		approval: text('approval'),
+		approvalAt: timestamp('approval_at', { withTimezone: true }),
+		approvalBy: uuid('approval_by').references(() => user.id, { onDelete: 'set null' }),
+		approvalComment: text('approval_comment'),
+		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+		cancelReason: text('cancel_reason'),
 		createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
-		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
+		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
-	(t) => [index('maintenance_client_start_idx').on(t.clientId, t.startAt)]
+	(t) => [
+		index('maintenance_client_start_idx').on(t.clientId, t.startAt),
+		check('maintenance_kind_check', sql`${t.kind} in ('planned', 'network')`),
+		check('maintenance_state_check', sql`${t.state} in ('draft', 'published', 'cancelled')`),
+		check('maintenance_approval_check', sql`${t.approval} in ('approved', 'refused')`),
+		check(
+			'maintenance_published_announced_check',
+			sql`${t.state} = 'draft' or ${t.announcedAt} is not null`
+		)
+	]
 );
 
 export const maintenanceComponent = pgTable(
