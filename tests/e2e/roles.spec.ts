@@ -45,3 +45,24 @@ test('the client sees its contract read-only', async ({ page }) => {
 	await expect(page.getByTestId('sla-target')).toContainText('99,9 %');
 	await expect(page.locator('form[action*="contract"]')).toHaveCount(0);
 });
+
+test("an operator reads a client's contract as text; a staff admin edits it", async ({
+	browser
+}) => {
+	const operator = await browser.newPage();
+	await signIn(operator, 'operator@demo.test');
+	await operator.goto('/staff/clients/acme');
+	const contract = operator.locator('section[aria-labelledby="contract-title"]');
+	await expect(contract.getByTestId('contract-read-only')).toContainText('alteo');
+	await expect(contract.getByTestId('contract-read-only')).toContainText('2 500,00 €');
+	await expect(contract.locator('input, select, textarea, button')).toHaveCount(0);
+	await operator.close();
+
+	const admin = await browser.newPage();
+	await signIn(admin, 'staff@demo.test');
+	await admin.goto('/staff/clients/acme');
+	const editable = admin.locator('section[aria-labelledby="contract-title"]');
+	await expect(editable.getByLabel('Modèle de contrat')).toHaveValue('alteo');
+	await expect(editable.getByRole('button', { name: 'Enregistrer' })).toBeVisible();
+	await admin.close();
+});

@@ -27,6 +27,7 @@ export const load: PageServerLoad = ({ locals, params }) =>
 					? JSON.stringify(contract.overrides, null, 2)
 					: ''
 			},
+			monthlyFeeCents: contract.monthlyFeeCents,
 			presets: PRESET_NAMES,
 			components: await listComponents(locals.ctx, params.slug),
 			members: await listMembers(locals.ctx, params.slug),
