@@ -36,12 +36,10 @@ export const clockTimeSchema = z.string().refine(
 );
 
 /** A clock time 'HH:MM' from 00:00 to 24:00 (24:00 = end of the day, only as a slot end). */
-export const endTimeSchema = z
-	.string()
-	.refine((s) => minutesOfDay(s) !== null, {
-		message: 'expected a time HH:MM between 00:00 and 24:00',
-		params: { rule: 'end_time' }
-	});
+export const endTimeSchema = z.string().refine((s) => minutesOfDay(s) !== null, {
+	message: 'expected a time HH:MM between 00:00 and 24:00',
+	params: { rule: 'end_time' }
+});
 
 /** One opening slot [from, to) of a day; from < to. */
 export const timeSlotSchema = z

@@ -25,11 +25,9 @@ const WARNINGS = [
 	'outside_business_hours'
 ] as const satisfies readonly SlotWarning[];
 
-const reasons = z
-	.array(z.enum(NON_COMPLIANCE))
-	.meta({
-		description: 'Every contract rule the window breaks (000 §1.4, 001 §5.5); empty = compliant'
-	});
+const reasons = z.array(z.enum(NON_COMPLIANCE)).meta({
+	description: 'Every contract rule the window breaks (000 §1.4, 001 §5.5); empty = compliant'
+});
 const warnings = z.array(z.enum(WARNINGS)).meta({
 	description: 'Slots the contract advises against (001 §4.1.3, 000 §1.4): warnings, not breaches'
 });
