@@ -42,6 +42,11 @@ export const creditStatusLabel = labelFrom({
 	refused: m.sla_credit_status_refused
 });
 
+export const creditBasisLabel = labelFrom({
+	availability: m.sla_credit_basis_availability,
+	gtr: m.sla_credit_basis_gtr
+});
+
 export { SLA_CAUSES as SLA_CAUSE_VALUES } from '$lib/domain/sla';
 
 const WEEK = WEEKDAYS;

@@ -309,3 +309,21 @@ test('a contract-year client reads each month on its own beside the contract yea
 	await expect(page.getByTestId('sla-month-prev')).toHaveCount(0);
 	await expect(page.getByTestId('sla-month-next')).toBeVisible();
 });
+
+test("an alteo contact sees the month's GTR penalty requests, one decided and one pending (001 §5.2)", async ({
+	page
+}) => {
+	await signIn(page, 'contact@acme.test');
+	await page.goto('/app/acme/sla');
+	const requests = page.locator('[data-testid="credit-request"][data-basis="gtr"]');
+	await expect(requests).toHaveCount(2);
+	await expect(requests.filter({ has: page.locator('[data-status]') })).toHaveCount(2);
+	await expect(
+		page.locator('[data-testid="credit-request"][data-status="approved"]')
+	).toContainText('Pénalités GTR');
+	await expect(page.locator('[data-testid="credit-request"][data-status="requested"]')).toHaveCount(
+		1
+	);
+	// Both months are asked already: nothing more to request.
+	await expect(page.getByTestId('sla-request-gtr')).toHaveCount(0);
+});

@@ -246,6 +246,19 @@ describe('restoration-time penalties in the monthly report (001 §5.2)', () => {
 			amountCents: 20_000,
 			incidents: [{ number: filed.number, percent: 20 }]
 		});
+
+		const contact = await createMember(t.id, t.slug, 'contact');
+		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-10', NOW, 'bonus'))).toBe(422);
+		const asked = await requestCredit(contact, t.slug, '2026-10', NOW, 'gtr');
+		expect(asked).toMatchObject({
+			basis: 'gtr',
+			period: '2026-10',
+			amountCents: 20_000,
+			percentBasisPoints: 2000
+		});
+		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-10', NOW, 'gtr'))).toBe(409);
+		// The contract year still runs: no availability credit yet, whatever the month's penalties.
+		expect(await statusOf(() => requestCredit(contact, t.slug, '2026-10', NOW))).toBe(409);
 	});
 });
 

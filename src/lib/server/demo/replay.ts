@@ -21,7 +21,8 @@ import { decideCredit, requestCredit } from '../sla/credit-requests';
 import type { FixedSpell } from './history-plan';
 import { PLOTS, type ClientPlot, type IncidentStep, type Scenario } from './story';
 import { scenarios } from './story-scenarios';
-import { instantOf, monthBefore, plusMinutes } from './story-time';
+import { HISTORY_DAYS } from './history';
+import { historyStartOf, instantOf, monthBefore, monthStartOf, plusMinutes } from './story-time';
 
 export interface StoryClient {
 	slug: string;
@@ -41,6 +42,15 @@ const PHONE_LOGGED_AFTER_MINUTES = 10;
 
 export const hasStory = (slug: string) => slug in PLOTS;
 
+/**
+ * The reports whose day is inside the monitoring history: seeded late in a month, the month three
+ * months back has left the 90 day bars, and its outage (and the credit behind it) is not told.
+ */
+function toldScenarios(plot: ClientPlot, now: Date, timezone: string): Scenario[] {
+	const start = historyStartOf(now, timezone, HISTORY_DAYS).getTime();
+	return scenarios(plot).filter((s) => instantOf(s.when, now, timezone).getTime() >= start);
+}
+
 /** The timeline each component of `slug` owes the story, by component key. */
 export function storySpells(slug: string, timezone: string, now: Date): Map<string, FixedSpell[]> {
 	const plot = PLOTS[slug];
@@ -48,7 +58,7 @@ export function storySpells(slug: string, timezone: string, now: Date): Map<stri
 	if (!plot) return spells;
 	const add = (key: string, spell: FixedSpell) =>
 		spells.set(key, [...(spells.get(key) ?? []), spell]);
-	for (const s of scenarios(plot)) {
+	for (const s of toldScenarios(plot, now, timezone)) {
 		if (!s.outage) continue;
 		const reportedAt = instantOf(s.when, now, timezone);
 		add(plot.roles[s.outage.on], {
@@ -176,17 +186,37 @@ function maintenanceActions(client: StoryClient, plot: ClientPlot, staff: StoryS
 	});
 }
 
-function creditActions(client: StoryClient, plot: ClientPlot, staff: StoryStaff, now: Date) {
+function creditActions(
+	client: StoryClient,
+	plot: ClientPlot,
+	staff: StoryStaff,
+	told: Scenario[],
+	now: Date
+) {
+	const monthsTold = new Set(
+		told
+			.filter((s) => s.outage)
+			.map((s) => dateIn(client.timezone, instantOf(s.when, now, client.timezone)).slice(0, 7))
+	);
 	return plot.credits.flatMap((c): Action[] => {
 		const month = monthBefore(dateIn(client.timezone, now).slice(0, 7), c.monthsAgo);
-		const requestedAt = instantOf(c.when, now, client.timezone);
+		if (!monthsTold.has(month)) return [];
+		// A request is asked once its month is over, even when the seed runs early on the 1st.
+		const requestedAt = new Date(
+			Math.max(
+				instantOf(c.when, now, client.timezone).getTime(),
+				monthStartOf(monthBefore(month, -1), client.timezone).getTime()
+			)
+		);
 		const request = { id: '' };
 		const actions: Action[] = [
 			{
 				at: requestedAt,
 				run: async () => {
 					const by = client.members[c.by];
-					request.id = (await requestCredit(by, client.slug, month, requestedAt)).id;
+					request.id = (
+						await requestCredit(by, client.slug, month, requestedAt, c.basis ?? 'availability')
+					).id;
 				}
 			}
 		];
@@ -242,10 +272,11 @@ export async function replayStory(staff: StoryStaff, clients: StoryClient[], now
 	const stories = clients.flatMap((client) => {
 		const plot = PLOTS[client.slug];
 		if (!plot) return [];
+		const told = toldScenarios(plot, now, client.timezone);
 		const actions = [
-			...scenarios(plot).flatMap((s) => incidentActions(client, plot, staff, s, now)),
+			...told.flatMap((s) => incidentActions(client, plot, staff, s, now)),
 			...maintenanceActions(client, plot, staff, now),
-			...creditActions(client, plot, staff, now)
+			...creditActions(client, plot, staff, told, now)
 		];
 		return [actions.filter((a) => a.at.getTime() <= now.getTime()).sort(byTime)];
 	});

@@ -1,10 +1,13 @@
 /** The incident reports every demo client filed, told on the client's own components (story.ts). */
-import { DAY, HOUR } from './story-time';
-import type { ClientPlot, Scenario } from './story';
+import { DAY, HOUR, type When } from './story-time';
+import type { Breakdown, ClientPlot, Scenario } from './story';
 
-function breakdownScenario(b: ClientPlot['breakdown']): Scenario {
+function breakdownScenario(
+	b: Breakdown,
+	when: When = { monthsAgo: 2, workday: 9, time: '11:30' }
+): Scenario {
 	return {
-		when: { monthsAgo: 2, workday: 9, time: '11:30' },
+		when,
 		severity: 'critical',
 		on: ['server', 'app'],
 		title: '{server} hors service',
@@ -108,6 +111,7 @@ export function scenarios(plot: ClientPlot): Scenario[] {
 			]
 		},
 		breakdownScenario(plot.breakdown),
+		...(plot.otherBreakdowns ?? []).map((o) => breakdownScenario(o.breakdown, o.when)),
 		{
 			when: { monthsAgo: 2, workday: 12, time: '09:45' },
 			severity: 'information_request',

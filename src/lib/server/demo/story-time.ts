@@ -16,7 +16,7 @@ import {
 
 export type When =
 	/** The n-th working day (Mon–Fri, French holidays excepted) of the month `monthsAgo` before now's. */
-	| { monthsAgo: 1 | 2; workday: number; time: string }
+	| { monthsAgo: 1 | 2 | 3; workday: number; time: string }
 	/** The last working day at least `daysAgo` days before today. */
 	| { daysAgo: number; time: string }
 	/** The first working day at least `daysAhead` days after today. */
@@ -61,6 +61,17 @@ export function instantOf(when: When, now: Date, timeZone: string): Date {
 	}
 	if ('daysAgo' in when) return atTime(workdayFrom(today - when.daysAgo, -1), when.time, timeZone);
 	return atTime(workdayFrom(today + when.daysAhead, 1), when.time, timeZone);
+}
+
+/** Local midnight `days − 1` days before today: where a history of `days` day bars begins. */
+export function historyStartOf(now: Date, timeZone: string, days: number): Date {
+	const today = dayOfDate(dateIn(timeZone, now));
+	return new Date(zonedInstant(today - (days - 1), 0, timeZone));
+}
+
+/** Local midnight starting `month` (YYYY-MM). */
+export function monthStartOf(month: string, timeZone: string): Date {
+	return new Date(zonedInstant(dayOfDate(`${month}-01`), 0, timeZone));
 }
 
 export const plusMinutes = (at: Date, minutes: number) =>

@@ -56,27 +56,35 @@ export interface MaintenancePlot {
 
 export interface CreditPlot {
 	/** The missed month, counted back from the seed's month. */
-	monthsAgo: 1 | 2;
+	monthsAgo: 1 | 2 | 3;
+	/** The availability credit (default) or the month's GTR penalties (001 §5.2). */
+	basis?: 'gtr';
 	when: When;
 	by: 'contact' | 'admin';
 	decision?: { when: When; decision: 'approved' | 'refused'; note: string };
 }
 
+/** The server down this long, and what was said. */
+export interface Breakdown {
+	minutes: number;
+	nature: string;
+	estimate: string;
+	extra?: [number, IncidentStep][];
+}
+
 export interface ClientPlot {
 	roles: Record<Role, string>;
-	/** The worst outage of the month before last: the server down this long, and what was said. */
-	breakdown: {
-		minutes: number;
-		nature: string;
-		estimate: string;
-		extra?: [number, IncidentStep][];
-	};
+	/** The worst outage of the month before last. */
+	breakdown: Breakdown;
+	/** Other outages the client remembers: the ones behind its other credit requests. */
+	otherBreakdowns?: { when: When; breakdown: Breakdown }[];
 	maintenance: MaintenancePlot[];
 	credits: CreditPlot[];
 }
 
 export const PLOTS: Record<string, ClientPlot> = {
-	// alteo: no credit can be asked before the contract year ends; the GTR penalties show instead.
+	// alteo: no availability credit before the contract year ends; the month's GTR penalties are
+	// asked for instead (001 §5.2).
 	acme: {
 		roles: { server: 'web-1', app: 'extranet', aux: 'db-1' },
 		breakdown: {
@@ -84,6 +92,16 @@ export const PLOTS: Record<string, ClientPlot> = {
 			nature: 'Contrôleur disque du serveur défaillant.',
 			estimate: 'Remplacement de la pièce, rétablissement en fin d’après-midi.'
 		},
+		otherBreakdowns: [
+			{
+				when: { monthsAgo: 1, workday: 12, time: '10:00' },
+				breakdown: {
+					minutes: 300,
+					nature: 'Carte réseau du serveur hors service.',
+					estimate: 'Carte de remplacement en route, retour en début d’après-midi.'
+				}
+			}
+		],
 		maintenance: [
 			// 001 §5.5: eight calendar days' notice, in business hours.
 			{
@@ -110,7 +128,20 @@ export const PLOTS: Record<string, ClientPlot> = {
 				announced: { minutesAgo: HOUR }
 			}
 		],
-		credits: []
+		credits: [
+			{
+				monthsAgo: 2,
+				basis: 'gtr',
+				when: { monthsAgo: 1, workday: 2, time: '11:00' },
+				by: 'contact',
+				decision: {
+					when: { monthsAgo: 1, workday: 5, time: '16:00' },
+					decision: 'approved',
+					note: 'Pénalité GTR déduite de la prochaine facture.'
+				}
+			},
+			{ monthsAgo: 1, basis: 'gtr', when: { minutesAgo: 90 }, by: 'admin' }
+		]
 	},
 	globex: {
 		roles: { server: 'erp-1', app: 'erp', aux: 'vpn' },
@@ -119,6 +150,16 @@ export const PLOTS: Record<string, ClientPlot> = {
 			nature: 'Alimentation du serveur défaillante.',
 			estimate: 'Remplacement de l’alimentation, retour sous deux heures.'
 		},
+		otherBreakdowns: [
+			{
+				when: { monthsAgo: 3, workday: 18, time: '10:00' },
+				breakdown: {
+					minutes: 240,
+					nature: 'Mise à jour du micrologiciel de la baie de stockage interrompue.',
+					estimate: 'Reprise de la mise à jour par le constructeur, retour en début d’après-midi.'
+				}
+			}
+		],
 		maintenance: [
 			// 48 business hours' notice, outside business hours.
 			{
@@ -147,15 +188,16 @@ export const PLOTS: Record<string, ClientPlot> = {
 		],
 		credits: [
 			{
-				monthsAgo: 2,
-				when: { monthsAgo: 1, workday: 2, time: '09:30' },
+				monthsAgo: 3,
+				when: { monthsAgo: 2, workday: 2, time: '09:30' },
 				by: 'contact',
 				decision: {
-					when: { monthsAgo: 1, workday: 3, time: '15:00' },
+					when: { monthsAgo: 2, workday: 3, time: '15:00' },
 					decision: 'approved',
 					note: 'Avoir émis sur la prochaine facture.'
 				}
-			}
+			},
+			{ monthsAgo: 2, when: { monthsAgo: 1, workday: 2, time: '09:30' }, by: 'contact' }
 		]
 	},
 	// softconcept: over an hour only with the client's written agreement (000 §1.4).
@@ -176,6 +218,16 @@ export const PLOTS: Record<string, ClientPlot> = {
 				]
 			]
 		},
+		otherBreakdowns: [
+			{
+				when: { monthsAgo: 1, workday: 10, time: '09:15' },
+				breakdown: {
+					minutes: 300,
+					nature: 'Alimentation secourue du serveur tombée en panne.',
+					estimate: 'Onduleur remplacé dans la matinée, redémarrage contrôlé ensuite.'
+				}
+			}
+		],
 		maintenance: [
 			{
 				title: 'Mise à jour de sécurité',
@@ -210,6 +262,18 @@ export const PLOTS: Record<string, ClientPlot> = {
 				announced: { minutesAgo: HOUR }
 			}
 		],
-		credits: [{ monthsAgo: 2, when: { monthsAgo: 1, workday: 3, time: '10:00' }, by: 'admin' }]
+		credits: [
+			{
+				monthsAgo: 2,
+				when: { monthsAgo: 1, workday: 3, time: '10:00' },
+				by: 'admin',
+				decision: {
+					when: { monthsAgo: 1, workday: 6, time: '11:00' },
+					decision: 'approved',
+					note: 'Avoir au prorata des 42 h d’arrêt (000 §1.6).'
+				}
+			},
+			{ monthsAgo: 1, when: { minutesAgo: 90 }, by: 'admin' }
+		]
 	}
 };

@@ -14,11 +14,14 @@ type Step = (ctx: RequestContext, slug: string, data: FormData) => Promise<Outco
 
 const month = (data: FormData) => String(data.get('month') ?? '');
 
-/** A client's contacts and admins ask for the avoir of a missed month. */
+/** A client's contacts and admins ask for the avoir of a missed period or of a month's GTR penalties. */
 export const clientSlaSteps = {
 	requestCredit: async (ctx, slug, data) => {
-		await requestCredit(ctx, slug, month(data));
-		return { success: m.sla_credit_requested_done() };
+		const basis = data.get('basis') ?? 'availability';
+		await requestCredit(ctx, slug, month(data), undefined, basis);
+		return {
+			success: basis === 'gtr' ? m.sla_gtr_requested_done() : m.sla_credit_requested_done()
+		};
 	}
 } satisfies Record<string, Step>;
 

@@ -6,24 +6,35 @@ import { getClientInScope } from '../clients/scope';
 import { actorUserId, type RequestContext } from '../context';
 import { authorize } from '../policy';
 import { getDb } from '../db';
-import { creditRequest, user } from '../db/schema';
+import { CREDIT_BASES, creditRequest, user } from '../db/schema';
 import { conflict, notFound } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { parseInput, isUuid } from '../validation';
+import { creditOwed } from './credit-owed';
 import { getSlaReport } from './service';
 
-/** A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on request). */
+const basisSchema = z.object({ basis: z.enum(CREDIT_BASES) });
+
+/**
+ * A client's contacts and admins ask for the avoir of a missed, complete period (001 §5.1: on
+ * request) or for a complete month's GTR penalties (001 §5.2).
+ */
 export async function requestCredit(
 	ctx: RequestContext,
 	slug: string,
 	month: string,
-	now = new Date()
+	now = new Date(),
+	basis: unknown = 'availability'
 ) {
 	authorize(ctx, 'credit.request');
+	const { basis: kind } = parseInput(
+		basisSchema,
+		{ basis: basis ?? 'availability' },
+		{ basis: m.sla_credit_basis_invalid }
+	);
 	const figures = await getSlaReport(ctx, slug, month, {}, now);
-	const { report } = figures;
-	if (!report.period.complete || report.met || report.credit.amountCents <= 0)
-		throw conflict(m.sla_credit_not_owed());
+	const owed = creditOwed(figures, kind);
+	if (!owed) throw conflict(m.sla_credit_not_owed());
 	return getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const [pending] = await tx
@@ -32,7 +43,8 @@ export async function requestCredit(
 			.where(
 				and(
 					eq(creditRequest.clientId, owner.id),
-					eq(creditRequest.period, figures.periodKey),
+					eq(creditRequest.period, owed.period),
+					eq(creditRequest.basis, owed.basis),
 					ne(creditRequest.status, 'refused')
 				)
 			);
@@ -41,9 +53,10 @@ export async function requestCredit(
 			.insert(creditRequest)
 			.values({
 				clientId: owner.id,
-				period: figures.periodKey,
-				percentBasisPoints: Math.round(report.credit.percent * 100),
-				amountCents: report.credit.amountCents,
+				period: owed.period,
+				basis: owed.basis,
+				percentBasisPoints: Math.round(owed.percent * 100),
+				amountCents: owed.amountCents,
 				requestedBy: actorUserId(ctx),
 				requestedAt: now
 			})
@@ -130,6 +143,7 @@ export async function listCreditRequests(ctx: RequestContext, slug: string) {
 	return rows.map(({ request: r, requester }) => ({
 		id: r.id,
 		period: r.period,
+		basis: r.basis,
 		percent: r.percentBasisPoints / 100,
 		amountCents: r.amountCents,
 		status: r.status,

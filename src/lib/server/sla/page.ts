@@ -1,6 +1,8 @@
 import type { RequestContext } from '../context';
 import { can } from '../policy';
 import { listComponents } from '../components/service';
+import type { CreditBasis } from '../../domain/sla';
+import { creditOwed } from './credit-owed';
 import { listCreditRequests } from './credit-requests';
 import { currentMonth, getSlaHistory, getSlaReport, slaFirstMonth } from './service';
 import { slaSourceDetails } from './sources';
@@ -35,12 +37,15 @@ export async function loadSlaPage(
 		listComponents(ctx, slug),
 		slaFirstMonth(ctx, slug)
 	]);
-	const owed =
-		!sla.beforeCommissioning &&
-		report.period.complete &&
-		!report.met &&
-		report.credit.amountCents > 0;
-	const alreadyAsked = requests.some((r) => r.period === sla.periodKey && r.status !== 'refused');
+	const mayAsk = can(ctx, 'credit.request');
+	const askable = (basis: CreditBasis) => {
+		const owed = creditOwed(sla, basis);
+		return (
+			mayAsk &&
+			owed !== null &&
+			!requests.some((r) => r.basis === basis && r.period === owed.period && r.status !== 'refused')
+		);
+	};
 	return {
 		sla,
 		stored:
@@ -53,7 +58,8 @@ export async function loadSlaPage(
 		requests,
 		sources,
 		componentNames: Object.fromEntries(components.map((c) => [c.key, c.name])),
-		canRequestCredit: can(ctx, 'credit.request') && owed && !alreadyAsked
+		canRequestCredit: askable('availability'),
+		canRequestGtr: askable('gtr')
 	};
 }
 

@@ -13,8 +13,13 @@ import {
 import { user } from './auth';
 import { incident } from './incidents';
 import { client, component } from './tenancy';
-import { CREDIT_REQUEST_STATUSES, type CreditRequestStatus } from '../../../domain/sla';
-export { CREDIT_REQUEST_STATUSES, type CreditRequestStatus };
+import {
+	CREDIT_BASES,
+	CREDIT_REQUEST_STATUSES,
+	type CreditBasis,
+	type CreditRequestStatus
+} from '../../../domain/sla';
+export { CREDIT_BASES, CREDIT_REQUEST_STATUSES, type CreditBasis, type CreditRequestStatus };
 
 /** Staff mark a period of a component's downtime with its cause (004 art. 6 excusable events). */
 export const downtimeQualification = pgTable(
@@ -59,7 +64,7 @@ export const slaPeriod = pgTable(
 	(t) => [primaryKey({ columns: [t.clientId, t.period] })]
 );
 
-/** An avoir asked for a missed period (001 §5.1: credits are issued on request). */
+/** An avoir asked for a missed period or a month's GTR penalties (001 §5.1, §5.2: on request). */
 export const creditRequest = pgTable(
 	'credit_request',
 	{
@@ -68,6 +73,8 @@ export const creditRequest = pgTable(
 			.notNull()
 			.references(() => client.id, { onDelete: 'cascade' }),
 		period: text('period').notNull(),
+		/** A GTR request's period is always a month, whatever the contract's SLA period. */
+		basis: text('basis').$type<CreditBasis>().notNull().default('availability'),
 		/** Credit in basis points of the monthly fee (250 = 2.5 %). */
 		percentBasisPoints: integer('percent_basis_points').notNull(),
 		amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),

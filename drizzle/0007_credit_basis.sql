@@ -1,0 +1,1 @@
+ALTER TABLE "credit_request" ADD COLUMN "basis" text DEFAULT 'availability' NOT NULL;
