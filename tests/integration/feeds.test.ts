@@ -1,5 +1,5 @@
 import ICAL from 'ical.js';
-import sax from 'sax';
+import { xml2js, type Element } from 'xml-js';
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import { statusOf } from './factories';
@@ -187,15 +187,14 @@ describe('personal iCal feed (issue 11 §5)', () => {
 	});
 });
 
-/** Well-formed XML (a strict parser throws otherwise) and the names of its elements. */
+/** Well-formed XML (xml-js parses strictly and throws otherwise) and the names of its elements. */
 function xmlElements(text: string): string[] {
-	const parser = sax.parser(true);
 	const names: string[] = [];
-	parser.onopentag = (node) => names.push(node.name);
-	parser.onerror = (e) => {
-		throw e;
+	const walk = (e: Element) => {
+		if (e.type === 'element' && e.name) names.push(e.name);
+		for (const child of e.elements ?? []) walk(child);
 	};
-	parser.write(text).close();
+	walk(xml2js(text, { compact: false }) as Element);
 	return names;
 }
 

@@ -5,7 +5,7 @@ import {
 	webhookDeletedSchema,
 	webhookListSchema
 } from '../webhooks/api-views';
-import { deliveriesQuerySchema, webhookCreateSchema } from '../webhooks/input';
+import { deliveriesQuerySchema, replaySchema, webhookCreateSchema } from '../webhooks/input';
 import type { ApiPart } from './openapi-kit';
 
 const WHO =
@@ -56,12 +56,13 @@ export const webhooksApi: ApiPart = {
 			post: {
 				operationId: 'replayWebhookDelivery',
 				summary: 'Send a delivery again, as a new delivery with the same body',
+				body: 'WebhookReplay',
 				ok: { status: 201, description: 'Queued', schema: 'WebhookDelivery' },
 				errors: { 403: WHO }
 			}
 		}
 	},
-	requests: { WebhookCreate: webhookCreateSchema },
+	requests: { WebhookCreate: webhookCreateSchema, WebhookReplay: replaySchema },
 	responses: {
 		WebhookList: webhookListSchema,
 		WebhookCreated: webhookCreatedSchema,

@@ -28,6 +28,9 @@ export const webhookCreateSchema = z.strictObject({
 		.meta({ description: 'Event families to receive, e.g. ["maintenance.*", "incident.*"]' })
 });
 
+/** A replay takes no option: `{}`. */
+export const replaySchema = z.strictObject({});
+
 export const deliveriesQuerySchema = z.object({
 	page: z.coerce.number().int().min(1).max(10_000).optional().meta({ description: '20 a page' })
 });

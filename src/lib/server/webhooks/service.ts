@@ -23,6 +23,7 @@ import {
 	deliveriesQuerySchema,
 	MAX_WEBHOOKS_PER_CLIENT,
 	parseWebhook,
+	replaySchema,
 	webhookCreateSchema
 } from './input';
 import { GIVE_UP_AFTER_MS } from './schedule';
@@ -168,9 +169,11 @@ export async function replayDelivery(
 	ctx: RequestContext,
 	slug: string,
 	id: string,
-	deliveryId: string
+	deliveryId: string,
+	input: unknown = {}
 ) {
 	const owner = await scoped(ctx, slug, 'webhook.manage');
+	parseWebhook(replaySchema, input);
 	if (!isUuid(deliveryId)) throw notFound();
 	return getDb().transaction(async (tx) => {
 		const hook = await webhookInScope(tx, owner, id);
