@@ -30,7 +30,8 @@ export async function fanOutEvents(): Promise<number> {
 		await db.execute(sql`
 			insert into webhook_cursor (id, last_event_id, updated_at)
 			select ${CURSOR_ID}, coalesce(max(id), 0), now() from event
-			on conflict (id) do update set last_event_id = greatest(webhook_cursor.last_event_id, excluded.last_event_id), updated_at = now()`);
+			on conflict (id) do update set last_event_id = excluded.last_event_id, updated_at = now()
+			where webhook_cursor.last_event_id < excluded.last_event_id`);
 		return 0;
 	}
 	const ids = (
