@@ -130,7 +130,21 @@ describe('webhooks (issue 11 §6)', () => {
 			type: 'maintenance.created',
 			occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
 			clientSlug: t.slug,
-			data: { clientSlug: t.slug, id: window.id }
+			data: {
+				clientSlug: t.slug,
+				id: window.id,
+				maintenance: {
+					id: window.id,
+					kind: 'network',
+					state: 'published',
+					title: 'Mise à jour',
+					description: null,
+					start: expect.stringMatching(/Z$/),
+					end: expect.stringMatching(/Z$/),
+					cancelReason: null,
+					components: ['web-1']
+				}
+			}
 		});
 		expect(
 			verifySignature(

@@ -56,11 +56,28 @@ export async function fanOutEvents(): Promise<number> {
 					'type', e.kind,
 					'occurredAt', to_char(e.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
 					'clientSlug', c.slug,
-					'data', e.payload),
+					'data', e.payload || coalesce(mw.details, '{}'::jsonb)),
 				now() + interval '24 hours', now(), now()
 			from event e
 			join webhook w on w.client_id = e.client_id and w.active and e.at >= w.created_at
 			join client c on c.id = e.client_id
+			-- A maintenance event names its window only: the receiver gets the window too (it may
+			-- hold no token to ask the API), as it stands when the delivery is queued.
+			left join lateral (
+				select jsonb_build_object('maintenance', jsonb_build_object(
+					'id', mt.id, 'kind', mt.kind, 'state', mt.state, 'title', mt.title,
+					'description', mt.description,
+					'start', to_char(mt.start_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+					'end', to_char(mt.end_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+					'cancelReason', mt.cancel_reason,
+					'components', (
+						select coalesce(jsonb_agg(co.key order by co.key), '[]'::jsonb)
+						from maintenance_component mc join component co on co.id = mc.component_id
+						where mc.maintenance_id = mt.id))) as details
+				from maintenance mt
+				where e.kind like 'maintenance.%' and mt.client_id = e.client_id
+					and mt.id::text = e.payload->>'id'
+			) mw on true
 			where e.id in (${idList})
 				and exists (select 1 from unnest(w.events) p where e.kind like replace(p, '*', '%'))
 			on conflict (webhook_id, event_id) where replay_of is null do nothing`);
