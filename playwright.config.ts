@@ -60,7 +60,9 @@ export default defineConfig({
 			ORIGIN: baseURL,
 			PORTAL_DATA_DIR: `${dataDir}/postgres`,
 			SEED_DEMO: '1',
-			DEMO_SIMULATOR: '0'
+			DEMO_SIMULATOR: '0',
+			// Webhook tests deliver to receivers on 127.0.0.1.
+			WEBHOOK_ALLOW_PRIVATE: '1'
 		}
 	}
 });

@@ -14,13 +14,14 @@ import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime'
 import { mailJobs } from '$lib/server/mail/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
+import { webhookJobs } from '$lib/server/webhooks/jobs';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0')
-		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
+		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs(), ...webhookJobs()]);
 	await startDemoActivity();
 };
 

@@ -40,6 +40,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents/new': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/sla': MEMBERS,
+	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
 	'/staff': STAFF,
 	'/staff/clients/[slug]': STAFF,
 	'/staff/clients/[slug]/sla': STAFF,

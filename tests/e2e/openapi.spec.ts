@@ -58,7 +58,9 @@ const state = {
 	number: '',
 	maintenance: '',
 	toApprove: '',
-	toRefuse: ''
+	toRefuse: '',
+	webhook: '',
+	delivery: ''
 };
 const own = (params: Record<string, string> = {}) => ({ slug: state.slug, ...params });
 const incident = () => own({ number: state.number });
@@ -244,6 +246,21 @@ const samples: [operation: string, sample: Sample][] = [
 	],
 	['GET /clients/{slug}/incidents/{number}', { calls: () => [{ params: incident() }] }],
 	[
+		// Before the maintenance samples: their events become this webhook's deliveries.
+		'POST /clients/{slug}/webhooks',
+		{
+			calls: () => [
+				{
+					params: own(),
+					body: { url: 'http://127.0.0.1:9/contract-test', events: ['maintenance.*'] },
+					then: (body) => (state.webhook = String(body.id))
+				}
+			],
+			invalid: () => ({ params: own(), body: { url: 'ftp://example.com/', events: ['sla.*'] } })
+		}
+	],
+	['GET /clients/{slug}/webhooks', { calls: () => [{ params: own() }] }],
+	[
 		'POST /clients/{slug}/maintenance',
 		{
 			calls: () => [
@@ -385,6 +402,34 @@ const samples: [operation: string, sample: Sample][] = [
 				{ params: { slug: 'acme' } }
 			]
 		}
+	],
+	[
+		'GET /clients/{slug}/webhooks/{webhook}/deliveries',
+		{
+			calls: () => [
+				{
+					params: own({ webhook: state.webhook }),
+					then: (body) => (state.delivery = String((body.items as Json[])[0]?.id ?? ''))
+				},
+				{ params: own({ webhook: state.webhook }), query: { page: '2' } }
+			]
+		}
+	],
+	[
+		'POST /clients/{slug}/webhooks/{webhook}/deliveries/{delivery}/replay',
+		{
+			calls: () => [
+				{ params: own({ webhook: state.webhook, delivery: state.delivery }), body: {} }
+			],
+			invalid: () => ({
+				params: own({ webhook: state.webhook, delivery: state.delivery }),
+				body: { force: true }
+			})
+		}
+	],
+	[
+		'DELETE /clients/{slug}/webhooks/{webhook}',
+		{ calls: () => [{ params: own({ webhook: state.webhook }) }] }
 	]
 ];
 

@@ -64,6 +64,13 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	const clientOfA = (
 		await (await admin.get(`/api/v1/clients/${A}`, { headers: ADMIN_TOKEN })).json()
 	).name as string;
+	// A webhook of A (WEBHOOK_ALLOW_PRIVATE=1 on the test server), subscribed before the window below.
+	const hook = await admin.post(`/api/v1/clients/${A}/webhooks`, {
+		headers: ADMIN_TOKEN,
+		data: { url: 'http://127.0.0.1:9/sweep', events: ['maintenance.*'] }
+	});
+	expect(hook.status()).toBe(201);
+	const webhookOfA = (await hook.json()).id as string;
 	const start = Date.now() + 30 * 86_400_000;
 	const planned = await admin.post(`/api/v1/clients/${A}/maintenance`, {
 		headers: ADMIN_TOKEN,
@@ -76,6 +83,20 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	});
 	expect(planned.status()).toBe(201);
 	const maintenanceOfA = (await planned.json()).id as string;
+	// The fan-out job turns the window's event into a delivery within a few seconds.
+	let deliveryOfA = '';
+	await expect
+		.poll(
+			async () => {
+				const log = await admin.get(`/api/v1/clients/${A}/webhooks/${webhookOfA}/deliveries`, {
+					headers: ADMIN_TOKEN
+				});
+				deliveryOfA = ((await log.json()).items[0]?.id as string | undefined) ?? '';
+				return deliveryOfA;
+			},
+			{ timeout: 20_000 }
+		)
+		.not.toBe('');
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -100,6 +121,8 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		markersOfA,
 		componentOfA: ofA[0].key,
 		maintenanceOfA,
+		webhookOfA,
+		deliveryOfA,
 		readToken: readToken!,
 		throwaways
 	});

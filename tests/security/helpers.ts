@@ -59,6 +59,9 @@ export interface Fixtures {
 	componentOfA: string;
 	/** A maintenance window of client A, published by the setup. */
 	maintenanceOfA: string;
+	/** A webhook of client A and one of its deliveries, created by the setup. */
+	webhookOfA: string;
+	deliveryOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

@@ -43,13 +43,15 @@ const GHOST = 'no-such-client';
 const METHOD = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
 function routeTree(): Route[] {
-	const { incidentOfA, componentOfA, maintenanceOfA } = fixtures();
+	const { incidentOfA, componentOfA, maintenanceOfA, webhookOfA, deliveryOfA } = fixtures();
 	const values: Record<string, [own: string, ghost: string] | null> = {
 		client: [A, GHOST],
 		slug: [A, GHOST],
 		number: [incidentOfA, incidentOfA],
 		key: [componentOfA, componentOfA],
 		id: [maintenanceOfA, maintenanceOfA],
+		webhook: [webhookOfA, webhookOfA],
+		delivery: [deliveryOfA, deliveryOfA],
 		// Single-use e-mailed secrets name no client: swept by session.spec.ts instead.
 		token: null
 	};

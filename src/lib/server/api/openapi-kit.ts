@@ -11,7 +11,7 @@ export type JsonSchema = { [key: string]: unknown };
 
 type Io = 'input' | 'output';
 type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422;
-type Method = 'get' | 'post' | 'patch';
+type Method = 'get' | 'post' | 'patch' | 'delete';
 
 export interface OperationSpec {
 	operationId: string;
@@ -48,7 +48,9 @@ const PATH_PARAMETERS: Record<string, { schema: z.ZodType; description: string }
 	slug: { schema: slugSchema, description: 'The client' },
 	key: { schema: keySchema, description: 'A component of the client' },
 	number: { schema: incidentNumberSchema, description: 'An incident report of the client' },
-	id: { schema: z.uuid(), description: 'A maintenance window of the client' }
+	id: { schema: z.uuid(), description: 'A maintenance window of the client' },
+	webhook: { schema: z.uuid(), description: 'A webhook of the client' },
+	delivery: { schema: z.uuid(), description: 'A delivery of the webhook' }
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });

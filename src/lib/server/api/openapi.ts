@@ -5,6 +5,7 @@ import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-k
 import { maintenanceApi } from './openapi-maintenance';
 import { monitoringApi } from './openapi-monitoring';
 import { slaApi } from './openapi-sla';
+import { webhooksApi } from './openapi-webhooks';
 
 /**
  * The /api/v1 contract, generated from the zod schemas that validate the requests (services)
@@ -12,7 +13,14 @@ import { slaApi } from './openapi-sla';
  * file and this document disagree; tests/e2e/openapi.spec.ts calls every operation and checks
  * the answers against it.
  */
-const parts: ApiPart[] = [clientsApi, monitoringApi, incidentsApi, slaApi, maintenanceApi];
+const parts: ApiPart[] = [
+	clientsApi,
+	monitoringApi,
+	incidentsApi,
+	slaApi,
+	maintenanceApi,
+	webhooksApi
+];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {
 	const all: Record<string, T> = {};

@@ -134,6 +134,21 @@ export const POLICY = {
 		members: 'refused',
 		summary: 'Approve or refuse a maintenance window that needs the client’s agreement'
 	},
+	'maintenance.feed': {
+		allow: [...STAFF, ...MEMBERS],
+		members: 'refused',
+		summary: 'Subscribe a calendar to a personal iCal feed of the maintenance one may see'
+	},
+	'webhook.read': {
+		allow: [...PROVIDER_READ, 'member.admin'],
+		members: 'refused',
+		summary: "See a client's webhooks and their delivery log"
+	},
+	'webhook.manage': {
+		allow: [...PROVIDER_WORKER, 'member.admin'],
+		members: 'refused',
+		summary: "Add and delete a client's webhooks, replay a delivery"
+	},
 	'backup.ingest': {
 		allow: ['token.admin', 'token.ingest'],
 		members: 'refused',

@@ -79,7 +79,9 @@ export async function getPublicNotices(now = new Date()) {
 								and(eq(component.id, maintenanceComponent.componentId), eq(component.public, true))
 							)
 					),
-					gt(maintenance.endAt, since)
+					gt(maintenance.endAt, since),
+					// Drafts are staff's, and a cancelled window is no longer planned.
+					eq(maintenance.state, 'published')
 				)
 			)
 	]);

@@ -1,5 +1,14 @@
 import { sql } from 'drizzle-orm';
-import { check, index, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	index,
+	integer,
+	pgTable,
+	primaryKey,
+	text,
+	timestamp,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { client, component } from './tenancy';
 
@@ -31,6 +40,8 @@ export const maintenance = pgTable(
 		approvalComment: text('approval_comment'),
 		cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
 		cancelReason: text('cancel_reason'),
+		/** iCal SEQUENCE: bumped by a trigger on every update of the row (drizzle/…_feeds_triggers.sql). */
+		sequence: integer('sequence').notNull().default(0),
 		createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
