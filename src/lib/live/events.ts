@@ -49,6 +49,8 @@ export interface LiveEventPayloads {
 	/** The client's decision on a window that needs its agreement (000 §1.4). */
 	'maintenance.approved': { clientSlug: string; id: string };
 	'maintenance.refused': { clientSlug: string; id: string };
+	/** The client's list of authorized persons changed (invitation, role, removal). */
+	'people.changed': { clientSlug: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -6,3 +6,5 @@ export * from './status';
 export * from './incidents';
 export * from './maintenance';
 export * from './sla';
+export * from './account';
+export * from './people';
