@@ -22,7 +22,8 @@ export const actions: Actions = {
 		try {
 			const session = await signIn(
 				{ email, password: String(data.get('password') ?? '') },
-				locals.ctx.ip
+				locals.ctx.ip,
+				request.headers.get('user-agent')
 			);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 			redirect(

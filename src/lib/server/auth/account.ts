@@ -57,7 +57,7 @@ export async function landingPath(userId: string): Promise<string> {
  * One message for an unknown e-mail and a wrong password, and the same argon2 cost for both;
  * refused outright while the account or the address is in a growing delay.
  */
-export async function signIn(input: unknown, ip: string | null) {
+export async function signIn(input: unknown, ip: string | null, userAgent: string | null = null) {
 	const parsed = signInSchema.safeParse(input);
 	if (!parsed.success) throw invalid(m.auth_invalid_credentials());
 	const { email, password } = parsed.data;
@@ -68,7 +68,7 @@ export async function signIn(input: unknown, ip: string | null) {
 	const ok = await verifyPassword(found?.passwordHash ?? null, password);
 	if (!found || !ok) throw invalid(m.auth_invalid_credentials());
 	await loginSucceeded(begun.attempt);
-	const created = await createSession(getDb(), found.id, ip);
+	const created = await createSession(getDb(), found.id, ip, userAgent);
 	return { ...created, userId: found.id, landing: await landingPath(found.id) };
 }
 
