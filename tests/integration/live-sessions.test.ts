@@ -109,7 +109,7 @@ describe('a socket belongs to its session', () => {
 			null
 		);
 		await until(() => !live.socket.connected);
-		const next = await socketOn(1, fresh);
+		const next = await socketOn(1, fresh!);
 		expect(next.socket.connected).toBe(true);
 	});
 

@@ -6,6 +6,12 @@ import {
 	endOwnSession,
 	listSessions
 } from '$lib/server/auth/security';
+import {
+	confirmEnrolment,
+	disableTwoFactor,
+	getTwoFactorState,
+	startEnrolment
+} from '$lib/server/auth/two-factor';
 import { formActions, type FormEvent } from '$lib/server/forms';
 import { loadOrError } from '$lib/server/http';
 import { getPreferences, updatePreferences } from '$lib/server/people/preferences';
@@ -15,7 +21,8 @@ const account = (e: FormEvent) => ({ ctx: e.locals.ctx, sessionId: e.locals.sess
 export const load: PageServerLoad = (e) =>
 	loadOrError(async () => ({
 		preferences: await getPreferences(e.locals.ctx),
-		sessions: await listSessions(account(e))
+		sessions: await listSessions(account(e)),
+		twoFactor: await getTwoFactorState(e.locals.ctx)
 	}));
 
 export const actions: Actions = formActions({
@@ -32,6 +39,18 @@ export const actions: Actions = formActions({
 	endSession: async (data, e) => {
 		await endOwnSession(account(e), String(data.get('session') ?? ''));
 		return m.account_session_ended();
+	},
+	enrolStart: async (_data, { locals }) => {
+		await startEnrolment(locals.ctx);
+		return m.two_factor_scan();
+	},
+	enrolConfirm: async (data, { locals }) => ({
+		success: m.two_factor_enabled(),
+		recoveryCodes: await confirmEnrolment(locals.ctx, String(data.get('code') ?? '').slice(0, 40))
+	}),
+	disable: async (data, { locals }) => {
+		await disableTwoFactor(locals.ctx, String(data.get('code') ?? '').slice(0, 40));
+		return m.two_factor_disabled();
 	},
 	endOthers: async (_data, e) => {
 		await endOtherSessions(account(e));
