@@ -84,6 +84,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = { actor: { kind: 'anonymous' }, ip, requestId: event.locals.requestId };
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.mustEnrolTwoFactor = false;
 
 	const authorization = event.request.headers.get('authorization');
 	// Decided on the path as routed: `/%61pi/…` reaches the API just like `/api/…`.
@@ -108,6 +109,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.locals.ctx.actor = actorFromSession(session);
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
+			event.locals.mustEnrolTwoFactor = session.mustEnrolTwoFactor;
 			event.cookies.set(
 				SESSION_COOKIE,
 				sessionToken,
@@ -126,12 +128,17 @@ const authenticate: Handle = async ({ event, resolve }) => {
 							headers: { 'content-type': 'text/plain; charset=utf-8' }
 						});
 			}
+			if (session.mustEnrolTwoFactor && !api && !ENROLMENT_PATHS.has(event.url.pathname))
+				return new Response(null, { status: 303, headers: { location: '/account' } });
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
 	return resolve(event);
 };
+
+/** Where a person who must first set up two-factor sign-in may go. */
+const ENROLMENT_PATHS = new Set(['/account', '/logout', '/locale']);
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

@@ -7,6 +7,12 @@ import {
 	signIn,
 	ThrottledError
 } from '../../src/lib/server/auth/account';
+import { actorFromSession } from '../../src/lib/server/auth/actor';
+import {
+	getSecuritySettings,
+	setClientAdminTwoFactor,
+	updateSecuritySettings
+} from '../../src/lib/server/auth/security-settings';
 import { createSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { totpStep } from '../../src/lib/server/auth/totp-rules';
 import {
@@ -124,5 +130,53 @@ describe('TOTP two-factor sign-in', () => {
 		expect((await getTwoFactorState(member)).enabled).toBe(false);
 		const { token } = await signIn({ email: member.email, password: member.password }, null);
 		expect(token).toBeTruthy();
+	});
+});
+
+describe('required two-factor sign-in', () => {
+	it("a client's admins, once required, act for nobody until they enrol", async () => {
+		const staff = await createStaff();
+		const tenant = await createTenant(staff);
+		const admin = await createMember(tenant.id, tenant.slug, 'admin');
+		const contact = await createMember(tenant.id, tenant.slug, 'contact');
+		expect(
+			await statusOf(() => setClientAdminTwoFactor(admin, tenant.slug, { required: true }))
+		).toBe(404);
+		await setClientAdminTwoFactor(staff, tenant.slug, { required: true });
+		const a = await signIn({ email: admin.email, password: admin.password }, null);
+		const c = await signIn({ email: contact.email, password: contact.password }, null);
+		const session = (await validateSessionToken(a.token))!;
+		expect(session.mustEnrolTwoFactor).toBe(true);
+		expect(actorFromSession(session).kind).toBe('user');
+		expect((await validateSessionToken(c.token))!.mustEnrolTwoFactor).toBe(false);
+
+		await startEnrolment(admin);
+		const secret = (await getTwoFactorState(admin)).pending!.secret;
+		step0 = totpStep(Date.now());
+		await confirmEnrolment(admin, codeAt(secret, 0));
+		const after = (await validateSessionToken(a.token))!;
+		expect(after.mustEnrolTwoFactor).toBe(false);
+		expect(actorFromSession(after).kind).toBe('member');
+	});
+
+	it('the settings refuse out-of-range lifetimes (422) and only staff admins change them', async () => {
+		const staff = await createStaff();
+		const operator = await createStaff('operator');
+		const valid = {
+			staffIdleMinutes: '720',
+			memberIdleMinutes: '43200',
+			absoluteLifetimeHours: '720'
+		};
+		expect(await statusOf(() => updateSecuritySettings(operator, valid))).toBe(403);
+		expect(
+			await statusOf(() => updateSecuritySettings(staff, { ...valid, staffIdleMinutes: '1' }))
+		).toBe(422);
+		await updateSecuritySettings(staff, valid);
+		expect(await getSecuritySettings(staff)).toEqual({
+			requireStaffTwoFactor: false,
+			staffIdleMinutes: 720,
+			memberIdleMinutes: 43_200,
+			absoluteLifetimeHours: 720
+		});
 	});
 });

@@ -22,7 +22,8 @@ export const load: PageServerLoad = (e) =>
 	loadOrError(async () => ({
 		preferences: await getPreferences(e.locals.ctx),
 		sessions: await listSessions(account(e)),
-		twoFactor: await getTwoFactorState(e.locals.ctx)
+		twoFactor: await getTwoFactorState(e.locals.ctx),
+		mustEnrolTwoFactor: e.locals.mustEnrolTwoFactor
 	}));
 
 export const actions: Actions = formActions({

@@ -1,4 +1,4 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { getDb } from '../db';
 import {
@@ -7,6 +7,7 @@ import {
 	providerSetting,
 	session,
 	user,
+	userTwoFactor,
 	type MembershipRole,
 	type User
 } from '../db/schema';
@@ -32,6 +33,8 @@ export interface ValidatedSession {
 	expiresAt: Date;
 	user: SessionUser;
 	membership: { clientId: string; clientSlug: string; role: MembershipRole } | null;
+	/** Two-factor sign-in is required of this person and not set up: no access until it is. */
+	mustEnrolTwoFactor: boolean;
 }
 
 /** A fresh token at every sign-in (no fixation); the database keeps only its SHA-256. */
@@ -68,6 +71,9 @@ export async function validateSession(
 			staffIdleMinutes: providerSetting.staffIdleMinutes,
 			memberIdleMinutes: providerSetting.memberIdleMinutes,
 			absoluteLifetimeHours: providerSetting.absoluteLifetimeHours,
+			requireStaffTwoFactor: providerSetting.requireStaffTwoFactor,
+			requireAdminTwoFactor: client.requireAdminTwoFactor,
+			twoFactorOn: sql<boolean>`${userTwoFactor.confirmedAt} is not null`,
 			user: {
 				id: user.id,
 				email: user.email,
@@ -84,6 +90,7 @@ export async function validateSession(
 		.leftJoin(membership, eq(membership.userId, user.id))
 		.leftJoin(client, eq(client.id, membership.clientId))
 		.leftJoin(providerSetting, eq(providerSetting.id, 1))
+		.leftJoin(userTwoFactor, eq(userTwoFactor.userId, user.id))
 		.where(eq(session.id, sessionId));
 	if (!row) return null;
 	const now = new Date();
@@ -108,7 +115,16 @@ export async function validateSession(
 		row.clientId && row.clientSlug && row.role
 			? { clientId: row.clientId, clientSlug: row.clientSlug, role: row.role }
 			: null;
-	return { sessionId, expiresAt, user: row.user, membership: member };
+	const required = row.user.staffRole
+		? Boolean(row.requireStaffTwoFactor)
+		: member?.role === 'admin' && Boolean(row.requireAdminTwoFactor);
+	return {
+		sessionId,
+		expiresAt,
+		user: row.user,
+		membership: member,
+		mustEnrolTwoFactor: required && !row.twoFactorOn
+	};
 }
 
 /**
