@@ -27,6 +27,7 @@ const SIGNED_IN: Visitor[] = [...STAFF, ...MEMBERS];
 /** Who opens each page (route id as in src/routes). */
 const AUDIENCE: Record<string, Visitor[]> = {
 	'/login': ['anonymous'],
+	'/login/two-factor': ['anonymous'],
 	'/forgot-password': ['anonymous'],
 	'/reset-password/[token]': ['anonymous'],
 	'/invite/[token]': ['anonymous'],
