@@ -151,9 +151,10 @@ function inviterName(ctx: RequestContext) {
 /**
  * Invites a person to a client: a new account gets a single-use link to choose a password.
  * A person belongs to one client only (portal rule, for 000 §4 confidentiality), and staff are never client members.
- * An address already attached to another client, or a staff address, gets the same answer as a free one,
- * but nothing is stored and no mail goes out: the inviter must not learn that the account exists (only a
- * log line tells the provider). Only "already one of this client's people" is refused, which the inviter sees anyway.
+ * An address already attached to another client, or a staff address, gets the same answer as a free one:
+ * the inviter must not learn that the account exists. Nothing is stored; the person gets the invitation
+ * with word that their account cannot join (a log line tells the provider). Only "already one of this
+ * client's people" is refused, which the inviter sees anyway.
  */
 export async function inviteMember(
 	ctx: RequestContext,
@@ -178,8 +179,17 @@ export async function inviteMember(
 				if (person.staffRole || existing) {
 					logFor(ctx).info(
 						{ clientId: owner.id, userId: person.id },
-						'invitation of an account attached elsewhere ignored'
+						'invitation of an account attached elsewhere: the person is told it cannot be accepted'
 					);
+					const lang = person.locale ?? locale;
+					await queueMail(tx, {
+						to: person.email,
+						subject: m.mail_invite_subject({ place: owner.name }, { locale: lang }),
+						text: m.mail_invite_elsewhere_body(
+							{ name: person.name, inviter: inviterName(ctx), place: owner.name },
+							{ locale: lang }
+						)
+					});
 					return { userId: null, email: data.email };
 				}
 			} else {
