@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { actorFromSession } from '$lib/server/auth/actor';
+import { authJobs } from '$lib/server/auth/jobs';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
@@ -20,7 +21,7 @@ export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0')
-		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
+		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs(), ...authJobs()]);
 	await startDemoActivity();
 };
 

@@ -8,6 +8,7 @@ import {
 	endOwnSession,
 	listSessions
 } from '../../src/lib/server/auth/security';
+import { sweepExpiredSessions } from '../../src/lib/server/auth/jobs';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
 import { getDb } from '../../src/lib/server/db';
 import { providerSetting, session } from '../../src/lib/server/db/schema';
@@ -101,5 +102,19 @@ describe('changing the password', () => {
 		};
 		for (let i = 0; i < 5; i++) await statusOf(() => changePassword(account, wrong));
 		await expect(changePassword(account, wrong)).rejects.toBeInstanceOf(ThrottledError);
+	});
+});
+
+describe('the session sweep', () => {
+	it('deletes sessions past their expiry', async () => {
+		const { tokens } = await memberWithSessions(2);
+		await getDb()
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() - 1000) })
+			.where(eq(session.id, hashSecret(tokens[0])));
+		await sweepExpiredSessions();
+		const left = await getDb().select({ id: session.id }).from(session);
+		expect(left.map((s) => s.id)).not.toContain(hashSecret(tokens[0]));
+		expect(left.map((s) => s.id)).toContain(hashSecret(tokens[1]));
 	});
 });
