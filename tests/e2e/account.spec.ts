@@ -6,11 +6,17 @@ import { signIn } from './helpers';
 const PASSWORD = 'e2e-account-password';
 const stamp = () => `${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
 
-/** Staff invites a fresh viewer of acme; the invitation link from the outbox sets their password. */
-async function freshMember(staff: Page, visitor: Page, baseURL: string) {
-	const email = `account-${stamp()}@acme.test`;
-	const invited = await staff.request.post('/staff/clients/acme?/invite', {
-		form: { email, name: 'Account E2E', role: 'viewer' },
+/** Staff invites a fresh person to a client; the invitation link from the outbox sets their password. */
+async function freshMember(
+	staff: Page,
+	visitor: Page,
+	baseURL: string,
+	client = 'acme',
+	role = 'viewer'
+) {
+	const email = `account-${stamp()}@${client}.test`;
+	const invited = await staff.request.post(`/staff/clients/${client}?/invite`, {
+		form: { email, name: 'Account E2E', role },
 		headers: { origin: baseURL, accept: 'text/html' }
 	});
 	expect(invited.status()).toBe(200);
@@ -22,7 +28,6 @@ async function freshMember(staff: Page, visitor: Page, baseURL: string) {
 	await visitor.getByLabel(/nouveau mot de passe|new password/i).fill(PASSWORD);
 	await visitor.getByLabel(/confirmer|confirm/i).fill(PASSWORD);
 	await visitor.getByRole('button').filter({ hasText: /.+/ }).last().click();
-	await expect(visitor).toHaveURL(/\/app\/acme/);
 	return email;
 }
 
@@ -38,6 +43,7 @@ test('a user turns on TOTP two-factor sign-in, then signs in with a code compute
 	await signIn(staff, 'staff@demo.test');
 	const page = await browser.newPage();
 	const email = await freshMember(staff, page, baseURL!);
+	await expect(page).toHaveURL(/\/app\/acme/);
 
 	await page.goto('/account');
 	await page.getByRole('button', { name: /activer la double|turn on two-factor/i }).click();
@@ -101,4 +107,48 @@ test("a client's admin changes a person's role; the history records it", async (
 		.click();
 	await expect(page.getByRole('row').filter({ hasText: email })).toHaveCount(0);
 	expect(baseURL).toBeTruthy();
+});
+
+test("a client's admin required to use two-factor sign-in is sent to enrol first", async ({
+	browser,
+	baseURL
+}) => {
+	const slug = `e2e2fa${Date.now().toString(36)}`;
+	const created = await browser.newContext().then((c) =>
+		c.request.post('/api/v1/clients', {
+			headers: { authorization: 'Bearer demo-admin-token' },
+			data: { slug, name: `2FA ${slug}`, contract: { preset: 'alteo' } }
+		})
+	);
+	expect(created.status()).toBe(201);
+	const staff = await browser.newPage();
+	await signIn(staff, 'staff@demo.test');
+	await staff.goto(`/staff/clients/${slug}`);
+	await staff
+		.getByLabel(
+			/exiger la double authentification des administrateurs|require two-factor sign-in of this client/i
+		)
+		.check();
+	await staff
+		.getByRole('region', {
+			name: /double authentification des administrateurs|two-factor sign-in of admins/i
+		})
+		.getByRole('button')
+		.click();
+	await expect(staff.getByRole('status').filter({ hasText: /enregistr|saved/i })).toBeVisible();
+
+	const page = await browser.newPage();
+	await freshMember(staff, page, baseURL!, slug, 'admin');
+	await expect(page).toHaveURL(/\/account$/);
+	await expect(page.getByText(/exigée pour votre compte|required for your account/i)).toBeVisible();
+	const home = await page.request.get(`/app/${slug}`, { maxRedirects: 0 });
+	expect(home.status()).toBe(303);
+	expect(home.headers()['location']).toBe('/account');
+	await page.getByRole('button', { name: /activer la double|turn on two-factor/i }).click();
+	const secret = (await page.getByTestId('totp-secret').textContent())!.trim();
+	await page.getByLabel(/^code$/i).fill(totp(secret, stepNow()));
+	await page.getByRole('button', { name: /^confirmer$|^confirm$/i }).click();
+	await expect(page.getByTestId('recovery-codes')).toBeVisible();
+	await page.goto(`/app/${slug}`);
+	await expect(page).toHaveURL(new RegExp(`/app/${slug}$`));
 });
