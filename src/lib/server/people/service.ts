@@ -251,14 +251,17 @@ export async function changeMemberRole(
 		refuseLastAdmin(ctx, before, role, admins);
 		await tx.update(membership).set({ role }).where(eq(membership.userId, userId));
 		const [person] = await tx.select().from(user).where(eq(user.id, userId));
-		await closeMembershipPeriod(tx, ctx, owner.id, userId, 'role_changed');
+		// One instant ends the old role and starts the new one: the list has no gap and no overlap.
+		const at = new Date();
+		await closeMembershipPeriod(tx, ctx, owner.id, userId, 'role_changed', at);
 		await openMembershipPeriod(tx, ctx, {
 			clientId: owner.id,
 			userId,
 			email: person.email,
 			name: person.name,
 			role,
-			reason: 'role_changed'
+			reason: 'role_changed',
+			at
 		});
 		// Rights taken away stop now; rights added only need the sockets to rejoin their rooms.
 		if (isDemotion(before.role, role)) await invalidateUserSessions(tx, userId);
