@@ -52,6 +52,8 @@ describe('the contact-list history (000 §1.6; 002 art. 3, 4.3: a written, dated
 		const b = await createTenant(staff);
 		const other = await createMember(b.id, b.slug, 'admin');
 		expect(await statusOf(() => listMembershipHistory(other, a.slug))).toBe(404);
+		// Staff read every client's list.
+		expect(await statusOf(() => listMembershipHistory(staff, a.slug))).toBe('ok');
 	});
 });
 
