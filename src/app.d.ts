@@ -8,6 +8,8 @@ declare global {
 			ctx: RequestContext;
 			user: SessionUser | null;
 			sessionId: string | null;
+			/** Signed in, but required to set up two-factor sign-in before anything else. */
+			mustEnrolTwoFactor: boolean;
 			requestId: string;
 			log: Logger;
 		}

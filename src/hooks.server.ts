@@ -2,6 +2,7 @@ import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { actorFromSession } from '$lib/server/auth/actor';
+import { authJobs } from '$lib/server/auth/jobs';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
@@ -21,7 +22,13 @@ export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0')
-		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs(), ...webhookJobs()]);
+		await startJobs([
+			...statusJobs(),
+			...incidentJobs(),
+			...mailJobs(),
+			...webhookJobs(),
+			...authJobs()
+		]);
 	await startDemoActivity();
 };
 
@@ -85,6 +92,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	event.locals.ctx = { actor: { kind: 'anonymous' }, ip, requestId: event.locals.requestId };
 	event.locals.user = null;
 	event.locals.sessionId = null;
+	event.locals.mustEnrolTwoFactor = false;
 
 	const authorization = event.request.headers.get('authorization');
 	// Decided on the path as routed: `/%61pi/…` reaches the API just like `/api/…`.
@@ -109,6 +117,7 @@ const authenticate: Handle = async ({ event, resolve }) => {
 			event.locals.ctx.actor = actorFromSession(session);
 			event.locals.user = session.user;
 			event.locals.sessionId = session.sessionId;
+			event.locals.mustEnrolTwoFactor = session.mustEnrolTwoFactor;
 			event.cookies.set(
 				SESSION_COOKIE,
 				sessionToken,
@@ -127,12 +136,17 @@ const authenticate: Handle = async ({ event, resolve }) => {
 							headers: { 'content-type': 'text/plain; charset=utf-8' }
 						});
 			}
+			if (session.mustEnrolTwoFactor && !api && !ENROLMENT_PATHS.has(event.url.pathname))
+				return new Response(null, { status: 303, headers: { location: '/account' } });
 		} else {
 			event.cookies.delete(SESSION_COOKIE, { path: '/' });
 		}
 	}
 	return resolve(event);
 };
+
+/** Where a person who must first set up two-factor sign-in may go. */
+const ENROLMENT_PATHS = new Set(['/account', '/logout', '/locale']);
 
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);

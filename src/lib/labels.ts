@@ -36,6 +36,15 @@ const STATUS_LABELS: Record<string, () => string> = {
 	maintenance: m.status_maintenance
 };
 
+const MEMBERSHIP_REASON_LABELS: Record<string, () => string> = {
+	backfill: m.people_reason_backfill,
+	invited: m.people_reason_invited,
+	role_changed: m.people_reason_role_changed,
+	removed: m.people_reason_removed,
+	revoked: m.people_reason_revoked
+};
+export const membershipReasonLabel = labelFrom(MEMBERSHIP_REASON_LABELS);
+
 export const statusLabel = (status: string) => (STATUS_LABELS[status] ?? (() => status))();
 export const kindLabel = (kind: string) => (KIND_LABELS[kind] ?? (() => kind))();
 export const roleLabel = (role: string) => (ROLE_LABELS[role] ?? (() => role))();

@@ -27,6 +27,7 @@ const SIGNED_IN: Visitor[] = [...STAFF, ...MEMBERS];
 /** Who opens each page (route id as in src/routes). */
 const AUDIENCE: Record<string, Visitor[]> = {
 	'/login': ['anonymous'],
+	'/login/two-factor': ['anonymous'],
 	'/forgot-password': ['anonymous'],
 	'/reset-password/[token]': ['anonymous'],
 	'/invite/[token]': ['anonymous'],
@@ -39,6 +40,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents/[number]': MEMBERS,
 	'/app/[client]/incidents/new': MEMBERS,
 	'/app/[client]/people': MEMBERS,
+	'/app/[client]/people/history': MEMBERS,
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
 	'/staff': STAFF,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resetPassword, signIn } from '../../src/lib/server/auth/account';
 import { hashSecret } from '../../src/lib/server/auth/crypto';
-import { invalidateSession } from '../../src/lib/server/auth/session';
+import { invalidateSession, validateSessionToken } from '../../src/lib/server/auth/session';
 import { issueUserToken } from '../../src/lib/server/auth/user-tokens';
 import type { RequestContext } from '../../src/lib/server/context';
 import { createComponent, updateComponent } from '../../src/lib/server/components/service';
@@ -85,6 +85,17 @@ describe('a socket belongs to its session', () => {
 		await updateComponent(staff, tenant.slug, 'web', { name: 'After removal' });
 		await pause(300);
 		expect(renamed(live)).toHaveLength(0);
+		// Their next request is refused: the cookie names no session any more.
+		expect(await validateSessionToken(token)).toBeNull();
+	});
+
+	it('demoting someone ends their session too: sockets go, the next request is refused', async () => {
+		const { staff, tenant, member, token } = await memberWithComponent('admin');
+		const live = await socketOn(0, token);
+		await changeMemberRole(staff, tenant.slug, userIdOf(member), { role: 'viewer' });
+		await until(() => !live.socket.connected);
+		expect(live.endedBy()).toBe('io server disconnect');
+		expect(await validateSessionToken(token)).toBeNull();
 	});
 
 	it('a role change disconnects the sockets; the session reconnects with its new role', async () => {
@@ -109,7 +120,7 @@ describe('a socket belongs to its session', () => {
 			null
 		);
 		await until(() => !live.socket.connected);
-		const next = await socketOn(1, fresh);
+		const next = await socketOn(1, fresh!);
 		expect(next.socket.connected).toBe(true);
 	});
 

@@ -74,7 +74,7 @@ describe("a client's people (000 §1.6, 002 art. 4.3: the client names its autho
 		expect(again.message).toBe('Cette personne fait déjà partie de ce client.');
 	});
 
-	it("answers an invitation of another client's member or of staff like any other, and stores and sends nothing", async () => {
+	it("answers an invitation of another client's member or of staff like any other, stores nothing, and tells the person it cannot be accepted", async () => {
 		const staff = await createStaff();
 		const mine = await createTenant(staff);
 		const other = await createTenant(staff);
@@ -98,9 +98,10 @@ describe("a client's people (000 §1.6, 002 art. 4.3: the client names its autho
 			(await listMembers(staff, other.slug)).find((p) => p.email === elsewhere.email)?.role
 		).toBe('viewer');
 		for (const email of [elsewhere.email, staffEmail]) {
-			expect(await getDb().select().from(outboxMail).where(eq(outboxMail.to, email))).toHaveLength(
-				0
-			);
+			const mails = await getDb().select().from(outboxMail).where(eq(outboxMail.to, email));
+			expect(mails).toHaveLength(1);
+			expect(mails[0].text).toContain('une personne ne peut appartenir qu');
+			expect(mails[0].text).not.toMatch(/https?:\/\//);
 		}
 		const audited = (
 			await getDb().select().from(auditLog).where(eq(auditLog.clientId, mine.id))

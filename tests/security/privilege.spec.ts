@@ -268,7 +268,7 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 
 	// The preferences form of a member, stuffed with rights.
 	const viewer = await signedIn('viewer@globex.test');
-	const prefs = await viewer.post('/account', {
+	const prefs = await viewer.post('/account?/preferences', {
 		form: { staffRole: 'admin', role: 'admin', clientId: RANDOM_UUID, membership: 'admin' },
 		headers: html
 	});
@@ -290,7 +290,7 @@ test('mass assignment: an invitation or a preference form cannot grant staff rig
 	]);
 });
 
-test('the invitation oracle: an address attached elsewhere answers exactly like a free one, and gets no mail', async () => {
+test('the invitation oracle: an address attached elsewhere answers exactly like a free one, and gets no link', async () => {
 	const admin = await signedIn('admin@initech.test');
 	const staff = await signedIn('staff@demo.test');
 	const mailsTo = async (to: string) =>
@@ -310,7 +310,10 @@ test('the invitation oracle: an address attached elsewhere answers exactly like 
 		expect(answer.status(), email).toBe(freeAnswer.status());
 		expect((await answer.text()).replaceAll(email, '<email>'), email).toBe(freeText);
 	}
-	expect(await Promise.all(attached.map(mailsTo))).toEqual(before);
+	// The person is told the invitation cannot be accepted; no link to join reaches them.
+	expect(await Promise.all(attached.map(mailsTo))).toEqual(before.map((n) => n + 1));
+	for (const email of attached)
+		expect(linkIn(await latestMailTo(staff, email), 'invite')).toBeNull();
 	expect(await mailsTo(free)).toBe(1);
 	await Promise.all([admin.dispose(), staff.dispose()]);
 });

@@ -51,6 +51,10 @@ export interface LiveEventPayloads {
 	'maintenance.refused': { clientSlug: string; id: string };
 	/** A webhook of the client was added or deleted, or one of its deliveries moved (sent, failed, replayed). */
 	'webhook.changed': { clientSlug: string; id: string };
+	/** The client's list of authorized persons changed (invitation, role, removal). */
+	'people.changed': { clientSlug: string };
+	/** The provider's sign-in security settings changed (staff only). */
+	'security.updated': Record<string, never>;
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

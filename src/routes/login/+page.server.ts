@@ -1,6 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { landingPath, signIn, ThrottledError } from '$lib/server/auth/account';
+import {
+	landingPath,
+	SecondFactorRequired,
+	signIn,
+	ThrottledError
+} from '$lib/server/auth/account';
+import { CHALLENGE_COOKIE, challengeCookieOptions } from '$lib/server/auth/two-factor';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { SESSION_COOKIE } from '$lib/server/auth/session';
 import { ServiceError } from '$lib/server/errors';
@@ -22,7 +28,9 @@ export const actions: Actions = {
 		try {
 			const session = await signIn(
 				{ email, password: String(data.get('password') ?? '') },
-				locals.ctx.ip
+				locals.ctx.ip,
+				request.headers.get('user-agent'),
+				url.searchParams.get('redirectTo')
 			);
 			cookies.set(SESSION_COOKIE, session.token, sessionCookieOptions(url, session.expiresAt));
 			redirect(
@@ -30,6 +38,10 @@ export const actions: Actions = {
 				safeRedirectTarget(url.searchParams.get('redirectTo'), url.origin, session.landing)
 			);
 		} catch (e) {
+			if (e instanceof SecondFactorRequired) {
+				cookies.set(CHALLENGE_COOKIE, e.token, challengeCookieOptions(url, e.expiresAt));
+				redirect(303, '/login/two-factor');
+			}
 			if (e instanceof ThrottledError) {
 				setHeaders({ 'retry-after': String(e.retryAfter) });
 				return fail(429, { message: e.message, email, retryAfter: e.retryAfter });

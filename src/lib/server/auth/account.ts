@@ -10,6 +10,7 @@ import { nudgeMailQueue, queueMail } from '../mail/mailer';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
 import { createSession, invalidateUserSessions } from './session';
 import { beginLoginAttempt, loginSucceeded, takePasswordResetAllowance } from './throttle';
+import { createChallenge, isTwoFactorEnabled } from './two-factor';
 import { consumeUserToken, issueUserToken, peekUserToken, revokeUserTokens } from './user-tokens';
 
 type Locale = 'fr' | 'en';
@@ -57,7 +58,22 @@ export async function landingPath(userId: string): Promise<string> {
  * One message for an unknown e-mail and a wrong password, and the same argon2 cost for both;
  * refused outright while the account or the address is in a growing delay.
  */
-export async function signIn(input: unknown, ip: string | null) {
+/** The password was right and the account has two-factor sign-in: the second step comes next. */
+export class SecondFactorRequired extends Error {
+	constructor(
+		readonly token: string,
+		readonly expiresAt: Date
+	) {
+		super('second factor required');
+	}
+}
+
+export async function signIn(
+	input: unknown,
+	ip: string | null,
+	userAgent: string | null = null,
+	redirectTo: string | null = null
+) {
 	const parsed = signInSchema.safeParse(input);
 	if (!parsed.success) throw invalid(m.auth_invalid_credentials());
 	const { email, password } = parsed.data;
@@ -68,7 +84,11 @@ export async function signIn(input: unknown, ip: string | null) {
 	const ok = await verifyPassword(found?.passwordHash ?? null, password);
 	if (!found || !ok) throw invalid(m.auth_invalid_credentials());
 	await loginSucceeded(begun.attempt);
-	const created = await createSession(getDb(), found.id, ip);
+	if (await isTwoFactorEnabled(getDb(), found.id)) {
+		const challenge = await createChallenge(found.id, redirectTo);
+		throw new SecondFactorRequired(challenge.token, challenge.expiresAt);
+	}
+	const created = await createSession(getDb(), found.id, ip, userAgent);
 	return { ...created, userId: found.id, landing: await landingPath(found.id) };
 }
 
@@ -138,7 +158,21 @@ export async function resetPassword(token: string, input: unknown, ip: string | 
 				targetId: userId
 			}
 		);
-		return { ...(await createSession(tx, userId, ip)), landing: await landingPath(userId) };
+		// A reset link proves the mailbox, not the second factor: that step still comes.
+		if (await isTwoFactorEnabled(tx, userId)) {
+			const challenge = await createChallenge(userId, null, tx);
+			return {
+				challenge,
+				token: null,
+				expiresAt: challenge.expiresAt,
+				landing: '/login/two-factor'
+			};
+		}
+		return {
+			...(await createSession(tx, userId, ip)),
+			challenge: null,
+			landing: await landingPath(userId)
+		};
 	});
 }
 

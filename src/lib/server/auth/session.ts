@@ -1,14 +1,31 @@
-import { eq, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../db';
 import { getDb } from '../db';
-import { client, membership, session, user, type MembershipRole, type User } from '../db/schema';
+import {
+	client,
+	membership,
+	providerSetting,
+	session,
+	user,
+	userTwoFactor,
+	type MembershipRole,
+	type User
+} from '../db/schema';
 import { appendSessionsEnded } from '../live/outbox';
 import { generateSecret, hashSecret } from './crypto';
+import {
+	DEFAULT_ABSOLUTE_LIFETIME_HOURS,
+	DEFAULT_MEMBER_IDLE_MINUTES,
+	DEFAULT_STAFF_IDLE_MINUTES,
+	sessionExpiresAt,
+	sessionLimits,
+	shouldTouch
+} from './session-rules';
 
 export const SESSION_COOKIE = 'portal_session';
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The cookie's first expiry; validation then applies the provider's idle and absolute limits. */
 export const SESSION_LIFETIME_MS = 30 * DAY_MS;
-const RENEW_WHEN_LESS_THAN_MS = 15 * DAY_MS;
 
 export type SessionUser = Pick<User, 'id' | 'email' | 'name' | 'staffRole' | 'locale'>;
 export interface ValidatedSession {
@@ -16,21 +33,26 @@ export interface ValidatedSession {
 	expiresAt: Date;
 	user: SessionUser;
 	membership: { clientId: string; clientSlug: string; role: MembershipRole } | null;
+	/** Two-factor sign-in is required of this person and not set up: no access until it is. */
+	mustEnrolTwoFactor: boolean;
 }
 
 /** A fresh token at every sign-in (no fixation); the database keeps only its SHA-256. */
 export async function createSession(
 	db: Executor,
 	userId: string,
-	ip: string | null
+	ip: string | null,
+	userAgent: string | null = null
 ): Promise<{ token: string; expiresAt: Date }> {
 	const token = generateSecret();
 	const expiresAt = new Date(Date.now() + SESSION_LIFETIME_MS);
-	await db.insert(session).values({ id: hashSecret(token), userId, expiresAt, ip });
+	await db
+		.insert(session)
+		.values({ id: hashSecret(token), userId, expiresAt, ip, userAgent: userAgent?.slice(0, 500) });
 	return { token, expiresAt };
 }
 
-/** Sliding expiry: a session used in its second half is extended to 30 days again. */
+/** Idle timeout and absolute lifetime (provider settings); a use is recorded at most once a minute. */
 export async function validateSessionToken(token: string): Promise<ValidatedSession | null> {
 	return validateSession(hashSecret(token));
 }
@@ -44,6 +66,14 @@ export async function validateSession(
 	const [row] = await db
 		.select({
 			expiresAt: session.expiresAt,
+			createdAt: session.createdAt,
+			lastSeenAt: session.lastSeenAt,
+			staffIdleMinutes: providerSetting.staffIdleMinutes,
+			memberIdleMinutes: providerSetting.memberIdleMinutes,
+			absoluteLifetimeHours: providerSetting.absoluteLifetimeHours,
+			requireStaffTwoFactor: providerSetting.requireStaffTwoFactor,
+			requireAdminTwoFactor: client.requireAdminTwoFactor,
+			twoFactorOn: sql<boolean>`${userTwoFactor.confirmedAt} is not null`,
 			user: {
 				id: user.id,
 				email: user.email,
@@ -59,30 +89,49 @@ export async function validateSession(
 		.innerJoin(user, eq(session.userId, user.id))
 		.leftJoin(membership, eq(membership.userId, user.id))
 		.leftJoin(client, eq(client.id, membership.clientId))
+		.leftJoin(providerSetting, eq(providerSetting.id, 1))
+		.leftJoin(userTwoFactor, eq(userTwoFactor.userId, user.id))
 		.where(eq(session.id, sessionId));
 	if (!row) return null;
-	const now = Date.now();
-	if (now >= row.expiresAt.getTime()) {
+	const now = new Date();
+	const limits = sessionLimits(Boolean(row.user.staffRole), {
+		staffIdleMinutes: row.staffIdleMinutes ?? DEFAULT_STAFF_IDLE_MINUTES,
+		memberIdleMinutes: row.memberIdleMinutes ?? DEFAULT_MEMBER_IDLE_MINUTES,
+		absoluteLifetimeHours: row.absoluteLifetimeHours ?? DEFAULT_ABSOLUTE_LIFETIME_HOURS
+	});
+	// The stored expiry also holds: whatever shortened it (a settings change, an operator) wins.
+	let expiresAt = new Date(
+		Math.min(sessionExpiresAt(row, limits).getTime(), row.expiresAt.getTime())
+	);
+	if (now >= expiresAt) {
 		await db.transaction((tx) => endSessions(tx, eq(session.id, sessionId)));
 		return null;
 	}
-	let expiresAt = row.expiresAt;
-	if (renew && expiresAt.getTime() - now < RENEW_WHEN_LESS_THAN_MS) {
-		expiresAt = new Date(now + SESSION_LIFETIME_MS);
-		await db.update(session).set({ expiresAt }).where(eq(session.id, sessionId));
+	if (renew && shouldTouch(row.lastSeenAt, now)) {
+		expiresAt = sessionExpiresAt({ createdAt: row.createdAt, lastSeenAt: now }, limits);
+		await db.update(session).set({ lastSeenAt: now, expiresAt }).where(eq(session.id, sessionId));
 	}
 	const member =
 		row.clientId && row.clientSlug && row.role
 			? { clientId: row.clientId, clientSlug: row.clientSlug, role: row.role }
 			: null;
-	return { sessionId, expiresAt, user: row.user, membership: member };
+	const required = row.user.staffRole
+		? Boolean(row.requireStaffTwoFactor)
+		: member?.role === 'admin' && Boolean(row.requireAdminTwoFactor);
+	return {
+		sessionId,
+		expiresAt,
+		user: row.user,
+		membership: member,
+		mustEnrolTwoFactor: required && !row.twoFactorOn
+	};
 }
 
 /**
  * Every way a session ends goes through here: the rows go, and in the same transaction an
  * internal event tells every node's relay to disconnect those sessions' sockets at commit.
  */
-async function endSessions(tx: Executor, which: SQL): Promise<void> {
+export async function endSessions(tx: Executor, which: SQL): Promise<void> {
 	const ended = await tx.delete(session).where(which).returning({ id: session.id });
 	await appendSessionsEnded(
 		tx,

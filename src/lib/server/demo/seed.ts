@@ -20,6 +20,7 @@ import {
 } from '../db/schema';
 import { seedHistory, type HistoryComponent } from './history';
 import { hasStory, replayStory, storySpells, type StoryClient } from './replay';
+import { openMembershipPeriod } from '../people/history';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TOKENS = { admin: 'demo-admin-token', ingest: 'demo-ingest-token' } as const;
@@ -174,6 +175,15 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 				})
 				.returning();
 			await db.insert(membership).values({ userId: member.id, clientId: created.id, role });
+			await openMembershipPeriod(db, ctx, {
+				clientId: created.id,
+				userId: member.id,
+				email: member.email,
+				name: member.name,
+				role,
+				reason: 'invited',
+				at: created.commissionedAt ?? created.createdAt
+			});
 			members[role] = memberContext(member, created, role);
 		}
 		if (hasStory(demo.slug))

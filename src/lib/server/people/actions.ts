@@ -1,7 +1,7 @@
 import { getLocale } from '$lib/paraglide/runtime';
 import { m } from '$lib/paraglide/messages';
 import { formActions, type FormEvent } from '../forms';
-import { changeMemberRole, inviteMember, removeMember } from './service';
+import { changeMemberRole, inviteMember, removeMember, revokeInvitation } from './service';
 
 /** The people actions shared by the staff console and the client's own people page. */
 export function memberActions(slugOf: (e: FormEvent) => string) {
@@ -28,6 +28,10 @@ export function memberActions(slugOf: (e: FormEvent) => string) {
 		remove: async (data: FormData, e: FormEvent) => {
 			await removeMember(e.locals.ctx, slugOf(e), String(data.get('userId')));
 			return m.people_removed();
+		},
+		revoke: async (data: FormData, e: FormEvent) => {
+			await revokeInvitation(e.locals.ctx, slugOf(e), String(data.get('userId')));
+			return m.people_revoked();
 		}
 	});
 }

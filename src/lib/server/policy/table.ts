@@ -124,6 +124,11 @@ export const POLICY = {
 	'staff.manage': { allow: ['staff.admin'], members: 'hidden', summary: 'Invite staff' },
 	'token.manage': { allow: ['staff.admin'], members: 'hidden', summary: 'Manage API tokens' },
 	'outbox.read': { allow: ['staff.admin'], members: 'hidden', summary: 'Read the mail outbox' },
+	'security.manage': {
+		allow: ['staff.admin'],
+		members: 'hidden',
+		summary: 'Require two-factor sign-in (staff, a client’s admins) and set session lifetimes'
+	},
 	'maintenance.publish': {
 		allow: PROVIDER_WORKER,
 		members: 'refused',

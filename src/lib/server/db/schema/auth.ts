@@ -37,7 +37,10 @@ export const session = pgTable(
 			.references(() => user.id, { onDelete: 'cascade' }),
 		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-		ip: text('ip')
+		ip: text('ip'),
+		/** Written at most once a minute (idle timeout, the account's session list). */
+		lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+		userAgent: text('user_agent')
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
 );

@@ -8,3 +8,5 @@ export * from './maintenance';
 export * from './sla';
 export * from './feeds';
 export * from './webhooks';
+export * from './account';
+export * from './people';

@@ -25,6 +25,8 @@ export const client = pgTable('client', {
 	name: text('name').notNull(),
 	timezone: text('timezone').notNull().default('Europe/Paris'),
 	commissionedAt: timestamp('commissioned_at', { withTimezone: true }),
+	/** Staff admins may require two-factor sign-in of this client's admins. */
+	requireAdminTwoFactor: boolean('require_admin_two_factor').notNull().default(false),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
@@ -75,6 +77,7 @@ export const component = pgTable(
 	(t) => [uniqueIndex('component_client_key_idx').on(t.clientId, t.key)]
 );
 
+export type Membership = typeof membership.$inferSelect;
 export type Client = typeof client.$inferSelect;
 export type Component = typeof component.$inferSelect;
 export type Contract = typeof contract.$inferSelect;

@@ -9,6 +9,7 @@ import {
 	updateComponent
 } from '$lib/server/components/service';
 import { PRESET_NAMES } from '$lib/server/contracts/settings';
+import { setClientAdminTwoFactor } from '$lib/server/auth/security-settings';
 import { formActions } from '$lib/server/forms';
 import { loadOrError } from '$lib/server/http';
 import { listMembers } from '$lib/server/people/service';
@@ -37,6 +38,10 @@ export const load: PageServerLoad = ({ locals, params }) =>
 
 export const actions: Actions = {
 	...formActions({
+		adminTwoFactor: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await setClientAdminTwoFactor(ctx, slug, { required: data.get('required') === 'on' });
+			return m.saved();
+		},
 		update: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 			const { name, timezone, commissionedAt } = clientInputFromForm(data);
 			await updateClient(ctx, slug, { name, timezone, commissionedAt });
