@@ -9,11 +9,14 @@ import { contractOf } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { client, component, maintenance, type Client } from '../db/schema';
-import { notFound } from '../errors';
+import { m } from '$lib/paraglide/messages';
+import { invalid, notFound } from '../errors';
 import { authorize } from '../policy';
 import { isPublicNotice } from '../status/public-notices-rules';
 import { isUuid, slugSchema } from '../validation';
 import { editRefusal } from './lifecycle';
+import { instantOfLocal, localDateTimeSchema } from './local-time';
+import { slaEffect, type SlaEffect } from './publish-many';
 import {
 	maintenanceItems,
 	windowRecord,
@@ -37,6 +40,7 @@ export interface StaffItem extends MaintenanceItem {
 	client: { slug: string; name: string; timezone: string };
 	titleEn: string | null;
 	descriptionEn: string | null;
+	sla: SlaEffect;
 }
 
 /** Items of rows of any clients, each measured against its own client's contract. */
@@ -61,7 +65,8 @@ export async function itemsAcrossClients(
 				...item,
 				client: { slug: owner.slug, name: owner.name, timezone: owner.timezone },
 				titleEn: own[i].titleEn,
-				descriptionEn: own[i].descriptionEn
+				descriptionEn: own[i].descriptionEn,
+				sla: slaEffect(item)
 			})
 		);
 	}
@@ -190,4 +195,16 @@ export async function maintenanceTargets(ctx: RequestContext) {
 			shared: isPublicNotice(own.map((k) => k.public))
 		};
 	});
+}
+
+/** The reschedule form's wall-clock times, read in the window's client's zone, as a PATCH body. */
+export function rescheduleFromForm(data: FormData, timeZone: string) {
+	const field = (name: 'start' | 'end') => {
+		const value = String(data.get(name) ?? '');
+		const parsed = localDateTimeSchema.safeParse(value);
+		if (!parsed.success)
+			throw invalid(m.form_has_errors(), { [name]: m.mstaff_invalid_local_time() });
+		return instantOfLocal(parsed.data, timeZone).toISOString();
+	};
+	return { start: field('start'), end: field('end') };
 }

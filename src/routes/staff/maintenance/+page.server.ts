@@ -1,0 +1,8 @@
+import type { PageServerLoad } from './$types';
+import { loadOrError } from '$lib/server/http';
+import { listStaffMaintenance } from '$lib/server/maintenance/staff-console';
+
+export const load: PageServerLoad = ({ locals, url }) =>
+	loadOrError(async () => ({
+		console: await listStaffMaintenance(locals.ctx, Object.fromEntries(url.searchParams))
+	}));
