@@ -39,6 +39,8 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents': MEMBERS,
 	'/app/[client]/incidents/[number]': MEMBERS,
 	'/app/[client]/incidents/new': MEMBERS,
+	'/app/[client]/maintenance': MEMBERS,
+	'/app/[client]/maintenance/[id]': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
 	'/app/[client]/sla': MEMBERS,
@@ -50,6 +52,9 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/incidents': STAFF,
 	'/staff/incidents/[number]': STAFF,
 	'/staff/incidents/new': STAFF,
+	'/staff/maintenance': STAFF,
+	'/staff/maintenance/[id]': STAFF,
+	'/staff/maintenance/new': STAFF,
 	'/staff/outbox': ['staff'],
 	'/staff/team': STAFF,
 	'/staff/tokens': ['staff']
@@ -91,12 +96,34 @@ async function findOrFileIncident(request: APIRequestContext, client: string) {
 	return (await filed.json()).number;
 }
 
+const windows = new Map<string, Promise<string>>();
+
+/** A maintenance window the client's people see (the demo data announces some to every client). */
+function maintenanceOf(request: APIRequestContext, client: string): Promise<string> {
+	if (!windows.has(client))
+		windows.set(
+			client,
+			(async () => {
+				const list = await request.get(`/api/v1/clients/${client}/maintenance`, {
+					headers: ADMIN_TOKEN
+				});
+				expect(list.status()).toBe(200);
+				const items = (await list.json()).items as { id: string; state: string }[];
+				const seen = items.find((i) => i.state !== 'draft');
+				expect(seen, `a11y.spec: ${client} has no published maintenance`).toBeDefined();
+				return seen!.id;
+			})()
+		);
+	return windows.get(client)!;
+}
+
 async function urlOf(route: string, visitor: Visitor, request: APIRequestContext) {
 	const { client } = VISITORS[visitor];
 	const values: Record<string, () => Promise<string> | string> = {
 		client: () => client,
 		slug: () => client,
 		number: () => incidentOf(request, client),
+		id: () => maintenanceOf(request, client),
 		token: () => 'not-a-valid-token'
 	};
 	let url = route;

@@ -17,7 +17,7 @@ import { invalid, notFound } from '../errors';
 import { can } from '../policy';
 import { isUuid, keySchema } from '../validation';
 import { MAINTENANCE_STATES } from './lifecycle';
-import { slaEffect, type SlaEffect } from './publish-many';
+import { slaEffect, type SlaEffect } from './sla-effect';
 import { maintenanceItems, type MaintenanceItem, type MaintenanceRow } from './records';
 import { itemsAcrossClients } from './staff-console';
 import { isMonth, monthGrid, windowDates } from './month-grid';
@@ -105,7 +105,7 @@ function windowOf(
 		description: (en && row.descriptionEn) || item.description,
 		components,
 		shared,
-		sla: slaEffect(item),
+		sla: slaEffect(item, item.approval.state, item.state === 'published' || item.state === 'draft'),
 		dates: windowDates({ start: new Date(item.start), end: new Date(item.end) }, timeZone)
 	};
 }

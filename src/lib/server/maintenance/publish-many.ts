@@ -18,6 +18,7 @@ import { keySchema, parseInput, slugSchema } from '../validation';
 import { MAINTENANCE_KINDS, type MaintenanceKind } from './compliance';
 import { checkWindow } from './input';
 import { assessWindow, type WindowAssessment } from './lifecycle';
+import { slaEffect, type SlaEffect } from './sla-effect';
 import { instantOfLocal, localDateTimeSchema } from './local-time';
 import { recordChange, settingsOf } from './service';
 
@@ -49,16 +50,6 @@ const messages = {
 	title: () => m.incident_invalid_title(),
 	titleEn: () => m.incident_invalid_title()
 };
-
-/** What publishing will do for SLA purposes (000 §1.4, 001 §5.5: only a compliant window is excluded). */
-export type SlaEffect = 'excluded' | 'counted' | 'excluded_once_approved';
-
-export function slaEffect(a: Pick<WindowAssessment, 'compliant' | 'reasons'>): SlaEffect {
-	if (a.compliant) return 'excluded';
-	return a.reasons.length === 1 && a.reasons[0] === 'approval_missing'
-		? 'excluded_once_approved'
-		: 'counted';
-}
 
 export interface TargetPreview extends WindowAssessment {
 	client: string;

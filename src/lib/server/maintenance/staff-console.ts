@@ -16,7 +16,7 @@ import { isPublicNotice } from '../status/public-notices-rules';
 import { isUuid, slugSchema } from '../validation';
 import { editRefusal } from './lifecycle';
 import { instantOfLocal, localDateTimeSchema } from './local-time';
-import { slaEffect, type SlaEffect } from './publish-many';
+import { slaEffect, type SlaEffect } from './sla-effect';
 import {
 	maintenanceItems,
 	windowRecord,
@@ -66,7 +66,11 @@ export async function itemsAcrossClients(
 				client: { slug: owner.slug, name: owner.name, timezone: owner.timezone },
 				titleEn: own[i].titleEn,
 				descriptionEn: own[i].descriptionEn,
-				sla: slaEffect(item)
+				sla: slaEffect(
+					item,
+					item.approval.state,
+					item.state === 'published' || item.state === 'draft'
+				)
 			})
 		);
 	}
