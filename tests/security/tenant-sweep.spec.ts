@@ -109,6 +109,7 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/app/${A}/incidents/export.csv`);
 	expect(paths).toContain(`/api/v1/clients/${A}/incidents/${fixtures().incidentOfA}`);
 	expect(paths).toContain(`/staff/clients/${A}`);
+	expect(paths).toContain(`/app/${A}/maintenance/${fixtures().maintenanceOfA}`);
 	expect(ofA.length).toBeGreaterThan(20);
 });
 
