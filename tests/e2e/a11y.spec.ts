@@ -39,6 +39,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents/[number]': MEMBERS,
 	'/app/[client]/incidents/new': MEMBERS,
 	'/app/[client]/people': MEMBERS,
+	'/app/[client]/audit': ['clientAdmin'],
 	'/app/[client]/sla': MEMBERS,
 	'/staff': STAFF,
 	'/staff/clients/[slug]': STAFF,
@@ -48,6 +49,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/incidents/[number]': STAFF,
 	'/staff/incidents/new': STAFF,
 	'/staff/outbox': ['staff'],
+	'/staff/audit': STAFF,
 	'/staff/team': STAFF,
 	'/staff/tokens': ['staff']
 };
