@@ -89,7 +89,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	} catch {
 		ip = null;
 	}
-	event.locals.ctx = { actor: { kind: 'anonymous' }, ip, requestId: event.locals.requestId };
+	event.locals.ctx = {
+		actor: { kind: 'anonymous' },
+		ip,
+		userAgent: event.request.headers.get('user-agent')?.slice(0, 500) ?? null,
+		requestId: event.locals.requestId
+	};
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.mustEnrolTwoFactor = false;

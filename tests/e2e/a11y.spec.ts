@@ -41,6 +41,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents/new': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
+	'/app/[client]/audit': ['clientAdmin'],
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
 	'/staff': STAFF,
@@ -51,6 +52,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/incidents/[number]': STAFF,
 	'/staff/incidents/new': STAFF,
 	'/staff/outbox': ['staff'],
+	'/staff/audit': STAFF,
 	'/staff/team': STAFF,
 	'/staff/tokens': ['staff']
 };

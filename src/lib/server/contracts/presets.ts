@@ -118,6 +118,15 @@ const softconcept: ContractSettings = {
 		restoreFullWithinHours: 72, // 000 §1.8
 		restoreStopsServer: true, // 000 §1.8 "avec arrêt du serveur pendant l'opération"
 		restoresMayBeBilled: false // 000 §1.8: included in the hosting price
+	},
+	endOfContract: {
+		// 000 §1.9: everything handed back on request within one month before the end date, no copy
+		// kept: destroyed at the end date
+		destroyAfter: { amount: 0, unit: 'days' },
+		exportWindow: {
+			opensBefore: { amount: 1, unit: 'months' },
+			closesAfter: { amount: 0, unit: 'days' }
+		}
 	}
 };
 
@@ -197,6 +206,11 @@ const alteo: ContractSettings = {
 		restoreFullWithinHours: null,
 		restoreStopsServer: false, // silent: not required by 001
 		restoresMayBeBilled: true // 001 §4.5 "facturer cette intervention en fonction de la difficulté"
+	},
+	endOfContract: {
+		// silent: 001 has no reversibility clause; one month after the end, as 002 art. 7.3
+		destroyAfter: { amount: 1, unit: 'months' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 1, unit: 'months' } }
 	}
 };
 
@@ -265,8 +279,30 @@ const axantis: ContractSettings = {
 		restoreFullWithinHours: null,
 		restoreStopsServer: false, // silent
 		restoresMayBeBilled: false // silent: backups are part of the subscribed option
+	},
+	endOfContract: {
+		// 004 art. 10: 30 working days to copy the data out, then the provider erases it
+		destroyAfter: { amount: 30, unit: 'working_days' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 30, unit: 'working_days' } }
 	}
 };
+
+/**
+ * The end-of-contract values of the two presets the backups work adds (`defi` for 002, `dobaas`
+ * for 003): to be merged into those presets.
+ */
+export const END_OF_CONTRACT_BY_CONTRACT = {
+	// 002 art. 7.3: restitution during the contract only; destroyed "un mois franc" after it
+	'002': {
+		destroyAfter: { amount: 1, unit: 'months' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 0, unit: 'days' } }
+	},
+	// 003 art. 10: definitive deletion within 10 working days of the service's end
+	'003': {
+		destroyAfter: { amount: 10, unit: 'working_days' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 10, unit: 'working_days' } }
+	}
+} as const satisfies Record<string, ContractSettings['endOfContract']>;
 
 function deepFreeze<T>(x: T): T {
 	if (x && typeof x === 'object') {

@@ -235,6 +235,26 @@ export const backupsSchema = z.strictObject({
 	restoresMayBeBilled: z.boolean()
 });
 
+// ---------------------------------------------------------------- end of contract (000 §1.9; 002 art. 7.3; 003 art. 10; 004 art. 10)
+
+/** A delay counted from the contract's end date: calendar days, working days or months. */
+export const delaySchema = z.strictObject({
+	amount: z.int().min(0).max(366),
+	unit: z.enum(['days', 'working_days', 'months'])
+});
+export type Delay = z.infer<typeof delaySchema>;
+
+export const endOfContractSchema = z.strictObject({
+	/** The client's data is destroyed this long after the end date (0: at the end date). */
+	destroyAfter: delaySchema,
+	exportWindow: z.strictObject({
+		/** The contractual hand-back window opens this long before the end; null: any time. */
+		opensBefore: delaySchema.nullable(),
+		/** The last day to ask for an export, after the end date (never after the destruction). */
+		closesAfter: delaySchema
+	})
+});
+
 // ---------------------------------------------------------------- the whole object
 
 export const contractSettingsSchema = z.strictObject({
@@ -242,6 +262,7 @@ export const contractSettingsSchema = z.strictObject({
 	support: supportSchema,
 	incidents: incidentsSchema,
 	maintenance: maintenanceSchema,
-	backups: backupsSchema
+	backups: backupsSchema,
+	endOfContract: endOfContractSchema
 });
 export type ContractSettings = z.infer<typeof contractSettingsSchema>;

@@ -297,6 +297,7 @@ describe('helpers', () => {
 		const r = validateContractSettings({ sla: PRESETS.axantis.sla });
 		expect(r.ok ? [] : r.issues.map((i) => i.path).sort()).toEqual([
 			'backups',
+			'endOfContract',
 			'incidents',
 			'maintenance',
 			'support'

@@ -169,10 +169,15 @@ export const POLICY = {
 		members: 'refused',
 		summary: 'Work restore requests'
 	},
-	'audit.read': {
-		allow: ['staff.admin', 'member.admin'],
+	'audit.read.client': {
+		allow: [...STAFF, 'member.admin'],
 		members: 'refused',
-		summary: "Read a client's audit trail"
+		summary: "Read a client's audit trail (members: their own client's)"
+	},
+	'audit.read.all': {
+		allow: STAFF,
+		members: 'hidden',
+		summary: 'Read every audit trail, destroyed clients included'
 	},
 	'export.request': {
 		allow: ['staff.admin', 'member.admin'],
