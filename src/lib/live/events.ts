@@ -49,6 +49,9 @@ export interface LiveEventPayloads {
 	/** The client's decision on a window that needs its agreement (000 §1.4). */
 	'maintenance.approved': { clientSlug: string; id: string };
 	'maintenance.refused': { clientSlug: string; id: string };
+	/** A published window reached its start or end (maintenance/jobs.ts): components show `maintenance` meanwhile. */
+	'maintenance.started': { clientSlug: string; id: string };
+	'maintenance.ended': { clientSlug: string; id: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -43,7 +43,13 @@ export const maintenanceRecordedSchema = z.strictObject({
 	reason: z.enum(NON_COMPLIANCE).optional().meta({ description: 'Why it is not compliant' }),
 	reasons,
 	warnings,
-	needsApproval
+	needsApproval,
+	occurrences: z
+		.array(
+			z.strictObject({ id: z.string(), start: z.string(), end: z.string(), compliant: z.boolean() })
+		)
+		.optional()
+		.meta({ description: 'With rrule: every window of the series, each with its own compliance' })
 });
 
 export const maintenanceRecordedView = (
@@ -54,7 +60,8 @@ export const maintenanceRecordedView = (
 	...(r.reason ? { reason: r.reason } : {}),
 	reasons: r.reasons,
 	warnings: r.warnings,
-	needsApproval: r.needsApproval
+	needsApproval: r.needsApproval,
+	...('occurrences' in r && r.occurrences ? { occurrences: r.occurrences } : {})
 });
 
 export const maintenanceItemSchema = z.strictObject({

@@ -37,9 +37,9 @@ describe('dueBoundaries: reminder 24 h before, start and end mails (issue 11)', 
 			{ step: 'started', send: false },
 			{ step: 'ended', send: false }
 		]);
-		expect(
-			dueBoundaries(w({ remindedAt: at(-24), startedNotifiedAt: start }), at(1.5))
-		).toEqual([{ step: 'ended', send: true }]);
+		expect(dueBoundaries(w({ remindedAt: at(-24), startedNotifiedAt: start }), at(1.5))).toEqual([
+			{ step: 'ended', send: true }
+		]);
 	});
 
 	it('is idempotent: marked steps are never due again', () => {

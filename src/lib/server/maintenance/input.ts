@@ -35,7 +35,16 @@ export const maintenanceSchema = z.object({
 		.meta({ description: 'Default now; may be past for an imported notice, never future' }),
 	approvedAt: instantSchema
 		.optional()
-		.meta({ description: 'The client’s recorded agreement, where the contract requires it' })
+		.meta({ description: 'The client’s recorded agreement, where the contract requires it' }),
+	rrule: z.string().max(500).optional().meta({
+		description:
+			'RFC 5545 RRULE value (e.g. FREQ=MONTHLY;BYDAY=1TU), DTSTART = start on the client’s wall clock (22:00 stays 22:00 across DST); start must be an occurrence. Each occurrence is its own window, expanded 12 months ahead, at most 50'
+	}),
+	exdates: z
+		.array(z.union([isoDateSchema, instantSchema]))
+		.max(100)
+		.optional()
+		.meta({ description: 'EXDATE: local dates or occurrence instants to skip' })
 });
 
 export const maintenancePatchSchema = z.strictObject({
@@ -81,11 +90,17 @@ const messages = {
 	reason: () => m.maintenance_invalid_reason(),
 	comment: () => m.maintenance_invalid_reason(),
 	from: () => m.maintenance_invalid_range(),
-	to: () => m.maintenance_invalid_range()
+	to: () => m.maintenance_invalid_range(),
+	rrule: () => m.maintenance_invalid_rrule(),
+	exdates: () => m.maintenance_invalid_range(),
+	kind: () => m.maintenance_invalid_kind()
 };
 
 export const parseMaintenance = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> =>
 	parseInput(schema, input, messages);
+
+/** The latest start a window may have. */
+export const latestStart = (now: Date) => new Date(now.getTime() + MAX_LEAD_MS);
 
 /** The window's own bounds; throws a 422 naming `start` or `end`. */
 export function checkWindow(start: Date, end: Date, now: Date): void {

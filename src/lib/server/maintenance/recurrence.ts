@@ -11,9 +11,8 @@ import * as rruleModule from 'rrule';
 import { DAY_MS, localTime, zonedInstant } from '../calendar/zoned';
 
 // rrule ships CommonJS to Node and ES modules to bundlers: take the class from either shape.
-const { RRule } = (
-	'RRule' in rruleModule ? rruleModule : rruleModule.default
-) as typeof rruleModule;
+const loaded = rruleModule as typeof rruleModule & { default?: typeof rruleModule };
+const { RRule } = loaded.RRule ? loaded : loaded.default!;
 
 export const RECURRENCE_HORIZON_MONTHS = 12;
 export const MAX_OCCURRENCES = 50;
