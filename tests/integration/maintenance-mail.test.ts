@@ -6,6 +6,7 @@ import { event, mailSubscription, outboxMail, user } from '../../src/lib/server/
 import { runMaintenanceBoundaries } from '../../src/lib/server/maintenance/jobs';
 import { cancelMaintenance, createMaintenance } from '../../src/lib/server/maintenance/service';
 import { ServiceError } from '../../src/lib/server/errors';
+import { fileIncident } from '../../src/lib/server/incidents/filing';
 import { createMember, createStaff, createTenant } from './factories';
 
 const H = 3_600_000;
@@ -163,5 +164,22 @@ describe('maintenance mails (issue 11)', () => {
 			expect((error as ServiceError).status).toBe(422);
 			expect(JSON.stringify(error)).toContain('rrule');
 		}
+	});
+
+	it('incident mails honour the subscriptions too, except critical reports (000 §2)', async () => {
+		const { t, fr, picky } = await setup();
+		const db = getDb();
+		await db
+			.insert(mailSubscription)
+			.values({ userId: picky.actor.userId!, clientId: t.id, componentIds: [] });
+		const report = {
+			components: ['web-1'],
+			title: 'Lenteurs du site',
+			description: 'Pages lentes depuis ce matin'
+		};
+		await fileIncident(fr, t.slug, { ...report, severity: 'minor' });
+		expect(await mailsTo([picky.email])).toHaveLength(0);
+		await fileIncident(fr, t.slug, { ...report, severity: 'critical' });
+		expect(await mailsTo([picky.email])).toHaveLength(1);
 	});
 });
