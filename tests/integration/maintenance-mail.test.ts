@@ -1,13 +1,17 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
+import { actorUserId } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
 import { event, mailSubscription, outboxMail, user } from '../../src/lib/server/db/schema';
 import { runMaintenanceBoundaries } from '../../src/lib/server/maintenance/jobs';
 import { cancelMaintenance, createMaintenance } from '../../src/lib/server/maintenance/service';
 import { ServiceError } from '../../src/lib/server/errors';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
-import { createMember, createStaff, createTenant } from './factories';
+import { extendMaintenance } from '../../src/lib/server/maintenance/extend';
+import { getSlaReport } from '../../src/lib/server/sla/service';
+import { statusInterval } from '../../src/lib/server/db/schema';
+import { createMember, createStaff, createTenant, statusOf } from './factories';
 
 const H = 3_600_000;
 const NOW = new Date('2026-12-07T09:00:00+01:00');
@@ -23,7 +27,10 @@ async function setup() {
 		createMember(t.id, t.slug, 'viewer'),
 		createMember(t.id, t.slug, 'admin')
 	]);
-	await getDb().update(user).set({ locale: 'en' }).where(eq(user.id, en.actor.userId!));
+	await getDb()
+		.update(user)
+		.set({ locale: 'en' })
+		.where(eq(user.id, actorUserId(en)!));
 	return { staff, t, web, fr, en, picky };
 }
 
@@ -40,7 +47,7 @@ describe('maintenance mails (issue 11)', () => {
 		);
 		await db
 			.insert(mailSubscription)
-			.values({ userId: picky.actor.userId!, clientId: t.id, componentIds: [dbComponent.id] });
+			.values({ userId: actorUserId(picky)!, clientId: t.id, componentIds: [dbComponent.id] });
 		const created = await createMaintenance(
 			staff,
 			t.slug,
@@ -171,7 +178,7 @@ describe('maintenance mails (issue 11)', () => {
 		const db = getDb();
 		await db
 			.insert(mailSubscription)
-			.values({ userId: picky.actor.userId!, clientId: t.id, componentIds: [] });
+			.values({ userId: actorUserId(picky)!, clientId: t.id, componentIds: [] });
 		const report = {
 			components: ['web-1'],
 			title: 'Lenteurs du site',
@@ -181,5 +188,65 @@ describe('maintenance mails (issue 11)', () => {
 		expect(await mailsTo([picky.email])).toHaveLength(0);
 		await fileIncident(fr, t.slug, { ...report, severity: 'critical' });
 		expect(await mailsTo([picky.email])).toHaveLength(1);
+	});
+
+	it('an extension: the overrun is counted in the SLA (its notice runs from the extension)', async () => {
+		const staff = await createStaff();
+		const t = await createTenant(staff, 'softconcept');
+		const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web', kind: 'server' });
+		const paris = (local: string) => new Date(`${local}:00+01:00`);
+		await getDb()
+			.insert(statusInterval)
+			.values([
+				{
+					componentId: web.id,
+					status: 'up',
+					fromAt: paris('2026-11-01T00:00'),
+					toAt: paris('2026-11-24T22:00')
+				},
+				{
+					componentId: web.id,
+					status: 'down',
+					fromAt: paris('2026-11-24T22:00'),
+					toAt: paris('2026-11-25T00:00')
+				},
+				{ componentId: web.id, status: 'up', fromAt: paris('2026-11-25T00:00'), toAt: null }
+			]);
+		const { id } = await createMaintenance(
+			staff,
+			t.slug,
+			{
+				components: ['web-1'],
+				start: paris('2026-11-24T22:00').toISOString(),
+				end: paris('2026-11-24T23:00').toISOString(),
+				title: 'Migration'
+			},
+			paris('2026-11-16T09:00')
+		);
+		const downtime = async () =>
+			(await getSlaReport(staff, t.slug, '2026-11', {}, paris('2026-11-26T10:00'))).report;
+		expect((await downtime()).downtimeMinutes).toBe(60);
+		expect(
+			await statusOf(() =>
+				extendMaintenance(
+					staff,
+					t.slug,
+					id,
+					{ end: paris('2026-11-25T00:00').toISOString() },
+					paris('2026-11-24T21:00')
+				)
+			)
+		).toBe(409);
+		const extended = await extendMaintenance(
+			staff,
+			t.slug,
+			id,
+			{ end: paris('2026-11-25T00:00').toISOString() },
+			paris('2026-11-24T22:30')
+		);
+		expect(extended.end).toBe(paris('2026-11-25T00:00').toISOString());
+		const report = await downtime();
+		expect(report.downtimeMinutes).toBe(60);
+		expect(JSON.stringify(report)).toContain(`${id}:overrun`);
 	});
 });
