@@ -8,6 +8,7 @@ import { runMaintenanceBoundaries } from '../../src/lib/server/maintenance/jobs'
 import { cancelMaintenance, createMaintenance } from '../../src/lib/server/maintenance/service';
 import { ServiceError } from '../../src/lib/server/errors';
 import { fileIncident } from '../../src/lib/server/incidents/filing';
+import { listMaintenance } from '../../src/lib/server/maintenance/read';
 import { extendMaintenance } from '../../src/lib/server/maintenance/extend';
 import { getSlaReport } from '../../src/lib/server/sla/service';
 import { statusInterval } from '../../src/lib/server/db/schema';
@@ -165,6 +166,12 @@ describe('maintenance mails (issue 11)', () => {
 			'2027-03-02T21:00:00.000Z',
 			'2027-05-04T20:00:00.000Z'
 		]);
+		const first = await listMaintenance(staff, t.slug, { limit: '2' }, NOW);
+		expect(first.items).toHaveLength(2);
+		const second = await listMaintenance(staff, t.slug, { limit: '2', cursor: first.next }, NOW);
+		expect(second.items.map((i) => i.start)).toEqual(['2027-05-04T20:00:00.000Z']);
+		expect(second.next).toBeUndefined();
+		expect(await statusOf(() => listMaintenance(staff, t.slug, { limit: '1001' }, NOW))).toBe(422);
 		for (const rrule of ['FREQ=SOMETIMES', 'FREQ=MONTHLY;BYDAY=2TU']) {
 			const error = await createMaintenance(staff, t.slug, body(rrule), NOW).catch((e) => e);
 			expect(error).toBeInstanceOf(ServiceError);

@@ -90,7 +90,13 @@ export const maintenanceItemSchema = z.strictObject({
 	cancelReason: z.string().optional()
 });
 
-export const maintenanceListSchema = z.strictObject({ items: z.array(maintenanceItemSchema) });
+export const maintenanceListSchema = z.strictObject({
+	items: z.array(maintenanceItemSchema),
+	next: z
+		.string()
+		.optional()
+		.meta({ description: 'More windows follow: pass it as `cursor` for the next page' })
+});
 
 export const maintenanceItemView = (i: MaintenanceItem): z.infer<typeof maintenanceItemSchema> => ({
 	id: i.id,
@@ -112,4 +118,8 @@ export const maintenanceItemView = (i: MaintenanceItem): z.infer<typeof maintena
 
 export const maintenanceListView = (r: {
 	items: MaintenanceItem[];
-}): z.infer<typeof maintenanceListSchema> => ({ items: r.items.map(maintenanceItemView) });
+	next?: string;
+}): z.infer<typeof maintenanceListSchema> => ({
+	items: r.items.map(maintenanceItemView),
+	...(r.next ? { next: r.next } : {})
+});
