@@ -13,6 +13,7 @@ import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { mailJobs } from '$lib/server/mail/jobs';
+import { maintenanceJobs } from '$lib/server/maintenance/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { webhookJobs } from '$lib/server/webhooks/jobs';
@@ -25,6 +26,7 @@ export const init: ServerInit = async () => {
 		await startJobs([
 			...statusJobs(),
 			...incidentJobs(),
+			...maintenanceJobs(),
 			...mailJobs(),
 			...webhookJobs(),
 			...authJobs()

@@ -55,6 +55,9 @@ export interface LiveEventPayloads {
 	'people.changed': { clientSlug: string };
 	/** The provider's sign-in security settings changed (staff only). */
 	'security.updated': Record<string, never>;
+	/** A published window reached its start or end (maintenance/jobs.ts): components show `maintenance` meanwhile. */
+	'maintenance.started': { clientSlug: string; id: string };
+	'maintenance.ended': { clientSlug: string; id: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -10,3 +10,4 @@ export * from './feeds';
 export * from './webhooks';
 export * from './account';
 export * from './people';
+export * from './notifications';
