@@ -49,6 +49,12 @@ export interface LiveEventPayloads {
 	/** The client's decision on a window that needs its agreement (000 §1.4). */
 	'maintenance.approved': { clientSlug: string; id: string };
 	'maintenance.refused': { clientSlug: string; id: string };
+	/** A backup report was stored (signed, mailed): the client's backups pages refresh. */
+	'backup.received': { clientSlug: string; id: string; component: string; status: string };
+	/** An expected backup did not arrive within the grace (backups/jobs.ts). */
+	'backup.missing': { clientSlug: string; component: string; dueAt: string };
+	/** A stored backup breaks the contract's policy (003 art. 3, 4.05; 000 §1.8; 004 art. 3.5). */
+	'backup.flagged': { clientSlug: string; id: string; component: string; flags: string[] };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -1,0 +1,14 @@
+import type { RequestHandler } from './$types';
+import { apiRoute } from '$lib/server/api/handler';
+import { backupReport } from '$lib/server/backups/read';
+
+export const GET: RequestHandler = apiRoute(async ({ ctx, params }) => {
+	const { text, backup } = await backupReport(ctx, params.slug, params.id);
+	return new Response(text, {
+		headers: {
+			'content-type': 'text/plain; charset=utf-8',
+			'content-disposition': `attachment; filename="backup-report-${backup.id}.txt"`,
+			'x-authentication-key': backup.authenticationKey
+		}
+	});
+});
