@@ -1,4 +1,5 @@
 import { apiErrorSchema } from '../http';
+import { backupsApi } from './openapi-backups';
 import { clientsApi } from './openapi-clients';
 import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
@@ -12,7 +13,14 @@ import { slaApi } from './openapi-sla';
  * file and this document disagree; tests/e2e/openapi.spec.ts calls every operation and checks
  * the answers against it.
  */
-const parts: ApiPart[] = [clientsApi, monitoringApi, incidentsApi, slaApi, maintenanceApi];
+const parts: ApiPart[] = [
+	clientsApi,
+	monitoringApi,
+	incidentsApi,
+	slaApi,
+	maintenanceApi,
+	backupsApi
+];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {
 	const all: Record<string, T> = {};

@@ -172,7 +172,7 @@ export async function getBackup(ctx: RequestContext, slug: string, id: string) {
 	};
 }
 
-const filesQuerySchema = z.object({
+export const filesQuerySchema = z.object({
 	search: z.string().trim().max(200).optional(),
 	page: z.coerce.number().int().min(1).max(100_000).default(1)
 });

@@ -14,8 +14,9 @@ export const verifyInputSchema = z.strictObject({
 	authenticationKey: z.string().min(1).max(200)
 });
 
-export async function currentPublicKeyPem(): Promise<string> {
-	return (await currentSigningKey(getDb())).publicKeyPem;
+export async function currentPublicKey() {
+	const key = await currentSigningKey(getDb());
+	return { keyId: key.id, algorithm: 'Ed25519' as const, pem: key.publicKeyPem };
 }
 
 /** Valid when any key the provider ever signed with verifies it (keys are few). */
