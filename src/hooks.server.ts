@@ -7,6 +7,7 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
 import { isApiPath } from '$lib/server/request-path';
+import { backupJobs } from '$lib/server/backups/jobs';
 import { incidentJobs } from '$lib/server/incidents/jobs';
 import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
@@ -20,7 +21,7 @@ export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0')
-		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
+		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs(), ...backupJobs()]);
 	await startDemoActivity();
 };
 

@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
 import { getDb } from '../../src/lib/server/db';
-import { auditLog, backup, backupFile, event, outboxMail } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	backup,
+	backupExpectation,
+	backupFile,
+	event,
+	outboxMail
+} from '../../src/lib/server/db/schema';
+import { evaluateBackupExpectations } from '../../src/lib/server/backups/jobs';
 import { fieldIssues } from '../../src/lib/server/errors';
 import { ingestBackup } from '../../src/lib/server/backups/ingest';
 import {
@@ -172,5 +180,42 @@ describe('backup ingestion (issue 12 scope 1)', () => {
 		expect(
 			await getDb().select().from(backupFile).where(eq(backupFile.backupId, answer.id))
 		).toHaveLength(120);
+	});
+});
+
+describe('backup watch job (issue 12 scope 4)', () => {
+	it('marks the slots after the first backup missing once, live and by mail, then leaves them', async () => {
+		const { t, agent, contact } = await setup('alteo');
+		const first = new Date(Date.now() - 3 * 86_400_000);
+		await ingestBackup(
+			agent,
+			t.slug,
+			payload({
+				kind: 'data_full',
+				scope: 'databases',
+				startedAt: first.toISOString(),
+				finishedAt: new Date(first.getTime() + 60_000).toISOString()
+			})
+		);
+		await evaluateBackupExpectations();
+		const slots = await getDb()
+			.select()
+			.from(backupExpectation)
+			.where(eq(backupExpectation.clientId, t.id));
+		const states = slots.map((s) => s.state);
+		expect(states).toContain('late'); // sent 3 days after its slot's grace
+		expect(states.filter((s) => s === 'missing').length).toBeGreaterThanOrEqual(2);
+		const missingEvents = async () =>
+			(await getDb().select().from(event).where(eq(event.clientId, t.id))).filter(
+				(e) => e.kind === 'backup.missing'
+			).length;
+		const before = await missingEvents();
+		expect(before).toBe(states.filter((s) => s === 'missing').length);
+		const mails = await getDb().select().from(outboxMail).where(eq(outboxMail.to, contact.email));
+		expect(
+			mails.filter((x) => x.subject.includes('manquante') || x.subject.includes('Missing')).length
+		).toBe(before);
+		await evaluateBackupExpectations();
+		expect(await missingEvents()).toBe(before);
 	});
 });
