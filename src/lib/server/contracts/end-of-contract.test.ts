@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { endOfContractDates } from './end-of-contract';
-import { END_OF_CONTRACT_BY_CONTRACT, PRESETS } from './presets';
+import { PRESETS } from './presets';
 
 describe('dates after the end of a contract', () => {
 	it('000 §1.9: hand-back within one month before the end, destroyed at the end date', () => {
@@ -13,7 +13,7 @@ describe('dates after the end of a contract', () => {
 	});
 
 	it('002 art. 7.3: destroyed one full month after the end (a short month is clamped)', () => {
-		const dates = endOfContractDates('2026-01-31', END_OF_CONTRACT_BY_CONTRACT['002']);
+		const dates = endOfContractDates('2026-01-31', PRESETS.defi.endOfContract);
 		expect(dates.destroyOn).toBe('2026-02-28');
 		expect(dates.exportClosesOn).toBe('2026-01-31');
 		expect(dates.exportOpensOn).toBeNull();
@@ -21,7 +21,7 @@ describe('dates after the end of a contract', () => {
 
 	it('003 art. 10: 10 working days, skipping weekends, 1 and 8 May and Ascension', () => {
 		// Thu 30 Apr 2026; Fri 1 May and Fri 8 May are holidays, Ascension is Thu 14 May.
-		const dates = endOfContractDates('2026-04-30', END_OF_CONTRACT_BY_CONTRACT['003']);
+		const dates = endOfContractDates('2026-04-30', PRESETS.dobaas.endOfContract);
 		expect(dates.destroyOn).toBe('2026-05-19');
 		expect(dates.exportClosesOn).toBe('2026-05-19');
 	});

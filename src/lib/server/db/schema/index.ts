@@ -11,3 +11,4 @@ export * from './webhooks';
 export * from './account';
 export * from './people';
 export * from './notifications';
+export * from './backups';
