@@ -3,3 +3,4 @@ export * from './roles';
 export * from './status';
 export * from './incidents';
 export * from './sla';
+export * from './restores';
