@@ -12,6 +12,7 @@ import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { mailJobs } from '$lib/server/mail/jobs';
+import { restoreJobs } from '$lib/server/restores/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { m } from '$lib/paraglide/messages';
@@ -20,7 +21,7 @@ export const init: ServerInit = async () => {
 	const io = sharedRealtimeServer();
 	if (io) await attachRealtime(io);
 	if (process.env.MONITOR_JOBS !== '0')
-		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs()]);
+		await startJobs([...statusJobs(), ...incidentJobs(), ...mailJobs(), ...restoreJobs()]);
 	await startDemoActivity();
 };
 

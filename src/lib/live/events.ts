@@ -49,6 +49,10 @@ export interface LiveEventPayloads {
 	/** The client's decision on a window that needs its agreement (000 §1.4). */
 	'maintenance.approved': { clientSlug: string; id: string };
 	'maintenance.refused': { clientSlug: string; id: string };
+	/** A restore was requested (002 art. 7.3): the staff queue and the client's register refresh. */
+	'restore.filed': { clientSlug: string; number: string; status: string };
+	/** A step of a restore request, or its deadline state moved (on track / at risk / breached). */
+	'restore.updated': { clientSlug: string; number: string; status: string };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

@@ -4,6 +4,7 @@ import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
 import { maintenanceApi } from './openapi-maintenance';
 import { monitoringApi } from './openapi-monitoring';
+import { restoresApi } from './openapi-restores';
 import { slaApi } from './openapi-sla';
 
 /**
@@ -12,7 +13,14 @@ import { slaApi } from './openapi-sla';
  * file and this document disagree; tests/e2e/openapi.spec.ts calls every operation and checks
  * the answers against it.
  */
-const parts: ApiPart[] = [clientsApi, monitoringApi, incidentsApi, slaApi, maintenanceApi];
+const parts: ApiPart[] = [
+	clientsApi,
+	monitoringApi,
+	incidentsApi,
+	slaApi,
+	maintenanceApi,
+	restoresApi
+];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {
 	const all: Record<string, T> = {};

@@ -1,41 +1,33 @@
 import { describe, expect, it } from 'vitest';
+import { PRESETS } from '../contracts/presets';
+import type { RestoreScope } from '../../domain/restores';
 import {
 	restoreClockStart,
 	restoreDeadlineState,
 	restoreDueBy,
 	restoreNumber,
+	restorePolicy,
 	restoreTerms,
-	type RestorePolicy
+	type RestorePoint
 } from './rules';
 
-/** 000 §1.8 as a policy: 24 h for one of the five last incrementals, 72 h for a full restore. */
-const softconcept: RestorePolicy = {
-	incrementalWithinHours: 24,
-	incrementalsCovered: 5,
-	fullWithinHours: 72,
-	stopsServer: true,
-	billable: false,
-	quoteScopes: [],
-	atRiskPercent: 75
-};
-/** 003 art. 5: billed, heavy restores on a quote, no deadline. */
-const billedOnQuote: RestorePolicy = {
-	incrementalWithinHours: null,
-	incrementalsCovered: 5,
-	fullWithinHours: null,
-	stopsServer: false,
-	billable: true,
-	quoteScopes: ['folder', 'database', 'server'],
-	atRiskPercent: 75
-};
+const incremental = (rank: number): RestorePoint => ({
+	kind: 'incremental',
+	incrementalRank: rank
+});
+const full: RestorePoint = { kind: 'full', incrementalRank: null };
+const dataFull: RestorePoint = { kind: 'data_full', incrementalRank: null };
+const policyOf = (preset: keyof typeof PRESETS) => restorePolicy(PRESETS[preset]);
+const terms = (preset: keyof typeof PRESETS, point: RestorePoint, scope: RestoreScope) =>
+	restoreTerms(policyOf(preset), point, scope);
+/** Paris wall-clock time → instant (winter +01:00 unless `summer`). */
+const paris = (local: string, summer = false) =>
+	new Date(`${local}:00${summer ? '+02:00' : '+01:00'}`);
 
-const incremental = (rank: number) => ({ kind: 'incremental' as const, incrementalRank: rank });
-const full = { kind: 'full' as const, incrementalRank: null };
-
-describe('restore terms (000 §1.8, 001 §4.5, 003 art. 5)', () => {
-	it('gives 24 h for one of the five last incrementals, with the server stopped (000 §1.8)', () => {
+describe('softconcept (000 §1.8): 24 h for one of the last five incrementals, 72 h for a full restore', () => {
+	it('gives 24 h, with the server stopped, for the newest to the fifth incremental', () => {
 		for (const rank of [1, 5])
-			expect(restoreTerms(softconcept, incremental(rank), 'folder')).toEqual({
+			expect(terms('softconcept', incremental(rank), 'folder')).toEqual({
 				basis: 'incremental',
 				withinHours: 24,
 				stopsServer: true,
@@ -44,78 +36,118 @@ describe('restore terms (000 §1.8, 001 §4.5, 003 art. 5)', () => {
 			});
 	});
 
-	it('has no contractual deadline for an older incremental than the five last', () => {
-		expect(restoreTerms(softconcept, incremental(6), 'file')).toMatchObject({
+	it('has no contractual deadline for an older incremental than the last five', () => {
+		expect(terms('softconcept', incremental(6), 'file')).toMatchObject({
 			basis: null,
 			withinHours: null
 		});
 	});
 
-	it('gives 72 h for a full backup, and for a whole server whatever the point (000 §1.8)', () => {
-		expect(restoreTerms(softconcept, full, 'database')).toMatchObject({
-			basis: 'full',
-			withinHours: 72
-		});
-		expect(
-			restoreTerms(softconcept, { kind: 'data_full', incrementalRank: null }, 'folder')
-		).toMatchObject({ basis: 'full', withinHours: 72 });
-		expect(restoreTerms(softconcept, incremental(1), 'server')).toMatchObject({
-			basis: 'full',
-			withinHours: 72
-		});
+	it('gives 72 h for a full backup, and for a whole server whatever the point', () => {
+		for (const [point, scope] of [
+			[full, 'database'],
+			[dataFull, 'folder'],
+			[incremental(1), 'server']
+		] as const)
+			expect(terms('softconcept', point, scope)).toMatchObject({ basis: 'full', withinHours: 72 });
 	});
 
-	it('bills every restore but quotes only the heavy ones (003 art. 5)', () => {
-		expect(restoreTerms(billedOnQuote, incremental(1), 'file')).toEqual({
+	it('counts on the calendar clock from the request, across the DST change', () => {
+		const policy = policyOf('softconcept');
+		const at = paris('2026-10-24T10:00', true);
+		const start = restoreClockStart({ needsQuote: false }, at, null);
+		expect(restoreDueBy(policy, 24, start)).toEqual(paris('2026-10-25T09:00'));
+		expect(restoreDueBy(policy, 72, start)).toEqual(paris('2026-10-27T09:00'));
+	});
+});
+
+describe('alteo (001 §4.5): no deadline, billed by difficulty', () => {
+	it('bills and quotes a heavy restore, not a single file', () => {
+		expect(terms('alteo', dataFull, 'database')).toEqual({
+			basis: null,
+			withinHours: null,
+			stopsServer: false,
+			billable: true,
+			needsQuote: true
+		});
+		expect(terms('alteo', dataFull, 'file')).toMatchObject({ billable: false, needsQuote: false });
+	});
+});
+
+describe('axantis (004 §3.5) and defi (002 art. 7): silent on deadlines, not billed', () => {
+	for (const preset of ['axantis', 'defi'] as const)
+		it(preset, () => {
+			for (const scope of ['server', 'database', 'folder', 'file'] as const)
+				expect(terms(preset, full, scope)).toMatchObject({
+					basis: null,
+					withinHours: null,
+					billable: false,
+					needsQuote: false
+				});
+		});
+});
+
+describe('dobaas (003 art. 5): every restore billed, heavy ones on a quote', () => {
+	it('bills a single file without a quote', () => {
+		expect(terms('dobaas', incremental(1), 'file')).toEqual({
 			basis: null,
 			withinHours: null,
 			stopsServer: false,
 			billable: true,
 			needsQuote: false
 		});
+	});
+
+	it('quotes folders, databases and servers', () => {
 		for (const scope of ['folder', 'database', 'server'] as const)
-			expect(restoreTerms(billedOnQuote, incremental(1), scope).needsQuote, scope).toBe(true);
+			expect(terms('dobaas', incremental(1), scope), scope).toMatchObject({
+				billable: true,
+				needsQuote: true
+			});
 	});
 
 	it('stops the server for a whole-server restore even where the contract is silent', () => {
-		expect(restoreTerms(billedOnQuote, full, 'server').stopsServer).toBe(true);
-		expect(restoreTerms(billedOnQuote, full, 'database').stopsServer).toBe(false);
+		expect(terms('dobaas', full, 'server').stopsServer).toBe(true);
+		expect(terms('dobaas', full, 'database').stopsServer).toBe(false);
 	});
 });
 
-describe('restore deadline (calendar clock)', () => {
-	const requestedAt = new Date('2026-10-24T10:00:00+02:00');
+describe('the clock with a quote, and on business hours', () => {
+	const policy = { ...policyOf('softconcept'), quoteRequired: 'heavy' as const };
 
-	it('runs from the request, across the DST change on the calendar clock', () => {
-		const start = restoreClockStart({ needsQuote: false }, requestedAt, null);
-		expect(restoreDueBy(24, start)).toEqual(new Date('2026-10-25T09:00:00+01:00'));
-		expect(restoreDueBy(72, start)).toEqual(new Date('2026-10-27T09:00:00+01:00'));
+	it('starts at the quote’s approval when a quote is needed, and not before', () => {
+		const requestedAt = paris('2026-11-16T10:00');
+		expect(restoreClockStart({ needsQuote: true }, requestedAt, null)).toBeNull();
+		const approved = paris('2026-11-18T15:00');
+		const start = restoreClockStart({ needsQuote: true }, requestedAt, approved);
+		expect(restoreDueBy(policy, 24, start)).toEqual(paris('2026-11-19T15:00'));
 	});
 
-	it('runs from the quote’s approval when a quote is needed, and not before', () => {
-		expect(restoreClockStart({ needsQuote: true }, requestedAt, null)).toBeNull();
-		const approved = new Date('2026-10-26T15:00:00+01:00');
-		expect(
-			restoreDueBy(24, restoreClockStart({ needsQuote: true }, requestedAt, approved))
-		).toEqual(new Date('2026-10-27T15:00:00+01:00'));
+	it('runs in support hours on the business clock (a Friday evening request waits for Monday)', () => {
+		const business = { ...policyOf('defi'), clock: 'business' as const };
+		// 002 art. 4.3: Mon–Thu 8:30–12:00, 13:30–17:00; Fri until 16:00.
+		expect(restoreDueBy(business, 2, paris('2026-11-20T18:00'))).toEqual(paris('2026-11-23T10:30'));
 	});
 
 	it('has none where the contract is silent', () => {
-		expect(restoreDueBy(null, requestedAt)).toBeNull();
+		expect(restoreDueBy(policy, null, paris('2026-11-16T10:00'))).toBeNull();
 	});
+});
 
+describe('restore deadline states', () => {
+	const policy = policyOf('softconcept');
 	const state = (
 		status: Parameters<typeof restoreDeadlineState>[0]['status'],
 		now: string,
 		completedAt: string | null = null
 	) =>
 		restoreDeadlineState({
+			policy,
 			status,
 			clockStart: new Date('2026-11-16T10:00:00Z'),
 			dueBy: new Date('2026-11-17T10:00:00Z'),
 			completedAt: completedAt ? new Date(completedAt) : null,
-			now: new Date(now),
-			atRiskPercent: 75
+			now: new Date(now)
 		});
 
 	it('is on track, then at risk at 75 % of the time, then breached', () => {

@@ -6,3 +6,4 @@ export * from './status';
 export * from './incidents';
 export * from './maintenance';
 export * from './sla';
+export * from './restores';
