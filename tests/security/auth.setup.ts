@@ -76,6 +76,10 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	});
 	expect(planned.status()).toBe(201);
 	const maintenanceOfA = (await planned.json()).id as string;
+	const restores = await admin.get(`/api/v1/clients/${A}/restores`, { headers: ADMIN_TOKEN });
+	expect(restores.status()).toBe(200);
+	const restoreOfA = (await restores.json()).items[0]?.number as string;
+	expect(restoreOfA, `a demo restore request of ${A}`).toBeTruthy();
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -100,6 +104,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		markersOfA,
 		componentOfA: ofA[0].key,
 		maintenanceOfA,
+		restoreOfA,
 		readToken: readToken!,
 		throwaways
 	});

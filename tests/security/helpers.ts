@@ -59,6 +59,8 @@ export interface Fixtures {
 	componentOfA: string;
 	/** A maintenance window of client A, published by the setup. */
 	maintenanceOfA: string;
+	/** A restore request of client A (the demo seeds them). */
+	restoreOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

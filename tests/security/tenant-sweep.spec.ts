@@ -43,7 +43,7 @@ const GHOST = 'no-such-client';
 const METHOD = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
 function routeTree(): Route[] {
-	const { incidentOfA, componentOfA, maintenanceOfA } = fixtures();
+	const { incidentOfA, componentOfA, maintenanceOfA, restoreOfA } = fixtures();
 	const values: Record<string, [own: string, ghost: string] | null> = {
 		client: [A, GHOST],
 		slug: [A, GHOST],
@@ -52,6 +52,10 @@ function routeTree(): Route[] {
 		id: [maintenanceOfA, maintenanceOfA],
 		// Single-use e-mailed secrets name no client: swept by session.spec.ts instead.
 		token: null
+	};
+	/** A parameter named like another collection's (…/restores/[number]) takes its own value. */
+	const inCollection: Record<string, Record<string, [own: string, ghost: string]>> = {
+		restores: { number: [restoreOfA, restoreOfA] }
 	};
 	const routes: Route[] = [];
 	const visit = (dir: string, own: string[], ghost: string[], ofA: boolean) => {
@@ -82,7 +86,7 @@ function routeTree(): Route[] {
 				throw new Error(
 					`src/routes: teach the tenant sweep a value for [${param}] (${join(dir, name)})`
 				);
-			const value = values[param];
+			const value = inCollection[own.at(-1) ?? '']?.[param] ?? values[param];
 			if (value) visit(join(dir, name), [...own, value[0]], [...ghost, value[1]], true);
 		}
 	};
@@ -106,6 +110,8 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/app/${A}`);
 	expect(paths).toContain(`/app/${A}/incidents/export.csv`);
 	expect(paths).toContain(`/api/v1/clients/${A}/incidents/${fixtures().incidentOfA}`);
+	expect(paths).toContain(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}/approve-quote`);
+	expect(paths).toContain(`/app/${A}/restores/${fixtures().restoreOfA}`);
 	expect(paths).toContain(`/staff/clients/${A}`);
 	expect(ofA.length).toBeGreaterThan(20);
 });

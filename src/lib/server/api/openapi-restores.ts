@@ -6,6 +6,7 @@ import {
 	restoreSummarySchema
 } from '../restores/api-views';
 import {
+	acceptSchema,
 	completeSchema,
 	decisionSchema,
 	failSchema,
@@ -57,7 +58,11 @@ export const restoresApi: ApiPart = {
 			}
 		},
 		'/clients/{slug}/restores/{number}/accept': {
-			post: step('acceptRestore', 'Accept a request that needs no quote (admin scope); no body')
+			post: step(
+				'acceptRestore',
+				'Accept a request that needs no quote (admin scope)',
+				'RestoreAccept'
+			)
 		},
 		'/clients/{slug}/restores/{number}/quote': {
 			post: step(
@@ -89,27 +94,28 @@ export const restoresApi: ApiPart = {
 		'/clients/{slug}/restores/{number}/approve-quote': {
 			post: step(
 				'approveRestoreQuote',
-				'Approve the quote: the contractual clock starts (session of an authorized contact or client admin)',
+				'Approve the quote: the contractual clock starts (session of an authorized contact or client admin, or an admin token recording their written decision)',
 				'RestoreDecision'
 			)
 		},
 		'/clients/{slug}/restores/{number}/refuse-quote': {
 			post: step(
 				'refuseRestoreQuote',
-				'Refuse the quote: the request ends (session of an authorized contact or client admin)',
+				'Refuse the quote: the request ends (session of an authorized contact or client admin, or an admin token)',
 				'RestoreRefusal'
 			)
 		},
 		'/clients/{slug}/restores/{number}/cancel': {
 			post: step(
 				'cancelRestore',
-				'Cancel before work starts (session of an authorized contact or client admin)',
+				'Cancel before work starts (session of an authorized contact or client admin, or an admin token)',
 				'RestoreCancel'
 			)
 		}
 	},
 	requests: {
 		RestoreCreate: requestRestoreSchema,
+		RestoreAccept: acceptSchema,
 		RestoreQuote: quoteSchema,
 		RestoreSchedule: scheduleSchema,
 		RestoreProgress: progressSchema,

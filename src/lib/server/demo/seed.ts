@@ -20,6 +20,7 @@ import {
 } from '../db/schema';
 import { seedHistory, type HistoryComponent } from './history';
 import { hasStory, replayStory, storySpells, type StoryClient } from './replay';
+import { seedRestores } from './restores';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TOKENS = { admin: 'demo-admin-token', ingest: 'demo-ingest-token' } as const;
@@ -202,6 +203,11 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 	]);
 	await seedMonitoring(monitored, now);
 	await replayStory({ admin: ctx, operator: staffContext(operator) }, storyClients, now);
+	await seedRestores(
+		staffContext(operator),
+		storyClients.map((c) => ({ slug: c.slug, contact: c.members.contact })),
+		now
+	);
 	await markMailDelivered(db, now);
 	return true;
 }

@@ -151,7 +151,8 @@ export const POLICY = {
 		summary: 'Request a restore (an admin token on the client’s behalf)'
 	},
 	'restore.decide': {
-		allow: AUTHORIZED_CONTACTS,
+		// An admin token records a decision the client sent in writing (002 art. 7.3 "ou par mail").
+		allow: [...AUTHORIZED_CONTACTS, 'token.admin'],
 		members: 'refused',
 		summary: 'Approve or refuse a restore quote, cancel a restore before work starts'
 	},

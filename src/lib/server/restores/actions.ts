@@ -57,8 +57,8 @@ export const clientRestoreSteps = {
 
 /** The provider's workflow: accept or quote, schedule, progress, complete or fail. */
 export const staffRestoreSteps = {
-	accept: async (ctx, t) => {
-		await acceptRestore(ctx, t.slug, t.number);
+	accept: async (ctx, t, data) => {
+		await acceptRestore(ctx, t.slug, t.number, { message: field(data, 'message') });
 		return m.restore_done();
 	},
 	quote: async (ctx, t, data) => {

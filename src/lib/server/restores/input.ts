@@ -53,6 +53,7 @@ export const progressSchema = z.object({
 export const completeSchema = z.object({ verification: text(5000) });
 export const failSchema = z.object({ reason: text(5000) });
 export const decisionSchema = z.object({ comment: z.string().trim().max(2000).optional() });
+export const acceptSchema = z.object({ message: z.string().trim().max(2000).optional() });
 
 export const restoreFiltersSchema = z.object({
 	status: z.enum(RESTORE_STATUSES).optional().catch(undefined),

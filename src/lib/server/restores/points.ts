@@ -107,6 +107,7 @@ export async function restorablePoints(
 		await db.execute(sql`
 			select * from (${RANKED(owner.id)}) ranked
 			where status = 'succeeded' and started_at >= ${since.toISOString()}
+				and finished_at <= ${now.toISOString()}
 			order by started_at desc limit 500`)
 	);
 	return rows.map(pointOf).filter((p) => unrestorable(settings, p, now) === null);

@@ -15,6 +15,7 @@ import { parseInput } from '../validation';
 import type { RestoreStep } from '../../domain/restores';
 import { restoreInScope, restoreRules, type RestoreRules } from './context';
 import {
+	acceptSchema,
 	completeSchema,
 	decisionSchema,
 	failSchema,
@@ -122,11 +123,20 @@ async function step(
 const text = (message: string | undefined | null) => () => message ?? '';
 
 /** Staff take on a request that needs no quote; its deadline already runs from the request. */
-export function acceptRestore(ctx: RequestContext, slug: string, number: string, now = new Date()) {
+export function acceptRestore(
+	ctx: RequestContext,
+	slug: string,
+	number: string,
+	input: unknown = {},
+	now = new Date()
+) {
 	authorize(ctx, STEP_ACTION.accept);
+	const data = parseInput(acceptSchema, input, fieldMessages);
 	return step(ctx, slug, number, 'accept', now, () => ({
 		changes: { acceptedAt: now },
-		body: (locale) => m.mail_restore_accepted_body({}, { locale })
+		message: data.message || null,
+		body: (locale) =>
+			[m.mail_restore_accepted_body({}, { locale }), data.message].filter(Boolean).join('\n\n')
 	}));
 }
 
