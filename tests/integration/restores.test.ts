@@ -16,6 +16,7 @@ import {
 import { ServiceError } from '../../src/lib/server/errors';
 import { requestRestore } from '../../src/lib/server/restores/filing';
 import { refreshRestoreDeadlines } from '../../src/lib/server/restores/jobs';
+import { createToken } from '../../src/lib/server/tokens/service';
 import { getRestore, listRestoreQueue, listRestores } from '../../src/lib/server/restores/read';
 import {
 	acceptRestore,
@@ -32,10 +33,10 @@ import { createMember, createStaff, createTenant, statusOf, unique } from './fac
 import { openSocket, startNode, until, type TestSocket } from './live-node';
 
 const HOUR = 3_600_000;
-const adminToken: RequestContext = {
-	actor: { kind: 'token', tokenId: crypto.randomUUID(), scope: 'admin' },
-	ip: null
-};
+async function adminToken(staff: RequestContext): Promise<RequestContext> {
+	const token = await createToken(staff, { name: unique('token'), scope: 'admin' });
+	return { actor: { kind: 'token', tokenId: token.id, scope: 'admin' }, ip: null };
+}
 
 let keyId: string | undefined;
 /** A stored backup of a machine, as ingestion leaves it (manifest left out: restores do not read it). */
@@ -137,9 +138,13 @@ describe('requesting a restore (002 art. 7.3, 001 §4.5, 000 §1.8)', () => {
 	});
 
 	it('takes a full restore within 72 h, and an admin token’s request on the client’s behalf', async () => {
-		const { t, server } = await tenant('softconcept');
+		const { t, server, staff } = await tenant('softconcept');
 		const full = await insertBackup(t.id, server.id, { kind: 'full' });
-		const filed = await requestRestore(adminToken, t.slug, ask(full.id, { scope: 'server' }));
+		const filed = await requestRestore(
+			await adminToken(staff),
+			t.slug,
+			ask(full.id, { scope: 'server' })
+		);
 		expect(filed.withinHours).toBe(72);
 		expect(filed.requestedByUserId).toBeNull();
 	});
