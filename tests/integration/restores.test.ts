@@ -17,7 +17,13 @@ import { ServiceError } from '../../src/lib/server/errors';
 import { requestRestore } from '../../src/lib/server/restores/filing';
 import { refreshRestoreDeadlines } from '../../src/lib/server/restores/jobs';
 import { createToken } from '../../src/lib/server/tokens/service';
-import { getRestore, listRestoreQueue, listRestores } from '../../src/lib/server/restores/read';
+import { seedRestores } from '../../src/lib/server/demo/restores';
+import {
+	getRestore,
+	lastRestoreTest,
+	listRestoreQueue,
+	listRestores
+} from '../../src/lib/server/restores/read';
 import {
 	acceptRestore,
 	approveRestoreQuote,
@@ -315,6 +321,24 @@ describe('working a restore', () => {
 		const approvedAt = new Date();
 		const approved = await approveRestoreQuote(contact, t.slug, filed.number, {}, approvedAt);
 		expect(approved.dueBy).toEqual(new Date(approvedAt.getTime() + 24 * HOUR));
+	});
+});
+
+describe('the demo’s restore story (demo/restores.ts)', () => {
+	it('plays a completed request and one under way through the services, and records restore tests', async () => {
+		for (const preset of ['softconcept', 'alteo']) {
+			const { t, server, staff, contact } = await tenant(preset);
+			for (const days of [6, 2])
+				await insertBackup(t.id, server.id, {
+					kind: 'data_full',
+					startedAt: new Date(Date.now() - days * 24 * HOUR)
+				});
+			await seedRestores(staff, [{ slug: t.slug, contact }], new Date());
+			const { items } = await listRestores(contact, t.slug, {});
+			expect(items.map((i) => i.status).sort(), preset).toEqual(['completed', 'in_progress']);
+			expect(items.find((i) => i.status === 'in_progress')?.percent).toBe(40);
+			expect((await lastRestoreTest(contact, t.slug))?.result).toBe('succeeded');
+		}
 	});
 });
 

@@ -4,7 +4,9 @@
  * approved where the contract bills heavy restores), so the register, the staff queue, the live
  * countdowns, the audit trail and the mails are the services' own.
  */
+import { and, eq } from 'drizzle-orm';
 import { getDb } from '../db';
+import { component, restoreTest } from '../db/schema';
 import type { RequestContext } from '../context';
 import { clientScope } from '../clients/scope';
 import { restorablePoints } from '../restores/points';
@@ -108,11 +110,40 @@ async function playOne(
 	);
 }
 
+/** Whole-system restore tests (000 §1.8 "de manière régulière"): monthly, the oldest partial. */
+async function recordRestoreTests(staff: RequestContext, slug: string, now: Date) {
+	const { client: owner } = await clientScope(staff, slug);
+	const [server] = await getDb()
+		.select({ id: component.id })
+		.from(component)
+		.where(and(eq(component.clientId, owner.id), eq(component.kind, 'server')))
+		.limit(1);
+	const recordedBy = 'userId' in staff.actor ? staff.actor.userId : null;
+	await getDb()
+		.insert(restoreTest)
+		.values(
+			[90, 60, 30].map((daysAgo, i) => ({
+				clientId: owner.id,
+				componentId: server?.id ?? null,
+				testedAt: new Date(now.getTime() - daysAgo * 24 * HOUR),
+				result: i === 0 ? ('partial' as const) : ('succeeded' as const),
+				note:
+					i === 0
+						? 'Système restauré sur la plateforme de test ; une base a dû être rejouée à la main.'
+						: 'Système et données restaurés sur la plateforme de test, services démarrés.',
+				recordedBy
+			}))
+		);
+}
+
 /** Called from the demo seed after the backups are seeded. */
 export async function seedRestores(
 	staff: RequestContext,
 	clients: RestoreStoryClient[],
 	now: Date
 ): Promise<void> {
-	for (const client of clients) for (const plot of PLOTS) await playOne(staff, client, plot, now);
+	for (const client of clients) {
+		await recordRestoreTests(staff, client.slug, now);
+		for (const plot of PLOTS) await playOne(staff, client, plot, now);
+	}
 }
