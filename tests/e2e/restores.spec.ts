@@ -42,8 +42,8 @@ test('a contact requests a restore of an ingested backup; staff accept and compl
 	await expect(
 		contact.getByText('Choisissez un point de restauration parmi vos sauvegardes restaurables.')
 	).toBeVisible();
-	await contact.getByLabel('Cible').fill('/srv/dossiers');
-	await contact.getByLabel('Point de restauration').selectOption(backupId);
+	await contact.getByLabel('Cible', { exact: true }).fill('/srv/dossiers');
+	await contact.getByLabel('Point de restauration', { exact: true }).selectOption(backupId);
 	await contact.getByLabel('Que restaurer ?').selectOption('folder');
 	const preview = contact.getByTestId('preview-terms');
 	await expect(preview.getByTestId('terms-deadline')).toContainText(
@@ -61,8 +61,8 @@ test('a contact requests a restore of an ingested backup; staff accept and compl
 			'Confirmez que les données postérieures au point de restauration seront perdues.'
 		)
 	).toBeVisible();
-	await expect(contact.getByLabel('Cible')).toHaveValue('/srv/dossiers');
-	await contact.getByLabel('Point de restauration').selectOption(backupId);
+	await expect(contact.getByLabel('Cible', { exact: true })).toHaveValue('/srv/dossiers');
+	await contact.getByLabel('Point de restauration', { exact: true }).selectOption(backupId);
 	await contact.getByLabel('Que restaurer ?').selectOption('folder');
 	await contact.getByLabel(/Je confirme que toutes les données/).check();
 	await contact.getByRole('button', { name: 'Envoyer la demande' }).click();
