@@ -352,6 +352,30 @@ test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, as
 		).status(),
 		'maintenance'
 	);
+	// A restore request of A on the restore point of the demo's own, then withdrawn.
+	const shown = await admin.get(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}`, {
+		headers: ADMIN_TOKEN
+	});
+	ok(shown.status(), 'restore');
+	const requested = await admin.post(`/api/v1/clients/${A}/restores`, {
+		headers: ADMIN_TOKEN,
+		data: {
+			backupId: (await shown.json()).backupId,
+			scope: 'file',
+			target: `/sweep/${run}`,
+			confirmDataLoss: true
+		}
+	});
+	ok(requested.status(), 'restore request');
+	ok(
+		(
+			await admin.post(`/api/v1/clients/${A}/restores/${(await requested.json()).number}/cancel`, {
+				headers: ADMIN_TOKEN,
+				data: {}
+			})
+		).status(),
+		'restore cancel'
+	);
 	const staff = await signedIn('staff@demo.test');
 	const removed = await staff.post(`/staff/clients/${A}?/deleteComponent`, {
 		form: { key },
@@ -379,7 +403,9 @@ test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, as
 		'component.deleted',
 		'monitor.batch',
 		'incident.filed',
-		'incident.updated'
+		'incident.updated',
+		'restore.filed',
+		'restore.updated'
 	] as const) {
 		expect(kinds, `staff saw ${kind} of ${A}`).toContain(kind);
 	}
