@@ -6,4 +6,5 @@ export * from './status';
 export * from './incidents';
 export * from './maintenance';
 export * from './sla';
+export * from './backups';
 export * from './restores';
