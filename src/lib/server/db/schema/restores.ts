@@ -12,6 +12,7 @@ import {
 	uuid
 } from 'drizzle-orm/pg-core';
 import { user } from './auth';
+import { backup } from './backups';
 import { client, component } from './tenancy';
 import {
 	RESTORE_SCOPES,
@@ -39,7 +40,7 @@ export const restoreRequest = pgTable(
 		year: integer('year').notNull(),
 		sequence: integer('sequence').notNull(),
 		/** The restore point; kept when the backup itself is pruned, so the register stays whole. */
-		backupId: uuid('backup_id'),
+		backupId: uuid('backup_id').references(() => backup.id, { onDelete: 'set null' }),
 		componentId: uuid('component_id').references(() => component.id, { onDelete: 'set null' }),
 		/** What the request was made against, as shown then (the backup row may be gone later). */
 		pointKind: text('point_kind').notNull(),
