@@ -1,7 +1,9 @@
 /**
- * Which backups can still be restored (000 §1.8 "les cinq dernières", 002 art. 7.2 "les 5
- * dernières historisations", 001 §4.5 retention in days). Pure: fed by points.ts.
+ * Why a backup cannot be a restore point (000 §1.8 "les cinq dernières", 002 art. 7.2 "les 5
+ * dernières historisations", 001 §4.5 retention in days), on backups/policy.ts's `isRestorable`.
+ * Pure: fed by points.ts.
  */
+import { isRestorable } from '../backups/policy';
 import type { ContractSettings } from '../contracts/settings';
 
 export interface PointFacts {
@@ -38,9 +40,9 @@ export function unrestorable(
 ): Unrestorable | null {
 	if (point.status !== 'succeeded') return { reason: 'not_succeeded', status: point.status };
 	const days = retentionDaysOf(settings, point.kind, point.scope);
-	if (now.getTime() - point.startedAt.getTime() > days * 86_400_000)
-		return { reason: 'retention', days };
 	const versions = settings.backups.versionsRestorable;
-	if (point.versionRank > versions) return { reason: 'versions', versions };
+	const verdict = isRestorable(point.startedAt, point.versionRank - 1, days, versions, now);
+	if (!verdict.withinRetention) return { reason: 'retention', days };
+	if (!verdict.restorable) return { reason: 'versions', versions };
 	return null;
 }
