@@ -40,6 +40,23 @@ const i18n: Handle = ({ event, resolve }) => {
 };
 
 /** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
+/**
+ * BODY_SIZE_LIMIT is raised for backup manifests (100,000 files, POST …/backups); every other
+ * route keeps the 4 MB limit, judged on the declared length.
+ */
+const BODY_LIMIT = 4 * 1024 * 1024;
+const BACKUP_INGEST = /^\/api\/v1\/clients\/[^/]+\/backups\/?$/;
+const limitBody: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > BODY_LIMIT && !BACKUP_INGEST.test(event.url.pathname)) {
+		return new Response(JSON.stringify(apiErrorBody('too_large', m.api_body_too_large())), {
+			status: 413,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	return resolve(event);
+};
+
 const refuseNul: Handle = ({ event, resolve }) => {
 	const params = [...event.url.searchParams]
 		.filter(([k, v]) => `${k}${v}`.includes('\u0000'))
@@ -148,7 +165,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, refuseNul, i18n, authenticate, securityHeaders);
+export const handle = sequence(
+	requestId,
+	limitBody,
+	refuseNul,
+	i18n,
+	authenticate,
+	securityHeaders
+);
 
 /** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

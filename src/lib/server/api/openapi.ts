@@ -1,4 +1,5 @@
 import { apiErrorSchema } from '../http';
+import { backupsApi } from './openapi-backups';
 import { clientsApi } from './openapi-clients';
 import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
@@ -19,6 +20,7 @@ const parts: ApiPart[] = [
 	incidentsApi,
 	slaApi,
 	maintenanceApi,
+	backupsApi,
 	restoresApi
 ];
 
