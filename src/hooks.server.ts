@@ -15,6 +15,7 @@ import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { mailJobs } from '$lib/server/mail/jobs';
 import { maintenanceJobs } from '$lib/server/maintenance/jobs';
+import { restoreJobs } from '$lib/server/restores/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { webhookJobs } from '$lib/server/webhooks/jobs';
@@ -31,7 +32,8 @@ export const init: ServerInit = async () => {
 			...mailJobs(),
 			...webhookJobs(),
 			...authJobs(),
-			...backupJobs()
+			...backupJobs(),
+			...restoreJobs()
 		]);
 	await startDemoActivity();
 };

@@ -44,6 +44,9 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/audit': ['clientAdmin'],
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
+	'/app/[client]/restores': MEMBERS,
+	'/app/[client]/restores/[number]': MEMBERS,
+	'/app/[client]/restores/new': MEMBERS,
 	'/staff': STAFF,
 	'/staff/clients/[slug]': STAFF,
 	'/staff/clients/[slug]/sla': STAFF,
@@ -53,6 +56,8 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/incidents/new': STAFF,
 	'/staff/outbox': ['staff'],
 	'/staff/audit': STAFF,
+	'/staff/restores': STAFF,
+	'/staff/restores/[number]': STAFF,
 	'/staff/team': STAFF,
 	'/staff/tokens': ['staff']
 };
@@ -93,12 +98,33 @@ async function findOrFileIncident(request: APIRequestContext, client: string) {
 	return (await filed.json()).number;
 }
 
+const restores = new Map<string, Promise<string>>();
+
+/** A restore request number of the client: the demo seeds some for every client. */
+function restoreOf(request: APIRequestContext, client: string): Promise<string> {
+	if (!restores.has(client))
+		restores.set(
+			client,
+			(async () => {
+				const list = await request.get(`/api/v1/clients/${client}/restores`, {
+					headers: ADMIN_TOKEN
+				});
+				expect(list.status()).toBe(200);
+				const [first] = (await list.json()).items as { number: string }[];
+				expect(first, `a demo restore request of ${client}`).toBeDefined();
+				return first.number;
+			})()
+		);
+	return restores.get(client)!;
+}
+
 async function urlOf(route: string, visitor: Visitor, request: APIRequestContext) {
 	const { client } = VISITORS[visitor];
 	const values: Record<string, () => Promise<string> | string> = {
 		client: () => client,
 		slug: () => client,
-		number: () => incidentOf(request, client),
+		number: () =>
+			route.includes('/restores/') ? restoreOf(request, client) : incidentOf(request, client),
 		token: () => 'not-a-valid-token'
 	};
 	let url = route;

@@ -63,8 +63,13 @@ const state = {
 	toRefuse: '',
 	webhook: '',
 	delivery: '',
-	backup: ''
+	/** A backup of the throwaway client (alteo), ingested by the backups sample. */
+	backup: '',
+	/** Restore requests of it: [worked to completion, quoted then failed, quote refused, cancelled]. */
+	restores: [] as string[]
 };
+const restore = (i: number) => own({ number: state.restores[i] });
+const restoreCall = (i: number, body: Json = {}): Call => ({ params: restore(i), body });
 const own = (params: Record<string, string> = {}) => ({ slug: state.slug, ...params });
 const incident = () => own({ number: state.number });
 
@@ -490,8 +495,110 @@ const samples: [operation: string, sample: Sample][] = [
 		}
 	],
 	[
+		'POST /clients/{slug}/restores',
+		{
+			// alteo (001 §4.5): a file is restored free, a folder or a database on a quote.
+			calls: () =>
+				(['file', 'database', 'folder', 'file'] as const).map((scope, i) => ({
+					params: own(),
+					body: {
+						backupId: state.backup,
+						scope,
+						target: `/srv/contract-test/${i}`,
+						confirmDataLoss: true,
+						...(i === 0 ? { note: 'Fichier écrasé.' } : {})
+					},
+					then: (body: Json) => (state.restores[i] = String(body.number))
+				})),
+			invalid: () => ({
+				params: own(),
+				body: { backupId: state.backup, scope: 'disk', target: '', confirmDataLoss: false }
+			})
+		}
+	],
+	[
 		'DELETE /clients/{slug}/webhooks/{webhook}',
 		{ calls: () => [{ params: own({ webhook: state.webhook }) }] }
+	],
+	[
+		'GET /clients/{slug}/restores',
+		{
+			calls: () => [
+				{ params: own() },
+				{
+					params: own(),
+					query: {
+						status: 'filed',
+						component: 'web-1',
+						from: '2026-01-01',
+						to: '2100-01-01',
+						page: '1'
+					}
+				},
+				{ params: { slug: 'acme' } }
+			]
+		}
+	],
+	['GET /clients/{slug}/restores/{number}', { calls: () => [{ params: restore(0) }] }],
+	[
+		'POST /clients/{slug}/restores/{number}/accept',
+		{
+			calls: () => [restoreCall(0, { message: 'Pris en charge.' })],
+			invalid: () => restoreCall(0, { message: 42 })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/schedule',
+		{
+			calls: () => [restoreCall(0, { at: ago(-60), message: 'Ce soir.' })],
+			invalid: () => restoreCall(0, { at: 'tonight' })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/progress',
+		{
+			calls: () => [restoreCall(0, { percent: 50 })],
+			invalid: () => restoreCall(0, { percent: 150 })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/complete',
+		{
+			calls: () => [restoreCall(0, { verification: 'Fichier vérifié avec le client.' })],
+			invalid: () => restoreCall(0, { verification: '' })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/quote',
+		{
+			calls: () => [
+				restoreCall(1, { amountCents: 45_000, note: 'Base de données.' }),
+				restoreCall(2, { amountCents: 30_000, note: 'Dossier.' })
+			],
+			invalid: () => restoreCall(1, { amountCents: -5, note: '' })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/approve-quote',
+		{
+			calls: () => [restoreCall(1, { comment: 'Bon pour accord (courriel).' })],
+			invalid: () => restoreCall(1, { comment: 42 })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/fail',
+		{
+			calls: () => [restoreCall(1, { reason: 'Sauvegarde illisible.' })],
+			invalid: () => restoreCall(1, { reason: '' })
+		}
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/refuse-quote',
+		{ calls: () => [restoreCall(2)], invalid: () => restoreCall(2, { comment: 42 }) }
+	],
+	[
+		'POST /clients/{slug}/restores/{number}/cancel',
+		{ calls: () => [restoreCall(3)], invalid: () => restoreCall(3, { comment: 42 }) }
 	]
 ];
 

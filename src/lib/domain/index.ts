@@ -4,3 +4,4 @@ export * from './status';
 export * from './incidents';
 export * from './sla';
 export * from './backups';
+export * from './restores';

@@ -58,6 +58,10 @@ export interface LiveEventPayloads {
 	/** A published window reached its start or end (maintenance/jobs.ts): components show `maintenance` meanwhile. */
 	'maintenance.started': { clientSlug: string; id: string };
 	'maintenance.ended': { clientSlug: string; id: string };
+	/** A restore was requested (002 art. 7.3): the staff queue and the client's register refresh. */
+	'restore.filed': { clientSlug: string; number: string; status: string };
+	/** A step of a restore request, or its deadline state moved (on track / at risk / breached). */
+	'restore.updated': { clientSlug: string; number: string; status: string };
 	/** A backup report was stored (signed, mailed): the client's backups pages refresh. */
 	'backup.received': { clientSlug: string; id: string; component: string; status: string };
 	/** An expected backup did not arrive within the grace (backups/jobs.ts). */

@@ -5,6 +5,7 @@ import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
 import { maintenanceApi } from './openapi-maintenance';
 import { monitoringApi } from './openapi-monitoring';
+import { restoresApi } from './openapi-restores';
 import { slaApi } from './openapi-sla';
 import { webhooksApi } from './openapi-webhooks';
 
@@ -21,7 +22,8 @@ const parts: ApiPart[] = [
 	slaApi,
 	maintenanceApi,
 	webhooksApi,
-	backupsApi
+	backupsApi,
+	restoresApi
 ];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {

@@ -32,7 +32,9 @@ const refusals: Partial<Record<Action, () => string>> = {
 	'credit.request': () => m.sla_credit_forbidden(),
 	'people.manage': () => m.people_admin_only(),
 	'samples.ingest': () => m.samples_scope(),
-	'audit.read.client': () => m.audit_admin_only()
+	'audit.read.client': () => m.audit_admin_only(),
+	'restore.request': () => m.restore_request_forbidden(),
+	'restore.decide': () => m.restore_request_forbidden()
 };
 
 function outOfScope(ctx: RequestContext, scope: ResourceScope | undefined): boolean {

@@ -12,3 +12,4 @@ export * from './account';
 export * from './people';
 export * from './notifications';
 export * from './backups';
+export * from './restores';
