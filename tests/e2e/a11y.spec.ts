@@ -39,6 +39,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents': MEMBERS,
 	'/app/[client]/incidents/[number]': MEMBERS,
 	'/app/[client]/incidents/new': MEMBERS,
+	'/app/[client]/notifications': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
 	'/app/[client]/audit': ['clientAdmin'],

@@ -42,7 +42,8 @@ export const AUDIT_ACTION_WORDS: Record<string, () => string> = {
 	'staff.invited': m.audit_action_staff_invited,
 	'user.invitation_accepted': m.audit_action_user_invitation_accepted,
 	'user.password_reset': m.audit_action_user_password_reset,
-	'user.preferences': m.audit_action_user_preferences
+	'user.preferences': m.audit_action_user_preferences,
+	'subscriptions.updated': m.audit_action_subscriptions_updated
 };
 
 /** An action in words; one this table does not know yet keeps its code, never a blank. */

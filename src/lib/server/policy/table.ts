@@ -115,6 +115,11 @@ export const POLICY = {
 		members: 'refused',
 		summary: "See a client's people"
 	},
+	'mail.subscribe': {
+		allow: MEMBERS,
+		members: 'refused',
+		summary: "Choose which of the client's components one's own mails are about"
+	},
 	'people.manage': {
 		allow: ['staff.admin', 'member.admin'],
 		members: 'refused',
