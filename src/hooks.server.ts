@@ -8,11 +8,14 @@ import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
 import { isApiPath } from '$lib/server/request-path';
+import { backupJobs } from '$lib/server/backups/jobs';
 import { incidentJobs } from '$lib/server/incidents/jobs';
 import { startJobs } from '$lib/server/jobs/registry';
 import { log } from '$lib/server/log';
 import { attachRealtime, sharedRealtimeServer } from '$lib/server/live/realtime';
 import { mailJobs } from '$lib/server/mail/jobs';
+import { maintenanceJobs } from '$lib/server/maintenance/jobs';
+import { restoreJobs } from '$lib/server/restores/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { webhookJobs } from '$lib/server/webhooks/jobs';
@@ -25,9 +28,12 @@ export const init: ServerInit = async () => {
 		await startJobs([
 			...statusJobs(),
 			...incidentJobs(),
+			...maintenanceJobs(),
 			...mailJobs(),
 			...webhookJobs(),
-			...authJobs()
+			...authJobs(),
+			...backupJobs(),
+			...restoreJobs()
 		]);
 	await startDemoActivity();
 };
@@ -47,6 +53,23 @@ const i18n: Handle = ({ event, resolve }) => {
 };
 
 /** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
+/**
+ * BODY_SIZE_LIMIT is raised for backup manifests (100,000 files, POST …/backups); every other
+ * route keeps the 4 MB limit, judged on the declared length.
+ */
+const BODY_LIMIT = 4 * 1024 * 1024;
+const BACKUP_INGEST = /^\/api\/v1\/clients\/[^/]+\/backups\/?$/;
+const limitBody: Handle = ({ event, resolve }) => {
+	const length = Number(event.request.headers.get('content-length') ?? 0);
+	if (length > BODY_LIMIT && !BACKUP_INGEST.test(event.url.pathname)) {
+		return new Response(JSON.stringify(apiErrorBody('too_large', m.api_body_too_large())), {
+			status: 413,
+			headers: { 'content-type': 'application/json' }
+		});
+	}
+	return resolve(event);
+};
+
 const refuseNul: Handle = ({ event, resolve }) => {
 	const params = [...event.url.searchParams]
 		.filter(([k, v]) => `${k}${v}`.includes('\u0000'))
@@ -89,7 +112,12 @@ const authenticate: Handle = async ({ event, resolve }) => {
 	} catch {
 		ip = null;
 	}
-	event.locals.ctx = { actor: { kind: 'anonymous' }, ip, requestId: event.locals.requestId };
+	event.locals.ctx = {
+		actor: { kind: 'anonymous' },
+		ip,
+		userAgent: event.request.headers.get('user-agent')?.slice(0, 500) ?? null,
+		requestId: event.locals.requestId
+	};
 	event.locals.user = null;
 	event.locals.sessionId = null;
 	event.locals.mustEnrolTwoFactor = false;
@@ -162,7 +190,14 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestId, refuseNul, i18n, authenticate, securityHeaders);
+export const handle = sequence(
+	requestId,
+	limitBody,
+	refuseNul,
+	i18n,
+	authenticate,
+	securityHeaders
+);
 
 /** Unexpected errors are logged here and shown as a plain message: no stack, no SQL. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

@@ -92,8 +92,9 @@ const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 // adapter-node assumes https without ORIGIN: cookies would be Secure and forms refused over http.
 process.env.ORIGIN ??= `http://localhost:${port}`;
-// A full sample batch (5,000 samples with every metric) is about 1 MB.
-process.env.BODY_SIZE_LIMIT ??= '4M';
+// A backup manifest of 100,000 files is about 20 MB; hooks.server.ts keeps 4 MB for every
+// other route (a full sample batch, 5,000 samples with every metric, is about 1 MB).
+process.env.BODY_SIZE_LIMIT ??= '48M';
 (globalThis as Record<symbol, unknown>)[IO_KEY] = io;
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
 // The public-page cache renders by asking this very server.

@@ -41,10 +41,15 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents/new': MEMBERS,
 	'/app/[client]/maintenance': MEMBERS,
 	'/app/[client]/maintenance/[id]': MEMBERS,
+	'/app/[client]/notifications': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
+	'/app/[client]/audit': ['clientAdmin'],
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
+	'/app/[client]/restores': MEMBERS,
+	'/app/[client]/restores/[number]': MEMBERS,
+	'/app/[client]/restores/new': MEMBERS,
 	'/staff': STAFF,
 	'/staff/clients/[slug]': STAFF,
 	'/staff/clients/[slug]/sla': STAFF,
@@ -56,6 +61,9 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/maintenance/[id]': STAFF,
 	'/staff/maintenance/new': STAFF,
 	'/staff/outbox': ['staff'],
+	'/staff/audit': STAFF,
+	'/staff/restores': STAFF,
+	'/staff/restores/[number]': STAFF,
 	'/staff/team': STAFF,
 	'/staff/tokens': ['staff']
 };
@@ -117,13 +125,34 @@ function maintenanceOf(request: APIRequestContext, client: string): Promise<stri
 	return windows.get(client)!;
 }
 
+const restores = new Map<string, Promise<string>>();
+
+/** A restore request number of the client: the demo seeds some for every client. */
+function restoreOf(request: APIRequestContext, client: string): Promise<string> {
+	if (!restores.has(client))
+		restores.set(
+			client,
+			(async () => {
+				const list = await request.get(`/api/v1/clients/${client}/restores`, {
+					headers: ADMIN_TOKEN
+				});
+				expect(list.status()).toBe(200);
+				const [first] = (await list.json()).items as { number: string }[];
+				expect(first, `a demo restore request of ${client}`).toBeDefined();
+				return first.number;
+			})()
+		);
+	return restores.get(client)!;
+}
+
 async function urlOf(route: string, visitor: Visitor, request: APIRequestContext) {
 	const { client } = VISITORS[visitor];
 	const values: Record<string, () => Promise<string> | string> = {
 		client: () => client,
 		slug: () => client,
-		number: () => incidentOf(request, client),
 		id: () => maintenanceOf(request, client),
+		number: () =>
+			route.includes('/restores/') ? restoreOf(request, client) : incidentOf(request, client),
 		token: () => 'not-a-valid-token'
 	};
 	let url = route;

@@ -5,7 +5,8 @@ import { contractOf } from '../../src/lib/server/clients/scope';
 import type { RequestContext } from '../../src/lib/server/context';
 import { closeDb, getDb } from '../../src/lib/server/db';
 import { runMigrations } from '../../src/lib/server/db/migrate';
-import { client, maintenance, user } from '../../src/lib/server/db/schema';
+import { backup, client, maintenance, user } from '../../src/lib/server/db/schema';
+import { DEMO_BACKUP_DAYS } from '../../src/lib/server/demo/backups';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { HISTORY_DAYS } from '../../src/lib/server/demo/history';
 import { historyStartOf, instantOf, monthBefore } from '../../src/lib/server/demo/story-time';
@@ -146,6 +147,15 @@ describe('the demo has a history', () => {
 				...(told ? [`availability ${month(3)} approved`] : [])
 			].sort()
 		);
+	});
+
+	it('gives every story client 60 days of signed backups', async () => {
+		for (const slug of STORY_CLIENTS) {
+			const [owner] = await getDb().select().from(client).where(eq(client.slug, slug));
+			const rows = await getDb().select().from(backup).where(eq(backup.clientId, owner.id));
+			expect(rows.length, slug).toBeGreaterThanOrEqual(DEMO_BACKUP_DAYS - 2);
+			expect(rows.every((b) => b.authenticationKey.length > 40)).toBe(true);
+		}
 	});
 
 	it('keeps the mails the story produced, as delivered back then', async () => {

@@ -97,6 +97,10 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 			{ timeout: 20_000 }
 		)
 		.not.toBe('');
+	const restores = await admin.get(`/api/v1/clients/${A}/restores`, { headers: ADMIN_TOKEN });
+	expect(restores.status()).toBe(200);
+	const restoreOfA = (await restores.json()).items[0]?.number as string;
+	expect(restoreOfA, `a demo restore request of ${A}`).toBeTruthy();
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -123,6 +127,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		maintenanceOfA,
 		webhookOfA,
 		deliveryOfA,
+		restoreOfA,
 		readToken: readToken!,
 		throwaways
 	});

@@ -62,6 +62,8 @@ export interface Fixtures {
 	/** A webhook of client A and one of its deliveries, created by the setup. */
 	webhookOfA: string;
 	deliveryOfA: string;
+	/** A restore request of client A (the demo seeds them). */
+	restoreOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

@@ -43,7 +43,8 @@ const GHOST = 'no-such-client';
 const METHOD = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
 function routeTree(): Route[] {
-	const { incidentOfA, componentOfA, maintenanceOfA, webhookOfA, deliveryOfA } = fixtures();
+	const { incidentOfA, componentOfA, maintenanceOfA, webhookOfA, deliveryOfA, restoreOfA } =
+		fixtures();
 	const values: Record<string, [own: string, ghost: string] | null> = {
 		client: [A, GHOST],
 		slug: [A, GHOST],
@@ -54,6 +55,10 @@ function routeTree(): Route[] {
 		delivery: [deliveryOfA, deliveryOfA],
 		// Single-use e-mailed secrets name no client: swept by session.spec.ts instead.
 		token: null
+	};
+	/** A parameter named like another collection's (…/restores/[number]) takes its own value. */
+	const inCollection: Record<string, Record<string, [own: string, ghost: string]>> = {
+		restores: { number: [restoreOfA, restoreOfA] }
 	};
 	const routes: Route[] = [];
 	const visit = (dir: string, own: string[], ghost: string[], ofA: boolean) => {
@@ -84,7 +89,7 @@ function routeTree(): Route[] {
 				throw new Error(
 					`src/routes: teach the tenant sweep a value for [${param}] (${join(dir, name)})`
 				);
-			const value = values[param];
+			const value = inCollection[own.at(-1) ?? '']?.[param] ?? values[param];
 			if (value) visit(join(dir, name), [...own, value[0]], [...ghost, value[1]], true);
 		}
 	};
@@ -108,6 +113,8 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/app/${A}`);
 	expect(paths).toContain(`/app/${A}/incidents/export.csv`);
 	expect(paths).toContain(`/api/v1/clients/${A}/incidents/${fixtures().incidentOfA}`);
+	expect(paths).toContain(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}/approve-quote`);
+	expect(paths).toContain(`/app/${A}/restores/${fixtures().restoreOfA}`);
 	expect(paths).toContain(`/staff/clients/${A}`);
 	expect(paths).toContain(`/app/${A}/maintenance/${fixtures().maintenanceOfA}`);
 	expect(ofA.length).toBeGreaterThan(20);
@@ -349,6 +356,30 @@ test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, as
 		).status(),
 		'maintenance'
 	);
+	// A restore request of A on the restore point of the demo's own, then withdrawn.
+	const shown = await admin.get(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}`, {
+		headers: ADMIN_TOKEN
+	});
+	ok(shown.status(), 'restore');
+	const requested = await admin.post(`/api/v1/clients/${A}/restores`, {
+		headers: ADMIN_TOKEN,
+		data: {
+			backupId: (await shown.json()).backupId,
+			scope: 'file',
+			target: `/sweep/${run}`,
+			confirmDataLoss: true
+		}
+	});
+	ok(requested.status(), 'restore request');
+	ok(
+		(
+			await admin.post(`/api/v1/clients/${A}/restores/${(await requested.json()).number}/cancel`, {
+				headers: ADMIN_TOKEN,
+				data: {}
+			})
+		).status(),
+		'restore cancel'
+	);
 	const staff = await signedIn('staff@demo.test');
 	const removed = await staff.post(`/staff/clients/${A}?/deleteComponent`, {
 		form: { key },
@@ -376,7 +407,9 @@ test(`a socket of ${B} never receives an event of ${A}, live or on catch-up`, as
 		'component.deleted',
 		'monitor.batch',
 		'incident.filed',
-		'incident.updated'
+		'incident.updated',
+		'restore.filed',
+		'restore.updated'
 	] as const) {
 		expect(kinds, `staff saw ${kind} of ${A}`).toContain(kind);
 	}

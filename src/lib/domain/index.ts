@@ -3,3 +3,5 @@ export * from './roles';
 export * from './status';
 export * from './incidents';
 export * from './sla';
+export * from './backups';
+export * from './restores';

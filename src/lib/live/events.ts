@@ -55,6 +55,19 @@ export interface LiveEventPayloads {
 	'people.changed': { clientSlug: string };
 	/** The provider's sign-in security settings changed (staff only). */
 	'security.updated': Record<string, never>;
+	/** A published window reached its start or end (maintenance/jobs.ts): components show `maintenance` meanwhile. */
+	'maintenance.started': { clientSlug: string; id: string };
+	'maintenance.ended': { clientSlug: string; id: string };
+	/** A restore was requested (002 art. 7.3): the staff queue and the client's register refresh. */
+	'restore.filed': { clientSlug: string; number: string; status: string };
+	/** A step of a restore request, or its deadline state moved (on track / at risk / breached). */
+	'restore.updated': { clientSlug: string; number: string; status: string };
+	/** A backup report was stored (signed, mailed): the client's backups pages refresh. */
+	'backup.received': { clientSlug: string; id: string; component: string; status: string };
+	/** An expected backup did not arrive within the grace (backups/jobs.ts). */
+	'backup.missing': { clientSlug: string; component: string; dueAt: string };
+	/** A stored backup breaks the contract's policy (003 art. 3, 4.05; 000 §1.8; 004 art. 3.5). */
+	'backup.flagged': { clientSlug: string; id: string; component: string; flags: string[] };
 	/** The public room's view of the same: public components only, named by id, no client. */
 	'public.status': { changes: { id: string; status: ComponentStatus; since: string }[] };
 	/** A public component was published, renamed, withdrawn or deleted: the public page reloads its list. */

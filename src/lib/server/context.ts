@@ -19,6 +19,8 @@ export type Actor =
 export interface RequestContext {
 	actor: Actor;
 	ip: string | null;
+	/** The request's User-Agent, recorded in the audit trail (where from: 004 art. 2). */
+	userAgent?: string | null;
 	/** Set per HTTP request (x-request-id); absent for system and background work. */
 	requestId?: string;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { incidentNumberSchema } from '../incidents/api-views';
+import { restoreNumberSchema } from '../restores/api-views';
 import { keySchema, slugSchema } from '../validation';
 
 /**
@@ -51,6 +52,13 @@ const PATH_PARAMETERS: Record<string, { schema: z.ZodType; description: string }
 	id: { schema: z.uuid(), description: 'A maintenance window of the client' },
 	webhook: { schema: z.uuid(), description: 'A webhook of the client' },
 	delivery: { schema: z.uuid(), description: 'A delivery of the webhook' }
+};
+
+/** Where two collections share a parameter's name, the one after `…/<collection>/` wins. */
+const COLLECTION_PARAMETERS: Record<string, typeof PATH_PARAMETERS> = {
+	restores: {
+		number: { schema: restoreNumberSchema, description: 'A restore request of the client' }
+	}
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });
@@ -134,8 +142,8 @@ function queryParameters(query: z.ZodObject) {
 }
 
 function pathParameters(path: string) {
-	return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => {
-		const known = PATH_PARAMETERS[name];
+	return [...path.matchAll(/([\w-]+)\/\{(\w+)\}/g)].map(([, collection, name]) => {
+		const known = COLLECTION_PARAMETERS[collection]?.[name] ?? PATH_PARAMETERS[name];
 		if (!known) throw new Error(`OpenAPI: no schema for the path parameter {${name}} of ${path}`);
 		return {
 			name,

@@ -11,6 +11,7 @@ import {
 	maintenanceRefusalSchema,
 	maintenanceSchema
 } from '../maintenance/input';
+import { maintenanceExtendSchema } from '../maintenance/extend';
 import type { ApiPart } from './openapi-kit';
 
 const NOT_OPEN = 'The window is over or cancelled';
@@ -57,6 +58,16 @@ export const maintenanceApi: ApiPart = {
 				errors: { 409: NOT_OPEN }
 			}
 		},
+		'/clients/{slug}/maintenance/{id}/extend': {
+			post: {
+				operationId: 'extendMaintenance',
+				summary:
+					'Extend a window under way (admin scope): the overrun is excluded from the SLA only if its own notice, from now, is compliant',
+				body: 'MaintenanceExtend',
+				ok: { status: 200, description: 'Extended', schema: 'MaintenanceItem' },
+				errors: { 409: 'The window is not under way, or the new end is not later' }
+			}
+		},
 		'/clients/{slug}/maintenance/{id}/approve': {
 			post: {
 				operationId: 'approveMaintenance',
@@ -81,7 +92,8 @@ export const maintenanceApi: ApiPart = {
 		MaintenanceUpdate: maintenancePatchSchema,
 		MaintenanceCancel: maintenanceCancelSchema,
 		MaintenanceApproval: maintenanceDecisionSchema,
-		MaintenanceRefusal: maintenanceRefusalSchema
+		MaintenanceRefusal: maintenanceRefusalSchema,
+		MaintenanceExtend: maintenanceExtendSchema
 	},
 	responses: {
 		MaintenanceRecorded: maintenanceRecordedSchema,

@@ -1,9 +1,11 @@
 import { apiErrorSchema } from '../http';
+import { backupsApi } from './openapi-backups';
 import { clientsApi } from './openapi-clients';
 import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
 import { maintenanceApi } from './openapi-maintenance';
 import { monitoringApi } from './openapi-monitoring';
+import { restoresApi } from './openapi-restores';
 import { slaApi } from './openapi-sla';
 import { webhooksApi } from './openapi-webhooks';
 
@@ -19,7 +21,9 @@ const parts: ApiPart[] = [
 	incidentsApi,
 	slaApi,
 	maintenanceApi,
-	webhooksApi
+	webhooksApi,
+	backupsApi,
+	restoresApi
 ];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {

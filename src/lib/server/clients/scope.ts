@@ -47,6 +47,21 @@ async function gate(db: Executor, ctx: RequestContext, slug: string): Promise<Cl
 	return row;
 }
 
+/**
+ * The client an agent pushes to (backup reports): provider tokens only (`backup.ingest` admits no
+ * member), so no tenant is hidden from them; an unknown slug is a 404.
+ */
+export async function getClientForIngest(
+	db: Executor,
+	ctx: RequestContext,
+	slug: string
+): Promise<Client> {
+	authorize(ctx, 'backup.ingest');
+	const [row] = await db.select().from(client).where(eq(client.slug, slug));
+	if (!row) throw notFound();
+	return row;
+}
+
 /** A client's contract row and its settings, validated once per distinct contract. */
 export async function contractOf(
 	db: Executor,

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { overwriteGetLocale } from '$lib/paraglide/runtime';
 import { hasSettingWords, settingsIssueInWords } from './issue-text';
-import { resolveContractSettings, type SettingsIssue } from './settings';
+import { PRESET_NAMES, resolveContractSettings, type SettingsIssue } from './settings';
 
 function issuesOf(overrides: unknown, preset = 'alteo'): SettingsIssue[] {
 	const r = resolveContractSettings(preset, overrides);
@@ -56,14 +56,15 @@ describe('contract settings issues in words', () => {
 	it('words every setting of every preset', () => {
 		const unnamed: string[] = [];
 		const walk = (value: unknown, path: string[]) => {
-			if (value && typeof value === 'object' && !Array.isArray(value)) {
+			if (Array.isArray(value)) value.forEach((inner, i) => walk(inner, [...path, String(i)]));
+			else if (value && typeof value === 'object') {
 				for (const [key, inner] of Object.entries(value)) {
 					if (!hasSettingWords(key)) unnamed.push([...path, key].join('.'));
 					walk(inner, [...path, key]);
 				}
 			}
 		};
-		for (const preset of ['softconcept', 'alteo', 'axantis']) {
+		for (const preset of PRESET_NAMES) {
 			const r = resolveContractSettings(preset, {});
 			if (r.ok) walk(r.settings, []);
 		}

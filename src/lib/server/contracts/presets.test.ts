@@ -107,19 +107,24 @@ describe('softconcept (contract 000)', () => {
 
 	it('backs up monthly full, weekly data, daily incremental, 5 off-site (000 §1.8)', () => {
 		expect(s.backups.schedules).toEqual([
-			{ kind: 'full', every: 'monthly' },
-			{ kind: 'data_full', every: 'weekly' },
-			{ kind: 'incremental', every: 'daily' }
+			{ kind: 'full', frequency: 'monthly' },
+			{ kind: 'data_full', frequency: 'weekly' },
+			{ kind: 'incremental', frequency: 'daily' }
 		]);
 		expect(s.backups.versionsRestorable).toBe(5);
-		expect(s.backups.offsiteSites).toBe(1);
+		expect(s.backups.offsiteSitesMin).toBe(1);
 	});
 
 	it('restores an incremental within 24 h (server stopped), a full within 72 h (000 §1.8)', () => {
-		expect(s.backups.restoreIncrementalWithinHours).toBe(24);
-		expect(s.backups.restoreFullWithinHours).toBe(72);
-		expect(s.backups.restoreStopsServer).toBe(true);
-		expect(s.backups.restoresMayBeBilled).toBe(false);
+		expect(s.restores).toMatchObject({
+			incrementalWithinHours: 24,
+			incrementalLastN: 5,
+			fullWithinHours: 72,
+			clock: 'calendar',
+			stopsServer: true,
+			billable: 'never',
+			providerTests: true
+		});
 	});
 });
 
@@ -181,14 +186,15 @@ describe('alteo (contract 001)', () => {
 	it('backs up databases daily at 22:00 kept 28 days, files nightly kept 7 (001 §4.5)', () => {
 		const [db, files] = s.backups.schedules;
 		expect(db).toMatchObject({
-			every: 'daily',
+			frequency: 'daily',
 			at: '22:00',
 			scope: 'databases',
 			retentionDays: 28
 		});
-		expect(files).toMatchObject({ every: 'daily', scope: 'files', retentionDays: 7 });
+		expect(files).toMatchObject({ frequency: 'daily', scope: 'files', retentionDays: 7 });
 		expect(s.backups.retentionDays).toBe(28);
-		expect(s.backups.restoresMayBeBilled).toBe(true);
+		expect(s.restores.billable).toBe('heavy');
+		expect(s.restores.fullWithinHours).toBeNull();
 	});
 });
 
@@ -238,8 +244,76 @@ describe('axantis (contract 004)', () => {
 	});
 
 	it('backs up daily outside business hours, 7 days, on a second site (004 §3)', () => {
-		expect(s.backups.schedules).toEqual([{ kind: 'full', every: 'daily', at: '22:00' }]);
+		expect(s.backups.schedules).toEqual([{ kind: 'full', frequency: 'daily', at: '22:00' }]);
 		expect(s.backups.retentionDays).toBe(7);
-		expect(s.backups.offsiteSites).toBe(1);
+		expect(s.backups.offsiteSitesMin).toBe(1);
+		expect(s.endOfContract.destroyAfter).toEqual({ amount: 30, unit: 'working_days' });
+	});
+});
+
+describe('defi (contract 002)', () => {
+	const s = PRESETS.defi;
+
+	it('has no availability commitment: no credit, no GTR (002 art. 4.2, 8)', () => {
+		expect(s.sla.credit).toEqual({ mode: 'none' });
+		expect(s.sla.gtr).toBeNull();
+	});
+
+	it('supports Mon–Thu 8:30–12:00 and 13:30–17:00, Fri until 16:00, not on holidays (002 art. 4.3)', () => {
+		const day = [
+			['08:30', '12:00'],
+			['13:30', '17:00']
+		];
+		for (const d of ['mon', 'tue', 'wed', 'thu'] as const) expect(s.support.hours[d]).toEqual(day);
+		expect(s.support.hours.fri).toEqual([
+			['08:30', '12:00'],
+			['13:30', '16:00']
+		]);
+		expect([s.support.hours.sat, s.support.hours.sun]).toEqual([[], []]);
+		expect(s.support.publicHolidays).toBe('fr');
+	});
+
+	it('backs up once a day kept 6 days, the last 5 versions, a report within 24 h (002 art. 5–7.2)', () => {
+		expect(s.backups.schedules).toEqual([{ kind: 'data_full', frequency: 'daily', at: '22:00' }]);
+		expect(s.backups.retentionDays).toBe(6);
+		expect(s.backups.versionsRestorable).toBe(5);
+		expect(s.backups.receptionReportWithinHours).toBe(24);
+		expect(s.endOfContract.destroyAfter).toEqual({ amount: 1, unit: 'months' });
+	});
+
+	it('restores included, with no deadline (002 art. 7, 7.3)', () => {
+		expect(s.restores).toMatchObject({
+			incrementalWithinHours: null,
+			fullWithinHours: null,
+			billable: 'never',
+			quoteRequired: 'never'
+		});
+	});
+});
+
+describe('dobaas (contract 003)', () => {
+	const s = PRESETS.dobaas;
+
+	it('has no availability commitment (003 art. 4.02, 4.03)', () => {
+		expect(s.sla.credit).toEqual({ mode: 'none' });
+		expect(s.sla.gtr).toBeNull();
+	});
+
+	it('keeps data in France, sized for 5 % change (003 art. 3, 4.05)', () => {
+		expect(s.backups.allowedCountries).toEqual(['FR']);
+		expect(s.backups.maxChangePercent).toBe(5);
+	});
+
+	it('bills every restore, a quote for heavy ones, no restore tests (003 art. 5)', () => {
+		expect(s.restores).toMatchObject({
+			billable: 'always',
+			quoteRequired: 'heavy',
+			providerTests: false,
+			fullWithinHours: null
+		});
+	});
+
+	it('deletes the data 10 working days after the end (003 art. 10)', () => {
+		expect(s.endOfContract.destroyAfter).toEqual({ amount: 10, unit: 'working_days' });
 	});
 });

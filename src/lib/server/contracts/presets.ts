@@ -1,12 +1,12 @@
 /**
- * The three contract presets. Clause references: 000 = Soft Concept,
- * 001 = Alteo, 004 = Axantis (rules clause by clause in ./README.md). Every value the contract does not
+ * The five contract presets. Clause references: 000 = Soft Concept,
+ * 001 = Alteo, 002 = DEFI Informatique, 003 = Do'BaaS, 004 = Axantis (rules clause by clause in ./README.md). Every value the contract does not
  * give is marked "silent:" with the reason for the choice.
  */
 import type { ContractSettings } from './settings-schema';
 import { weekly, type TimeSlot } from './schedule';
 
-export const PRESET_NAMES = ['softconcept', 'alteo', 'axantis'] as const;
+export const PRESET_NAMES = ['softconcept', 'alteo', 'axantis', 'defi', 'dobaas'] as const;
 export type PresetName = (typeof PRESET_NAMES)[number];
 
 const MON_FRI = (slots: TimeSlot[]) =>
@@ -38,7 +38,7 @@ function incidentDeadlines(critical: Clock, major: Clock = critical, minor = maj
 	};
 }
 
-/** Values shared by the three presets: portal choices the contracts are silent on. */
+/** Values shared by every preset: portal choices the contracts are silent on. */
 const INCIDENT_COMMON = {
 	atRiskPercent: 75,
 	reopenWithinDays: 7,
@@ -103,21 +103,40 @@ const softconcept: ContractSettings = {
 		avoidHolidaysAndEves: false
 	},
 	backups: {
-		// 000 §1.8; silent on times: none set ("sans interruption de service")
+		// 000 §1.8; silent on times and days: none set ("sans interruption de service"), so each
+		// backup is due by the end of its day, week or month
 		schedules: [
-			{ kind: 'full', every: 'monthly' },
-			{ kind: 'data_full', every: 'weekly' },
-			{ kind: 'incremental', every: 'daily' }
+			{ kind: 'full', frequency: 'monthly' }, // « l'intégralité du système et des données »
+			{ kind: 'data_full', frequency: 'weekly' }, // « l'intégralité des données »
+			{ kind: 'incremental', frequency: 'daily' }
 		],
+		graceHours: 3, // silent: the portal's default
 		// silent in days: 000 §1.8 keeps "the last five"; five weekly fulls span 35 days
 		retentionDays: 35,
-		versionsRestorable: 5, // 000 §1.8: one of the five last incrementals
-		offsiteSites: 1, // 000 §1.8: external media on a site distinct from the server's
+		versionsRestorable: 5, // 000 §1.8 « Les cinq dernières sauvegardes »
 		receptionReportWithinHours: null, // reception reports are 002 art. 7.2 only
-		restoreIncrementalWithinHours: 24, // 000 §1.8
-		restoreFullWithinHours: 72, // 000 §1.8
-		restoreStopsServer: true, // 000 §1.8 "avec arrêt du serveur pendant l'opération"
-		restoresMayBeBilled: false // 000 §1.8: included in the hosting price
+		offsiteSitesMin: 1, // 000 §1.8 « sur un site distinct du site du serveur du CLIENT »
+		allowedCountries: null, // silent: no location clause
+		maxChangePercent: null // silent: no sizing clause
+	},
+	restores: {
+		incrementalWithinHours: 24, // 000 §1.8 « dans un délai de 24 heures »
+		incrementalLastN: 5, // 000 §1.8 « l'une des cinq dernières sauvegardes incrémentales »
+		fullWithinHours: 72, // 000 §1.8 « dans un délai de 72 heures »
+		clock: 'calendar', // 000 §1.8: hours, not business hours
+		stopsServer: true, // 000 §1.8 « avec arrêt du serveur pendant l'opération »
+		billable: 'never', // 000 §1.8 « comprises dans le prix de l'hébergement »
+		quoteRequired: 'never', // 000 §1.8: included, nothing to quote
+		providerTests: true // 000 §1.8 « tests de restauration de l'ensemble du système »
+	},
+	endOfContract: {
+		// 000 §1.9: everything handed back on request within one month before the end date, no copy
+		// kept: destroyed at the end date
+		destroyAfter: { amount: 0, unit: 'days' },
+		exportWindow: {
+			opensBefore: { amount: 1, unit: 'months' },
+			closesAfter: { amount: 0, unit: 'days' }
+		}
 	}
 };
 
@@ -185,18 +204,40 @@ const alteo: ContractSettings = {
 	backups: {
 		// 001 §4.5: databases daily at 22:00 kept 28 days; files nightly kept 7 days
 		schedules: [
-			{ kind: 'data_full', every: 'daily', at: '22:00', scope: 'databases', retentionDays: 28 },
+			{
+				kind: 'data_full',
+				frequency: 'daily',
+				at: '22:00',
+				scope: 'databases',
+				retentionDays: 28
+			},
 			// silent on the files' time ("la nuit") and kind: full nightly copy at 23:00, after the DBs
-			{ kind: 'data_full', every: 'daily', at: '23:00', scope: 'files', retentionDays: 7 }
+			{ kind: 'data_full', frequency: 'daily', at: '23:00', scope: 'files', retentionDays: 7 }
 		],
+		graceHours: 3, // silent: the portal's default
 		retentionDays: 28, // longest per-schedule retention
 		versionsRestorable: 7, // silent: every nightly point the 7-day file retention keeps
-		offsiteSites: 1, // silent: one copy off the server's site, as in 000 and 004
 		receptionReportWithinHours: null, // reception reports are 002 art. 7.2 only
-		restoreIncrementalWithinHours: null, // silent: 001 §4.5 gives no restore deadline
-		restoreFullWithinHours: null,
-		restoreStopsServer: false, // silent: not required by 001
-		restoresMayBeBilled: true // 001 §4.5 "facturer cette intervention en fonction de la difficulté"
+		offsiteSitesMin: 1, // silent: one copy off the server's site, as in 000 and 004
+		allowedCountries: null, // silent: no location clause
+		maxChangePercent: null // silent: no sizing clause
+	},
+	restores: {
+		incrementalWithinHours: null, // silent: 001 §4.5 gives no restore deadline
+		incrementalLastN: null,
+		fullWithinHours: null,
+		clock: 'calendar', // silent: no deadline to count
+		stopsServer: false, // silent: not required by 001
+		// 001 §4.5 « facturer cette intervention en fonction de la difficulté »: a single file is
+		// not difficult (003 art. 5's simple restore)
+		billable: 'heavy',
+		quoteRequired: 'heavy', // silent: the client agrees to the price of a difficult restore first
+		providerTests: false // silent: no restore-test duty in 001
+	},
+	endOfContract: {
+		// silent: 001 has no reversibility clause; one month after the end, as 002 art. 7.3
+		destroyAfter: { amount: 1, unit: 'months' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 1, unit: 'months' } }
 	}
 };
 
@@ -256,15 +297,200 @@ const axantis: ContractSettings = {
 	},
 	backups: {
 		// 004 §3: daily outside business hours; silent on the time and kind: a VM image at 22:00
-		schedules: [{ kind: 'full', every: 'daily', at: '22:00' }],
+		schedules: [{ kind: 'full', frequency: 'daily', at: '22:00' }],
+		graceHours: 3, // silent: the portal's default
 		retentionDays: 7, // 004 §3 offers 7 or 31 rolling days: the shorter one; 31 by override
 		versionsRestorable: 7, // silent: every daily point within the retention
-		offsiteSites: 1, // 004 §3: backup platforms in other datacenters ("deux sites distincts")
 		receptionReportWithinHours: null, // reception reports are 002 art. 7.2 only
-		restoreIncrementalWithinHours: null, // silent: 004 gives no restore deadline
-		restoreFullWithinHours: null,
-		restoreStopsServer: false, // silent
-		restoresMayBeBilled: false // silent: backups are part of the subscribed option
+		// 004 §3 « à minima sur deux sites distincts »: the server's and one other
+		offsiteSitesMin: 1,
+		allowedCountries: null, // silent: the VMs are in France (004 art. 3), backups not stated
+		maxChangePercent: null // silent
+	},
+	restores: {
+		incrementalWithinHours: null, // silent: 004 gives no restore deadline
+		incrementalLastN: null,
+		fullWithinHours: null,
+		clock: 'calendar', // silent: no deadline to count
+		stopsServer: false, // silent
+		billable: 'never', // silent: backups are part of the subscribed option
+		quoteRequired: 'never', // silent
+		providerTests: false // silent
+	},
+	endOfContract: {
+		// 004 art. 10: 30 working days to copy the data out, then the provider erases it
+		destroyAfter: { amount: 30, unit: 'working_days' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 30, unit: 'working_days' } }
+	}
+};
+
+const DEFI_HOURS = weekly({
+	mon: [
+		['08:30', '12:00'],
+		['13:30', '17:00']
+	],
+	tue: [
+		['08:30', '12:00'],
+		['13:30', '17:00']
+	],
+	wed: [
+		['08:30', '12:00'],
+		['13:30', '17:00']
+	],
+	thu: [
+		['08:30', '12:00'],
+		['13:30', '17:00']
+	],
+	fri: [
+		['08:30', '12:00'],
+		['13:30', '16:00']
+	]
+});
+
+const defi: ContractSettings = {
+	sla: {
+		// 002 art. 4.2, 8: no availability figure, « obligation de moyen »; a nominal target for
+		// the report, with no credit
+		targetPercent: 99,
+		period: 'month', // silent
+		coverage: { mode: '24x7' }, // silent: hosting on dedicated servers, no coverage period
+		degradedWeight: 0, // silent
+		excludedCauses: [
+			'client', // 002 art. 10: the client's acts and negligence
+			'third_party_operator', // 002 art. 10 « réseaux des opérateurs tiers »
+			'force_majeure', // 002 art. 13
+			'out_of_scope' // 002 art. 9: anything not expressly provided is excluded
+		],
+		treatment: { maintenance: 'remove', causes: 'remove' }, // silent
+		credit: { mode: 'none' }, // 002: no credit
+		gtr: null, // 002: no GTR
+		closeAfterDays: 5
+	},
+	support: {
+		hours: DEFI_HOURS, // 002 art. 4.3
+		// 002 art. 4.3 « sauf les jours fériés » (Maxéville is not under Alsace-Moselle law); the
+		// « 2 journées exceptionnelles de formation interne » have no date: not settable
+		publicHolidays: 'fr'
+	},
+	incidents: {
+		// 002 art. 4.2: no deadline (« dans les délais rapides »): silent, the 000 §2 table in
+		// the art. 4.3 support hours
+		...incidentDeadlines('business'),
+		...INCIDENT_COMMON,
+		standbyServerAfterHours: null // silent: no standby-server duty in 002
+	},
+	maintenance: {
+		// 002 art. 8: over one hour « s'engage à en informer préalablement »: no delay given
+		noticeBusinessHours: null,
+		longerThanMinutesNeedsApproval: null, // 002 art. 8: information, not approval
+		networkNoticeCalendarDays: null, // silent
+		preferredWindow: 'outside_business_hours', // 002 art. 8 « moments les moins préjudiciables »
+		avoidAfter: null,
+		avoidFridayAfternoon: false,
+		avoidWeekends: false,
+		avoidHolidaysAndEves: false
+	},
+	backups: {
+		// 002 art. 5, 6 « Fréquence des sauvegardes : 1 fois/jour »; art. 7.2 the client sets the
+		// time with the provider: silent, 22:00 by default, a client's own time by override
+		schedules: [{ kind: 'data_full', frequency: 'daily', at: '22:00' }],
+		graceHours: 3, // silent: the portal's default
+		retentionDays: 6, // 002 art. 5, 6 « Rétention de vos sauvegardes : 6 jours »
+		versionsRestorable: 5, // 002 art. 7.2 « les 5 dernières historisations de version »
+		receptionReportWithinHours: 24, // 002 art. 7.2 « dans un délai maximum de 24 heures »
+		// 002 art. 5.1: a dedicated OVH FTP « fournit avec le serveur dédié »: not said to be on
+		// another site
+		offsiteSitesMin: 0,
+		allowedCountries: null, // 002 art. 5: France « pour exemple », not a commitment
+		maxChangePercent: null // silent (art. 7.4 bills the volume, not the change)
+	},
+	restores: {
+		incrementalWithinHours: null, // silent: 002 art. 7.3 gives no delay
+		incrementalLastN: null,
+		fullWithinHours: null,
+		clock: 'business', // silent: requests are handled by the art. 4.3 support
+		stopsServer: false, // silent
+		billable: 'never', // 002 art. 7 « La restauration d'une sauvegarde en cas d'incident » is included
+		quoteRequired: 'never',
+		providerTests: false // silent
+	},
+	endOfContract: {
+		// 002 art. 7.3: restitution during the contract only; destroyed « un mois franc » after it
+		destroyAfter: { amount: 1, unit: 'months' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 0, unit: 'days' } }
+	}
+};
+
+const dobaas: ContractSettings = {
+	sla: {
+		// 003 art. 4.02, 4.03: no availability figure, « obligation de moyens »; a nominal
+		// target for the report, with no credit
+		targetPercent: 99,
+		period: 'month', // silent
+		coverage: { mode: '24x7' }, // silent
+		degradedWeight: 0, // silent
+		excludedCauses: [
+			'client', // 003 art. 7 « du fait du Client ou d'un tiers »
+			'authorized_third_party', // 003 art. 7
+			'third_party_operator', // 003 art. 7: telecommunications, Internet access
+			'force_majeure' // 003 art. 7
+		],
+		treatment: { maintenance: 'remove', causes: 'remove' }, // 003 art. 7 « sans droit à indemnités »
+		credit: { mode: 'none' }, // 003: no credit
+		gtr: null, // 003: no GTR
+		closeAfterDays: 5
+	},
+	support: {
+		// 003 art. 2: support « proactif et réactif », no hours: silent, Mon–Fri 09:00–18:00
+		hours: MON_FRI([['09:00', '18:00']]),
+		publicHolidays: 'fr' // silent; art. 10 counts « jours ouvrés »
+	},
+	incidents: {
+		...incidentDeadlines('business'), // silent: the 000 §2 table
+		...INCIDENT_COMMON,
+		standbyServerAfterHours: null // 003 art. 4.02: no continuity guaranteed
+	},
+	maintenance: {
+		noticeBusinessHours: null, // 003 art. 7: announced « dans la mesure du possible »
+		longerThanMinutesNeedsApproval: null,
+		networkNoticeCalendarDays: null,
+		preferredWindow: 'any', // silent
+		avoidAfter: null,
+		avoidFridayAfternoon: false,
+		avoidWeekends: false,
+		avoidHolidaysAndEves: false
+	},
+	backups: {
+		// 003 art. 4.04: the frequency is on the order form: silent, one incremental a night at
+		// 21:00 and a full every Sunday, by override to match the order
+		schedules: [
+			{ kind: 'incremental', frequency: 'daily', at: '21:00' },
+			{ kind: 'full', frequency: 'weekly', weekday: 'sun', at: '02:00' }
+		],
+		graceHours: 3, // silent: the portal's default
+		retentionDays: 30, // 003 art. 4.04 « en fonction de la souscription »: silent, 30 days
+		versionsRestorable: 30, // silent: every point of the retention
+		receptionReportWithinHours: null, // reception reports are 002 art. 7.2 only
+		offsiteSitesMin: 1, // 003 art. 2 « sauvegarde externalisée »: off the client's site
+		allowedCountries: ['FR'], // 003 art. 3 « strictement localisées sur le territoire national »
+		maxChangePercent: 5 // 003 art. 4.05 « cinq (5) pourcents de modification »
+	},
+	restores: {
+		incrementalWithinHours: null, // 003 art. 5: planned « selon l'urgence », no delay
+		incrementalLastN: null,
+		fullWithinHours: null,
+		clock: 'business', // silent: through the provider's support
+		stopsServer: false, // silent
+		billable: 'always', // 003 art. 5 « Toute demande de restauration sera facturée en sus »
+		// 003 art. 5: heavy restores (directories, a virtual server, a database) « pourra faire
+		// l'objet d'un devis »; a single file is done through support
+		quoteRequired: 'heavy',
+		providerTests: false // 003 art. 5 excludes « Tests de restauration périodique »
+	},
+	endOfContract: {
+		// 003 art. 10: definitive deletion within 10 working days of the service's end
+		destroyAfter: { amount: 10, unit: 'working_days' },
+		exportWindow: { opensBefore: null, closesAfter: { amount: 10, unit: 'working_days' } }
 	}
 };
 
@@ -280,5 +506,7 @@ function deepFreeze<T>(x: T): T {
 export const PRESETS: Record<PresetName, ContractSettings> = deepFreeze({
 	softconcept,
 	alteo,
-	axantis
+	axantis,
+	defi,
+	dobaas
 });

@@ -10,9 +10,11 @@ import {
 	clockTimeSchema,
 	holidayCalendarSchema,
 	isoDateSchema,
+	WEEKDAYS,
 	weeklyScheduleSchema
 } from './schedule';
 import { SLA_CAUSES, type SlaCause } from '../../domain/sla';
+import { BACKUP_FREQUENCIES, BACKUP_KINDS, BACKUP_SCOPES } from '../../domain/backups';
 
 export { SLA_CAUSES, type SlaCause };
 
@@ -204,35 +206,101 @@ export const maintenanceSchema = z.strictObject({
 
 // ---------------------------------------------------------------- backups & restores (000 §1.8; 001 §4.5; 002 art. 5–7; 003; 004 art. 3.5)
 
-export const backupScheduleSchema = z.strictObject({
-	/** full = system + data; data_full = all data; incremental = changes since the last backup. */
-	kind: z.enum(['full', 'incremental', 'data_full']),
-	every: z.enum(['daily', 'weekly', 'monthly']),
-	/** Expected start; absent = any time that day (e.g. "outside business hours"). */
-	at: clockTimeSchema.optional(),
-	/** Restricts the schedule to one kind of data; absent = everything. */
-	scope: z.enum(['databases', 'files']).optional(),
-	/** Retention of this schedule when it differs from backups.retentionDays. */
-	retentionDays: z.int().positive().optional()
-});
+export const backupScheduleSchema = z
+	.strictObject({
+		kind: z.enum(BACKUP_KINDS),
+		frequency: z.enum(BACKUP_FREQUENCIES),
+		/** Expected start, client-local; absent = any time of the day (due by its end). */
+		at: clockTimeSchema.optional(),
+		/** Weekly only: the day; absent = any day of the week (due by its end). */
+		weekday: z.enum(WEEKDAYS).optional(),
+		/** Monthly only: the day of the month (clamped to the month's last); absent = any day. */
+		monthday: z.int().min(1).max(31).optional(),
+		/** Restricts the schedule to one kind of data; absent = the whole machine. */
+		scope: z.enum(BACKUP_SCOPES).optional(),
+		/** Retention of this schedule when it differs from backups.retentionDays. */
+		retentionDays: z.int().positive().optional()
+	})
+	.superRefine((s, ctx) => {
+		if (s.weekday !== undefined && s.frequency !== 'weekly') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['weekday'],
+				message: 'a weekday is only for a weekly schedule',
+				params: { rule: 'schedule_day' }
+			});
+		}
+		if (s.monthday !== undefined && s.frequency !== 'monthly') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['monthday'],
+				message: 'a day of the month is only for a monthly schedule',
+				params: { rule: 'schedule_day' }
+			});
+		}
+	});
 export type BackupSchedule = z.infer<typeof backupScheduleSchema>;
+
+/** ISO 3166-1 alpha-2 country code, upper case. */
+export const countryCodeSchema = z.string().refine((s) => /^[A-Z]{2}$/.test(s), {
+	message: 'expected an ISO 3166-1 alpha-2 country code such as FR',
+	params: { rule: 'country_code' }
+});
 
 export const backupsSchema = z.strictObject({
 	schedules: z.array(backupScheduleSchema),
+	/** Hours after the expected time before a backup that has not arrived is `missing`. */
+	graceHours: z.number().min(0).max(72).default(3),
 	retentionDays: z.int().positive(),
 	/** How many of the latest restore points the client may pick from. */
 	versionsRestorable: z.int().positive(),
-	/** Sites, distinct from the server's, holding a copy. */
-	offsiteSites: z.int().min(0),
 	/** 002 art. 7.2 reception report deadline; null = no report owed. */
 	receptionReportWithinHours: z.number().positive().nullable(),
-	/** null = no contractual restore deadline. */
-	restoreIncrementalWithinHours: z.number().positive().nullable(),
-	restoreFullWithinHours: z.number().positive().nullable(),
+	/** Sites other than the server's own that must hold a copy. */
+	offsiteSitesMin: z.int().min(0),
+	/** Countries where copies may be kept; null = the contract does not restrict. */
+	allowedCountries: z.array(countryCodeSchema).min(1).nullable(),
+	/** Change since the previous backup the service is sized for (003 art. 4.05); null = none. */
+	maxChangePercent: z.number().gt(0).max(100).nullable()
+});
+
+/** Which restores: never, the heavy ones (anything but a single file, 003 art. 5), or all. */
+export const RESTORE_APPLIES = ['never', 'heavy', 'always'] as const;
+
+export const restoresSchema = z.strictObject({
+	/** Deadline to restore one of the last `incrementalLastN` incrementals; null = none. */
+	incrementalWithinHours: z.number().positive().nullable(),
+	incrementalLastN: z.int().positive().nullable(),
+	/** Deadline for a full restore; null = no contractual deadline. */
+	fullWithinHours: z.number().positive().nullable(),
+	/** 'calendar': the deadline runs around the clock; 'business': only in support hours. */
+	clock: z.enum(['business', 'calendar']),
 	/** The server is stopped during a restore (000 §1.8). */
-	restoreStopsServer: z.boolean(),
-	/** Restores may be billed (001 §4.5, 003 art. 5). */
-	restoresMayBeBilled: z.boolean()
+	stopsServer: z.boolean(),
+	billable: z.enum(RESTORE_APPLIES),
+	quoteRequired: z.enum(RESTORE_APPLIES),
+	/** The provider tests restoring the whole system regularly (000 §1.8). */
+	providerTests: z.boolean()
+});
+
+// ---------------------------------------------------------------- end of contract (000 §1.9; 002 art. 7.3; 003 art. 10; 004 art. 10)
+
+/** A delay counted from the contract's end date: calendar days, working days or months. */
+export const delaySchema = z.strictObject({
+	amount: z.int().min(0).max(366),
+	unit: z.enum(['days', 'working_days', 'months'])
+});
+export type Delay = z.infer<typeof delaySchema>;
+
+export const endOfContractSchema = z.strictObject({
+	/** The client's data is destroyed this long after the end date (0: at the end date). */
+	destroyAfter: delaySchema,
+	exportWindow: z.strictObject({
+		/** The contractual hand-back window opens this long before the end; null: any time. */
+		opensBefore: delaySchema.nullable(),
+		/** The last day to ask for an export, after the end date (never after the destruction). */
+		closesAfter: delaySchema
+	})
 });
 
 // ---------------------------------------------------------------- the whole object
@@ -242,6 +310,8 @@ export const contractSettingsSchema = z.strictObject({
 	support: supportSchema,
 	incidents: incidentsSchema,
 	maintenance: maintenanceSchema,
-	backups: backupsSchema
+	backups: backupsSchema,
+	restores: restoresSchema,
+	endOfContract: endOfContractSchema
 });
 export type ContractSettings = z.infer<typeof contractSettingsSchema>;

@@ -23,8 +23,8 @@ function issuePaths(preset: string, overrides: unknown): string[] {
 }
 
 describe('isPresetName', () => {
-	it('accepts the three presets only (000, 001, 004)', () => {
-		expect(PRESET_NAMES).toEqual(['softconcept', 'alteo', 'axantis']);
+	it('accepts the five presets only (000 to 004)', () => {
+		expect(PRESET_NAMES).toEqual(['softconcept', 'alteo', 'axantis', 'defi', 'dobaas']);
 		for (const n of PRESET_NAMES) expect(isPresetName(n)).toBe(true);
 		expect(isPresetName('Alteo')).toBe(false);
 		expect(isPresetName('toString')).toBe(false);
@@ -34,7 +34,7 @@ describe('isPresetName', () => {
 
 describe('resolveContractSettings: preset and overrides', () => {
 	it('reports an unknown preset at path "preset"', () => {
-		const r = resolveContractSettings('defi', {});
+		const r = resolveContractSettings('cogip', {});
 		expect(r).toMatchObject({ ok: false, issues: [{ path: 'preset' }] });
 	});
 
@@ -72,9 +72,9 @@ describe('resolveContractSettings: preset and overrides', () => {
 	});
 
 	it('arrays replace: backup schedules and credit tiers (000 §1.8, 004 art. 6)', () => {
-		const schedules = [{ kind: 'incremental', every: 'daily' }];
+		const schedules = [{ kind: 'incremental', frequency: 'daily' }];
 		const b = ok('softconcept', { backups: { schedules } });
-		expect(b.backups.schedules).toEqual([{ kind: 'incremental', every: 'daily' }]);
+		expect(b.backups.schedules).toEqual([{ kind: 'incremental', frequency: 'daily' }]);
 		const t = ok('axantis', { sla: { credit: { tiers: [{ belowPercent: 99, percent: 10 }] } } });
 		expect(t.sla.credit).toEqual({
 			mode: 'tiers',
@@ -146,7 +146,7 @@ describe('resolveContractSettings: strict validation', () => {
 
 	it('reports each unknown key, including deep in arrays', () => {
 		const paths = issuePaths('softconcept', {
-			backups: { schedules: [{ kind: 'full', every: 'daily', hour: '22:00' }] },
+			backups: { schedules: [{ kind: 'full', frequency: 'daily', hour: '22:00' }] },
 			maintenance: { foo: 1, bar: 2 }
 		});
 		expect(paths.sort()).toEqual(
@@ -275,8 +275,15 @@ describe('resolveContractSettings: strict validation', () => {
 		expect(issuePaths('alteo', { maintenance: { avoidAfter: '4pm' } })).toEqual([
 			'maintenance.avoidAfter'
 		]);
-		const s = { backups: { schedules: [{ kind: 'full', every: 'daily', at: '24:00' }] } };
+		const s = { backups: { schedules: [{ kind: 'full', frequency: 'daily', at: '24:00' }] } };
 		expect(issuePaths('alteo', s)).toEqual(['backups.schedules.0.at']);
+	});
+
+	it('rejects a weekday on a daily schedule and a lower-case country code', () => {
+		const s = { backups: { schedules: [{ kind: 'full', frequency: 'daily', weekday: 'sun' }] } };
+		expect(issuePaths('dobaas', s)).toEqual(['backups.schedules.0.weekday']);
+		const c = { backups: { allowedCountries: ['fr'] } };
+		expect(issuePaths('dobaas', c)).toEqual(['backups.allowedCountries.0']);
 	});
 
 	it('collects several issues at once', () => {
@@ -297,8 +304,10 @@ describe('helpers', () => {
 		const r = validateContractSettings({ sla: PRESETS.axantis.sla });
 		expect(r.ok ? [] : r.issues.map((i) => i.path).sort()).toEqual([
 			'backups',
+			'endOfContract',
 			'incidents',
 			'maintenance',
+			'restores',
 			'support'
 		]);
 	});

@@ -21,6 +21,8 @@ import {
 import { seedHistory, type HistoryComponent } from './history';
 import { hasStory, replayStory, storySpells, type StoryClient } from './replay';
 import { openMembershipPeriod } from '../people/history';
+import { seedBackups } from './backups';
+import { seedRestores } from './restores';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_TOKENS = { admin: 'demo-admin-token', ingest: 'demo-ingest-token' } as const;
@@ -194,24 +196,37 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 				members: { admin: members.admin!, contact: members.contact! }
 			});
 	}
-	await db.insert(apiToken).values([
-		{
-			name: 'Demo admin',
-			scope: 'admin',
-			tokenHash: hashSecret(DEMO_TOKENS.admin),
-			prefix: 'demo-ad',
-			createdBy: staffAdmin.id
-		},
-		{
-			name: 'Demo ingest',
-			scope: 'ingest',
-			tokenHash: hashSecret(DEMO_TOKENS.ingest),
-			prefix: 'demo-in',
-			createdBy: staffAdmin.id
-		}
-	]);
+	const [adminToken] = await db
+		.insert(apiToken)
+		.values([
+			{
+				name: 'Demo admin',
+				scope: 'admin',
+				tokenHash: hashSecret(DEMO_TOKENS.admin),
+				prefix: 'demo-ad',
+				createdBy: staffAdmin.id
+			},
+			{
+				name: 'Demo ingest',
+				scope: 'ingest',
+				tokenHash: hashSecret(DEMO_TOKENS.ingest),
+				prefix: 'demo-in',
+				createdBy: staffAdmin.id
+			}
+		])
+		.returning({ id: apiToken.id });
 	await seedMonitoring(monitored, now);
 	await replayStory({ admin: ctx, operator: staffContext(operator) }, storyClients, now);
+	await seedBackups(
+		{ actor: { kind: 'token', tokenId: adminToken.id, scope: 'admin' }, ip: null },
+		storyClients.map((c) => c.slug),
+		now
+	);
+	await seedRestores(
+		staffContext(operator),
+		storyClients.map((c) => ({ slug: c.slug, contact: c.members.contact })),
+		now
+	);
 	await markMailDelivered(db, now);
 	return true;
 }

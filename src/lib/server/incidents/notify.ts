@@ -1,7 +1,8 @@
 import { and, eq, inArray, isNotNull, or } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import type { Executor } from '../db';
-import { membership, user, type Incident } from '../db/schema';
+import { incidentComponent, mailSubscription, membership, user, type Incident } from '../db/schema';
+import { isSubscribed } from '../maintenance/recipients';
 import { queueMail } from '../mail/mailer';
 
 export type IncidentMailKind = 'filed' | 'acknowledged' | 'update' | 'resolved' | 'reopened';
@@ -63,10 +64,19 @@ export async function mailClient(
 	clientSlug: string,
 	at?: Date
 ) {
-	const recipients = await tx
-		.select({ email: user.email, locale: user.locale, muted: user.muteIncidentMail })
+	const rows = await tx
+		.select({
+			email: user.email,
+			locale: user.locale,
+			muted: user.muteIncidentMail,
+			chosen: mailSubscription.componentIds
+		})
 		.from(user)
 		.leftJoin(membership, eq(membership.userId, user.id))
+		.leftJoin(
+			mailSubscription,
+			and(eq(mailSubscription.userId, user.id), eq(mailSubscription.clientId, incident.clientId))
+		)
 		.where(
 			or(
 				incident.reporterUserId ? eq(user.id, incident.reporterUserId) : undefined,
@@ -76,6 +86,17 @@ export async function mailClient(
 				)
 			)
 		);
+	const components = (
+		await tx
+			.select({ id: incidentComponent.componentId })
+			.from(incidentComponent)
+			.where(eq(incidentComponent.incidentId, incident.id))
+	).map((c) => c.id);
+	// Components a person did not choose count as muted: critical reports still go (000 §2).
+	const recipients = rows.map((r) => ({
+		...r,
+		muted: r.muted || !isSubscribed(r.chosen, components)
+	}));
 	await send(
 		tx,
 		recipients,

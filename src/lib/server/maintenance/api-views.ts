@@ -43,7 +43,13 @@ export const maintenanceRecordedSchema = z.strictObject({
 	reason: z.enum(NON_COMPLIANCE).optional().meta({ description: 'Why it is not compliant' }),
 	reasons,
 	warnings,
-	needsApproval
+	needsApproval,
+	occurrences: z
+		.array(
+			z.strictObject({ id: z.string(), start: z.string(), end: z.string(), compliant: z.boolean() })
+		)
+		.optional()
+		.meta({ description: 'With rrule: every window of the series, each with its own compliance' })
 });
 
 export const maintenanceRecordedView = (
@@ -54,7 +60,8 @@ export const maintenanceRecordedView = (
 	...(r.reason ? { reason: r.reason } : {}),
 	reasons: r.reasons,
 	warnings: r.warnings,
-	needsApproval: r.needsApproval
+	needsApproval: r.needsApproval,
+	...('occurrences' in r && r.occurrences ? { occurrences: r.occurrences } : {})
 });
 
 export const maintenanceItemSchema = z.strictObject({
@@ -83,7 +90,13 @@ export const maintenanceItemSchema = z.strictObject({
 	cancelReason: z.string().optional()
 });
 
-export const maintenanceListSchema = z.strictObject({ items: z.array(maintenanceItemSchema) });
+export const maintenanceListSchema = z.strictObject({
+	items: z.array(maintenanceItemSchema),
+	next: z
+		.string()
+		.optional()
+		.meta({ description: 'More windows follow: pass it as `cursor` for the next page' })
+});
 
 export const maintenanceItemView = (i: MaintenanceItem): z.infer<typeof maintenanceItemSchema> => ({
 	id: i.id,
@@ -105,4 +118,8 @@ export const maintenanceItemView = (i: MaintenanceItem): z.infer<typeof maintena
 
 export const maintenanceListView = (r: {
 	items: MaintenanceItem[];
-}): z.infer<typeof maintenanceListSchema> => ({ items: r.items.map(maintenanceItemView) });
+	next?: string;
+}): z.infer<typeof maintenanceListSchema> => ({
+	items: r.items.map(maintenanceItemView),
+	...(r.next ? { next: r.next } : {})
+});

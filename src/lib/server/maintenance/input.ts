@@ -9,6 +9,8 @@ import { MAINTENANCE_STATES } from './lifecycle';
 /** Bounds of a window (issue 11 "bad input"): at most 7 days long, starting at most 2 years ahead. */
 const MAX_DURATION_MS = 7 * 86_400_000;
 const MAX_LEAD_MS = 2 * 366 * 86_400_000;
+/** A list page holds at most this many windows; `next` continues after the last. */
+export const MAX_PAGE = 1000;
 
 const components = z.array(keySchema).min(1).max(100);
 const title = z.string().trim().min(3).max(200);
@@ -35,7 +37,16 @@ export const maintenanceSchema = z.object({
 		.meta({ description: 'Default now; may be past for an imported notice, never future' }),
 	approvedAt: instantSchema
 		.optional()
-		.meta({ description: 'The client’s recorded agreement, where the contract requires it' })
+		.meta({ description: 'The client’s recorded agreement, where the contract requires it' }),
+	rrule: z.string().max(500).optional().meta({
+		description:
+			'RFC 5545 RRULE value (e.g. FREQ=MONTHLY;BYDAY=1TU), DTSTART = start on the client’s wall clock (22:00 stays 22:00 across DST); start must be an occurrence. Each occurrence is its own window, expanded 12 months ahead, at most 50'
+	}),
+	exdates: z
+		.array(z.union([isoDateSchema, instantSchema]))
+		.max(100)
+		.optional()
+		.meta({ description: 'EXDATE: local dates or occurrence instants to skip' })
 });
 
 export const maintenancePatchSchema = z.strictObject({
@@ -72,8 +83,28 @@ export const maintenanceQuerySchema = z.object({
 	to: instantOrDate
 		.optional()
 		.meta({ description: 'Windows starting before this (a date: through that day)' }),
-	state: z.enum(MAINTENANCE_STATES).optional()
+	state: z.enum(MAINTENANCE_STATES).optional(),
+	limit: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(MAX_PAGE)
+		.optional()
+		.meta({ description: `Items per page, at most ${MAX_PAGE} (the default)` }),
+	cursor: z
+		.string()
+		.regex(/^\d{13}_[0-9a-f-]{36}$/)
+		.optional()
+		.meta({ description: 'The `next` of the previous page' })
 });
+
+/** The cursor after a window: its start (ms) and id, the list's order. */
+export const cursorAfter = (w: { startAt: Date; id: string }) =>
+	`${String(w.startAt.getTime()).padStart(13, '0')}_${w.id}`;
+export const parseCursor = (cursor: string) => {
+	const [ms, id] = cursor.split('_');
+	return { start: new Date(Number(ms)), id };
+};
 
 const messages = {
 	components: () => m.incident_invalid_components(),
@@ -81,11 +112,19 @@ const messages = {
 	reason: () => m.maintenance_invalid_reason(),
 	comment: () => m.maintenance_invalid_reason(),
 	from: () => m.maintenance_invalid_range(),
-	to: () => m.maintenance_invalid_range()
+	to: () => m.maintenance_invalid_range(),
+	rrule: () => m.maintenance_invalid_rrule(),
+	exdates: () => m.maintenance_invalid_range(),
+	limit: () => m.maintenance_invalid_range(),
+	cursor: () => m.maintenance_invalid_range(),
+	kind: () => m.maintenance_invalid_kind()
 };
 
 export const parseMaintenance = <S extends z.ZodType>(schema: S, input: unknown): z.infer<S> =>
 	parseInput(schema, input, messages);
+
+/** The latest start a window may have. */
+export const latestStart = (now: Date) => new Date(now.getTime() + MAX_LEAD_MS);
 
 /** The window's own bounds; throws a 422 naming `start` or `end`. */
 export function checkWindow(start: Date, end: Date, now: Date): void {

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, lt, lte, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, lte, or, type SQL } from 'drizzle-orm';
 import { clientScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb } from '../db';
@@ -6,7 +6,14 @@ import { maintenance } from '../db/schema';
 import { invalid } from '../errors';
 import { m } from '$lib/paraglide/messages';
 import { can } from '../policy';
-import { listRange, maintenanceQuerySchema, parseMaintenance } from './input';
+import {
+	cursorAfter,
+	listRange,
+	maintenanceQuerySchema,
+	MAX_PAGE,
+	parseCursor,
+	parseMaintenance
+} from './input';
 import type { MaintenanceState } from './lifecycle';
 import { maintenanceItems } from './records';
 
@@ -40,6 +47,8 @@ export async function listMaintenance(
 	const { client: owner, settings } = await clientScope(ctx, slug);
 	if (!settings) throw invalid(m.incident_contract_invalid());
 	const { from, to } = listRange(q, owner.timezone);
+	const limit = q.limit ?? MAX_PAGE;
+	const after = q.cursor ? parseCursor(q.cursor) : null;
 	const db = getDb();
 	const rows = await db
 		.select()
@@ -50,10 +59,20 @@ export async function listMaintenance(
 				from ? gt(maintenance.endAt, from) : undefined,
 				to ? lt(maintenance.startAt, to) : undefined,
 				q.state ? stateCondition(q.state, now) : undefined,
-				can(ctx, 'maintenance.publish') ? undefined : isNotNull(maintenance.announcedAt)
+				can(ctx, 'maintenance.publish') ? undefined : isNotNull(maintenance.announcedAt),
+				after
+					? or(
+							gt(maintenance.startAt, after.start),
+							and(eq(maintenance.startAt, after.start), gt(maintenance.id, after.id))
+						)
+					: undefined
 			)
 		)
 		.orderBy(asc(maintenance.startAt), asc(maintenance.id))
-		.limit(1000);
-	return { items: await maintenanceItems(db, rows, settings, owner.timezone, now) };
+		.limit(limit + 1);
+	const page = rows.slice(0, limit);
+	return {
+		items: await maintenanceItems(db, page, settings, owner.timezone, now),
+		...(rows.length > limit ? { next: cursorAfter(page[page.length - 1]) } : {})
+	};
 }

@@ -11,13 +11,23 @@ import { appendEvent } from '../live/outbox';
 import { announcePublicNotice } from '../status/public-notices';
 import { defaultKind } from './compliance';
 import {
+	expandRecurrence,
+	occurrencesOverlap,
+	parseRecurrence,
+	type ParsedRule
+} from './recurrence';
+import {
 	checkWindow,
+	latestStart,
 	maintenanceCancelSchema,
 	maintenancePatchSchema,
 	maintenanceSchema,
 	parseMaintenance
 } from './input';
 import { assessWindow, editRefusal } from './lifecycle';
+import { markersAfterMove } from './boundaries';
+import { mailMaintenance } from './notify';
+import { nudgeMailQueue } from '../mail/mailer';
 import { maintenanceItems, windowInScope, windowRecord, type MaintenanceRow } from './records';
 
 export { maintenanceSchema } from './input';
@@ -86,44 +96,96 @@ export async function createMaintenance(
 	const announcedAt = publish ? (data.announcedAt ? new Date(data.announcedAt) : now) : null;
 	if (announcedAt && announcedAt > now)
 		throw invalid(m.form_has_errors(), { announcedAt: m.incident_invalid_instant() });
-	return getDb().transaction(async (tx) => {
+	const result = await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const settings = await settingsOf(tx, owner);
 		const ids = await componentIds(tx, owner, data.components);
 		const approvedAt = data.approvedAt ? new Date(data.approvedAt) : null;
-		const [created] = await tx
-			.insert(maintenance)
-			.values({
-				clientId: owner.id,
-				kind: data.kind ?? defaultKind(settings.maintenance),
-				state: publish ? 'published' : 'draft',
-				title: data.title,
-				description: data.description || null,
-				startAt: start,
-				endAt: end,
-				announcedAt,
-				approval: approvedAt ? 'approved' : null,
-				approvalAt: approvedAt,
-				createdBy: actorUserId(ctx),
-				createdAt: now
-			})
-			.returning();
-		await tx
-			.insert(maintenanceComponent)
-			.values(ids.map((componentId) => ({ maintenanceId: created.id, componentId })));
-		const a = assessWindow(windowRecord(created), settings, owner.timezone, now);
-		await recordChange(
-			tx,
-			ctx,
-			owner,
-			'created',
-			created,
-			null,
-			{ components: data.components, assessment: a },
-			now
-		);
-		return { id: created.id, ...a, ...(a.reasons.length ? { reason: a.reasons[0] } : {}) };
+		const rule = data.rrule === undefined ? null : parseRecurrence(data.rrule);
+		if (data.rrule !== undefined && !rule)
+			throw invalid(m.form_has_errors(), { rrule: m.maintenance_invalid_rrule() });
+		const windows = rule
+			? seriesOf(rule, { start, end }, owner.timezone, data.exdates, now)
+			: [{ start, end }];
+		const seriesId = rule ? crypto.randomUUID() : null;
+		const occurrences = [];
+		for (const w of windows) {
+			const [created] = await tx
+				.insert(maintenance)
+				.values({
+					clientId: owner.id,
+					kind: data.kind ?? defaultKind(settings.maintenance),
+					state: publish ? 'published' : 'draft',
+					title: data.title,
+					description: data.description || null,
+					startAt: w.start,
+					endAt: w.end,
+					announcedAt,
+					approval: approvedAt ? 'approved' : null,
+					approvalAt: approvedAt,
+					seriesId,
+					recurrence: rule?.text ?? null,
+					createdBy: actorUserId(ctx),
+					createdAt: now
+				})
+				.returning();
+			await tx
+				.insert(maintenanceComponent)
+				.values(ids.map((componentId) => ({ maintenanceId: created.id, componentId })));
+			const a = assessWindow(windowRecord(created), settings, owner.timezone, now);
+			await recordChange(
+				tx,
+				ctx,
+				owner,
+				'created',
+				created,
+				null,
+				{ components: data.components, assessment: a },
+				now
+			);
+			if (publish) await mailMaintenance(tx, created, 'published', { at: now });
+			occurrences.push({ created, a });
+		}
+		const [{ created, a }] = occurrences;
+		return {
+			id: created.id,
+			...a,
+			...(a.reasons.length ? { reason: a.reasons[0] } : {}),
+			...(rule
+				? {
+						occurrences: occurrences.map((o) => ({
+							id: o.created.id,
+							start: o.created.startAt.toISOString(),
+							end: o.created.endAt.toISOString(),
+							compliant: o.a.compliant
+						}))
+					}
+				: {})
+		};
 	});
+	nudgeMailQueue();
+	return result;
+}
+
+/** The windows of a recurring announcement; 422 naming `rrule` when it yields none or they overlap. */
+function seriesOf(
+	rule: ParsedRule,
+	first: { start: Date; end: Date },
+	timeZone: string,
+	exceptions: string[] | undefined,
+	now: Date
+) {
+	const all = expandRecurrence(rule, first, timeZone, {
+		exceptions,
+		latestStart: latestStart(now)
+	});
+	if (
+		all.length === 0 ||
+		all[0].start.getTime() !== first.start.getTime() ||
+		occurrencesOverlap(all)
+	)
+		throw invalid(m.form_has_errors(), { rrule: m.maintenance_invalid_rrule() });
+	return all;
 }
 
 /**
@@ -140,7 +202,7 @@ export async function updateMaintenance(
 ) {
 	authorize(ctx, 'maintenance.publish');
 	const data = parseMaintenance(maintenancePatchSchema, input);
-	return getDb().transaction(async (tx) => {
+	const result = await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const settings = await settingsOf(tx, owner);
 		const before = await windowInScope(tx, owner.id, id, { lock: true });
@@ -169,6 +231,7 @@ export async function updateMaintenance(
 				...(moved
 					? { approval: null, approvalAt: null, approvalBy: null, approvalComment: null }
 					: {}),
+				...(moved ? markersAfterMove(start, end, now) : {}),
 				updatedAt: now
 			})
 			.where(eq(maintenance.id, before.id))
@@ -184,9 +247,15 @@ export async function updateMaintenance(
 			...(data.components ? { components: data.components } : {}),
 			assessment: a
 		});
+		if (renotify)
+			await mailMaintenance(tx, after, before.state === 'draft' ? 'published' : 'rescheduled', {
+				agreementReset: moved && before.approval !== null
+			});
 		const [item] = await maintenanceItems(tx, [after], settings, owner.timezone, now);
 		return item;
 	});
+	nudgeMailQueue();
+	return result;
 }
 
 /** Cancels a window that is not over, with the reason the client reads. It then excludes nothing. */
@@ -199,7 +268,7 @@ export async function cancelMaintenance(
 ) {
 	authorize(ctx, 'maintenance.publish');
 	const { reason } = parseMaintenance(maintenanceCancelSchema, input);
-	return getDb().transaction(async (tx) => {
+	const result = await getDb().transaction(async (tx) => {
 		const owner = await getClientInScope(tx, ctx, slug);
 		const settings = await settingsOf(tx, owner);
 		const before = await windowInScope(tx, owner.id, id, { lock: true });
@@ -210,7 +279,10 @@ export async function cancelMaintenance(
 			.where(eq(maintenance.id, before.id))
 			.returning();
 		await recordChange(tx, ctx, owner, 'cancelled', after, before);
+		if (after.announcedAt !== null) await mailMaintenance(tx, after, 'cancelled');
 		const [item] = await maintenanceItems(tx, [after], settings, owner.timezone, now);
 		return item;
 	});
+	nudgeMailQueue();
+	return result;
 }

@@ -31,7 +31,10 @@ const refusals: Partial<Record<Action, () => string>> = {
 	'incident.respond': () => m.incident_file_forbidden(),
 	'credit.request': () => m.sla_credit_forbidden(),
 	'people.manage': () => m.people_admin_only(),
-	'samples.ingest': () => m.samples_scope()
+	'samples.ingest': () => m.samples_scope(),
+	'audit.read.client': () => m.audit_admin_only(),
+	'restore.request': () => m.restore_request_forbidden(),
+	'restore.decide': () => m.restore_request_forbidden()
 };
 
 function outOfScope(ctx: RequestContext, scope: ResourceScope | undefined): boolean {

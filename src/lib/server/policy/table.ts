@@ -115,6 +115,11 @@ export const POLICY = {
 		members: 'refused',
 		summary: "See a client's people"
 	},
+	'mail.subscribe': {
+		allow: MEMBERS,
+		members: 'refused',
+		summary: "Choose which of the client's components one's own mails are about"
+	},
 	'people.manage': {
 		allow: ['staff.admin', 'member.admin'],
 		members: 'refused',
@@ -159,20 +164,42 @@ export const POLICY = {
 		members: 'refused',
 		summary: 'Push backup reports'
 	},
-	'restore.request': {
-		allow: [...STAFF, ...AUTHORIZED_CONTACTS],
+	'restore.read': {
+		allow: [...PROVIDER_READ, ...MEMBERS],
 		members: 'refused',
-		summary: 'Request a restore'
+		summary: "Read a client's restore requests and restore tests"
+	},
+	'restore.request': {
+		// 002 art. 7.3: only a RESPONSABLE TECHNIQUE CLIENT; an admin token files on their behalf.
+		allow: [...AUTHORIZED_CONTACTS, 'token.admin'],
+		members: 'refused',
+		summary: 'Request a restore (an admin token on the client’s behalf)'
+	},
+	'restore.decide': {
+		// An admin token records a decision the client sent in writing (002 art. 7.3 "ou par mail").
+		allow: [...AUTHORIZED_CONTACTS, 'token.admin'],
+		members: 'refused',
+		summary: 'Approve or refuse a restore quote, cancel a restore before work starts'
 	},
 	'restore.work': {
 		allow: PROVIDER_WORKER,
 		members: 'refused',
-		summary: 'Work restore requests'
+		summary: 'Work restore requests: accept, quote, schedule, progress, complete, fail'
 	},
-	'audit.read': {
-		allow: ['staff.admin', 'member.admin'],
+	'restore.queue': {
+		allow: STAFF,
+		members: 'hidden',
+		summary: 'See the staff restore queue'
+	},
+	'audit.read.client': {
+		allow: [...STAFF, 'member.admin'],
 		members: 'refused',
-		summary: "Read a client's audit trail"
+		summary: "Read a client's audit trail (members: their own client's)"
+	},
+	'audit.read.all': {
+		allow: STAFF,
+		members: 'hidden',
+		summary: 'Read every audit trail, destroyed clients included'
 	},
 	'export.request': {
 		allow: ['staff.admin', 'member.admin'],

@@ -1,3 +1,4 @@
+import { slaParts } from '../maintenance/extension';
 import { and, asc, eq, gt, inArray, isNull, lt, or } from 'drizzle-orm';
 import type { Executor } from '../db';
 import {
@@ -81,15 +82,19 @@ export async function loadSlaInput(
 		monthlyFeeCents: target.monthlyFeeCents,
 		components,
 		intervals,
-		maintenances: maintenances.map((x) => ({
-			id: x.id,
-			componentIds: links.filter((l) => l.maintenanceId === x.id).map((l) => l.componentId),
-			start: x.startAt,
-			end: x.endAt,
-			announcedAt: x.announcedAt!,
-			approvedAt: x.approval === 'approved' ? x.approvalAt : null,
-			network: x.kind === null ? undefined : x.kind === 'network'
-		})),
+		maintenances: maintenances.flatMap((x) =>
+			slaParts({
+				id: x.id,
+				componentIds: links.filter((l) => l.maintenanceId === x.id).map((l) => l.componentId),
+				start: x.startAt,
+				end: x.endAt,
+				plannedEnd: x.plannedEndAt,
+				extendedAt: x.extendedAt,
+				announcedAt: x.announcedAt!,
+				approvedAt: x.approval === 'approved' ? x.approvalAt : null,
+				network: x.kind === null ? undefined : x.kind === 'network'
+			})
+		),
 		qualifications: qualifications.map((q) => ({
 			id: q.id,
 			componentId: q.componentId,

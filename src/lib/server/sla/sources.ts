@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb } from '../db';
+import { OVERRUN_SUFFIX, windowIdOfSource } from '../maintenance/extension';
 import { component, downtimeQualification, maintenance, maintenanceComponent } from '../db/schema';
 
 export interface SlaSourceDetail {
@@ -29,7 +30,8 @@ export async function slaSourceDetails(
 		...new Set(sources.filter((s) => s.source === kind).map((s) => s.sourceId))
 	];
 	const details: Record<string, SlaSourceDetail> = {};
-	const maintenanceIds = ids('maintenance');
+	const sourceIds = ids('maintenance');
+	const maintenanceIds = [...new Set(sourceIds.map(windowIdOfSource))];
 	if (maintenanceIds.length > 0) {
 		const rows = await db
 			.select()
@@ -41,16 +43,27 @@ export async function slaSourceDetails(
 			.innerJoin(component, eq(component.id, maintenanceComponent.componentId))
 			.where(inArray(maintenanceComponent.maintenanceId, maintenanceIds));
 		for (const r of rows) {
+			const componentKeys = links
+				.filter((l) => l.maintenanceId === r.id)
+				.map((l) => l.key)
+				.sort();
+			const planned = r.plannedEndAt && r.extendedAt ? r.plannedEndAt : r.endAt;
 			details[r.id] = {
 				text: r.title,
 				start: r.startAt.toISOString(),
-				end: r.endAt.toISOString(),
+				end: planned.toISOString(),
 				announcedAt: r.announcedAt?.toISOString() ?? null,
-				componentKeys: links
-					.filter((l) => l.maintenanceId === r.id)
-					.map((l) => l.key)
-					.sort()
+				componentKeys
 			};
+			// The overrun of an extended window, announced when it was extended.
+			if (sourceIds.includes(r.id + OVERRUN_SUFFIX))
+				details[r.id + OVERRUN_SUFFIX] = {
+					text: r.title,
+					start: planned.toISOString(),
+					end: r.endAt.toISOString(),
+					announcedAt: r.extendedAt?.toISOString() ?? null,
+					componentKeys
+				};
 		}
 	}
 	const qualificationIds = ids('qualification');

@@ -10,3 +10,6 @@ export * from './feeds';
 export * from './webhooks';
 export * from './account';
 export * from './people';
+export * from './notifications';
+export * from './backups';
+export * from './restores';

@@ -45,12 +45,29 @@ export const maintenance = pgTable(
 		cancelReason: text('cancel_reason'),
 		/** iCal SEQUENCE: bumped by a trigger on every update of the row (drizzle/…_feeds_triggers.sql). */
 		sequence: integer('sequence').notNull().default(0),
+		/** Occurrences of one recurring announcement share it (RFC 5545 RRULE in `recurrence`). */
+		seriesId: uuid('series_id'),
+		recurrence: text('recurrence'),
+		/**
+		 * The end as announced before staff extended the running window; the overrun
+		 * [planned_end_at, end_at) is measured on its own, from `extended_at` (maintenance/extension.ts).
+		 */
+		plannedEndAt: timestamp('planned_end_at', { withTimezone: true }),
+		extendedAt: timestamp('extended_at', { withTimezone: true }),
+		/** Markers of the boundary job (maintenance/jobs.ts): each mail goes once. */
+		remindedAt: timestamp('reminded_at', { withTimezone: true }),
+		startedNotifiedAt: timestamp('started_notified_at', { withTimezone: true }),
+		endedNotifiedAt: timestamp('ended_notified_at', { withTimezone: true }),
 		createdBy: uuid('created_by').references(() => user.id, { onDelete: 'set null' }),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [
 		index('maintenance_client_start_idx').on(t.clientId, t.startAt),
+		index('maintenance_series_idx').on(t.seriesId),
+		index('maintenance_pending_boundary_idx')
+			.on(t.startAt)
+			.where(sql`${t.state} = 'published' and ${t.endedNotifiedAt} is null`),
 		check('maintenance_kind_check', sql`${t.kind} in ('planned', 'network')`),
 		check('maintenance_state_check', sql`${t.state} in ('draft', 'published', 'cancelled')`),
 		check('maintenance_approval_check', sql`${t.approval} in ('approved', 'refused')`),

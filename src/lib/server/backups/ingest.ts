@@ -1,0 +1,240 @@
+/**
+ * Backup ingestion: the agent's report is stored whole or not at all, signed, checked against the
+ * contract's policy, mailed to the client (002 art. 7.2) and pushed live. Idempotent on
+ * `externalId`: the same run sent again answers what was stored the first time.
+ */
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { m } from '$lib/paraglide/messages';
+import { recordAudit } from '../audit/audit';
+import { portalOrigin } from '../incidents/context';
+import { componentInScope, contractOf, getClientForIngest } from '../clients/scope';
+import type { RequestContext } from '../context';
+import { getDb, type Executor } from '../db';
+import { backup, membership, user, type Backup, type Client } from '../db/schema';
+import { invalid } from '../errors';
+import { appendEvent } from '../live/outbox';
+import { nudgeMailQueue, queueMail } from '../mail/mailer';
+import { authorize } from '../policy';
+import { parseInput } from '../validation';
+import { backupIngestSchema, type BackupIngest } from './input';
+import { backupFlags } from './policy';
+import { canonicalReport, totalBytesOf } from './report';
+import { currentSigningKey } from './keys';
+import { signReport } from './signing';
+
+export interface IngestAnswer {
+	id: string;
+	authenticationKey: string;
+	receivedAt: string;
+}
+
+const answerOf = (b: Backup): IngestAnswer => ({
+	id: b.id,
+	authenticationKey: b.authenticationKey,
+	receivedAt: b.receivedAt.toISOString()
+});
+
+const FILE_CHUNK = 10_000;
+
+/** One statement per 10,000 files: the chunk travels as one jsonb parameter. */
+async function insertFiles(tx: Executor, backupId: string, files: BackupIngest['files']) {
+	for (let from = 0; from < files.length; from += FILE_CHUNK) {
+		const chunk = files.slice(from, from + FILE_CHUNK).map((f, i) => ({
+			o: from + i,
+			p: f.path,
+			m: f.modifiedAt,
+			s: f.sizeBytes,
+			h: f.sha256 ?? null
+		}));
+		await tx.execute(sql`
+			insert into backup_file (backup_id, ordinal, path, modified_at, size_bytes, sha256)
+			select ${backupId}::uuid, t.o, t.p, t.m, t.s, t.h
+			from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
+				as t(o integer, p text, m timestamptz, s bigint, h text)`);
+	}
+}
+
+export function formatBytes(n: number, locale: 'fr' | 'en'): string {
+	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+	let v = n;
+	let u = 0;
+	while (v >= 1000 && u < units.length - 1) {
+		v /= 1000;
+		u++;
+	}
+	const label = locale === 'fr' ? ['o', 'ko', 'Mo', 'Go', 'To'][u] : units[u];
+	return `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} ${label}`;
+}
+
+/** The reception report mail to the client's contacts and admins, each in their language. */
+async function mailReceptionReport(
+	tx: Executor,
+	owner: Client,
+	stored: Backup,
+	component: string,
+	origin: string,
+	at: Date
+) {
+	const recipients = await tx
+		.select({ email: user.email, locale: user.locale })
+		.from(user)
+		.innerJoin(membership, eq(membership.userId, user.id))
+		.where(and(eq(membership.clientId, owner.id), inArray(membership.role, ['contact', 'admin'])));
+	for (const r of recipients) {
+		const locale = r.locale ?? 'fr';
+		await queueMail(tx, {
+			to: r.email,
+			subject: m.mail_backup_received_subject({ component, client: owner.name }, { locale }),
+			text: m.mail_backup_received_body(
+				{
+					component,
+					startedAt: stored.startedAt.toISOString(),
+					status: stored.status,
+					files: stored.fileCount.toLocaleString(locale),
+					total: formatBytes(stored.totalBytes, locale),
+					key: stored.authenticationKey,
+					sha256: stored.reportSha256,
+					link: `${origin}/app/${owner.slug}/backups/${stored.id}`
+				},
+				{ locale }
+			),
+			at
+		});
+	}
+	return recipients.length;
+}
+
+export interface IngestOptions {
+	/** The demo replays the past; default now. */
+	receivedAt?: Date;
+}
+
+export async function ingestBackup(
+	ctx: RequestContext,
+	slug: string,
+	input: unknown,
+	{ receivedAt }: IngestOptions = {}
+): Promise<{ created: boolean; answer: IngestAnswer }> {
+	authorize(ctx, 'backup.ingest');
+	const data = parseInput(backupIngestSchema, input);
+	const db = getDb();
+	const result = await db.transaction(async (tx) => {
+		const owner = await getClientForIngest(tx, ctx, slug);
+		const [existing] = await tx
+			.select()
+			.from(backup)
+			.where(and(eq(backup.clientId, owner.id), eq(backup.externalId, data.externalId)));
+		if (existing) return { created: false, answer: answerOf(existing), stored: existing, owner };
+		const target = await componentInScope(tx, owner, data.component).catch(() => null);
+		if (!target) throw invalid(m.form_has_errors(), { component: m.backup_invalid_component() });
+		const { settings } = await contractOf(tx, owner.id);
+		const startedAt = new Date(data.startedAt);
+		const [previous] = await tx
+			.select({ sizeBytes: backup.sizeBytes })
+			.from(backup)
+			.where(and(eq(backup.componentId, target.id), lt(backup.startedAt, startedAt)))
+			.orderBy(desc(backup.startedAt))
+			.limit(1);
+		const flags = settings
+			? backupFlags(
+					{
+						sizeBytes: data.sizeBytes,
+						changedBytes: data.changedBytes ?? null,
+						copies: data.copies,
+						previousSizeBytes: previous?.sizeBytes ?? null
+					},
+					settings.backups
+				)
+			: [];
+		const files = data.files.map((f) => ({ ...f, modifiedAt: new Date(f.modifiedAt) }));
+		const report = canonicalReport({
+			client: owner.slug,
+			component: target.key,
+			externalId: data.externalId,
+			kind: data.kind,
+			scope: data.scope ?? null,
+			startedAt,
+			finishedAt: new Date(data.finishedAt),
+			status: data.status,
+			sizeBytes: data.sizeBytes,
+			changedBytes: data.changedBytes ?? null,
+			copies: data.copies,
+			files
+		});
+		const key = await currentSigningKey(db);
+		const signed = signReport(report, key);
+		const at = receivedAt ?? new Date();
+		const [stored] = await tx
+			.insert(backup)
+			.values({
+				clientId: owner.id,
+				componentId: target.id,
+				externalId: data.externalId,
+				kind: data.kind,
+				scope: data.scope ?? null,
+				startedAt,
+				finishedAt: new Date(data.finishedAt),
+				status: data.status,
+				sizeBytes: data.sizeBytes,
+				changedBytes: data.changedBytes ?? null,
+				copies: data.copies,
+				fileCount: files.length,
+				totalBytes: totalBytesOf(files),
+				reportSha256: signed.reportSha256,
+				authenticationKey: signed.authenticationKey,
+				signingKeyId: key.id,
+				receivedAt: at,
+				flags
+			})
+			.onConflictDoNothing()
+			.returning();
+		if (!stored) {
+			// A concurrent request with the same externalId won: answer what it stored.
+			const [winner] = await tx
+				.select()
+				.from(backup)
+				.where(and(eq(backup.clientId, owner.id), eq(backup.externalId, data.externalId)));
+			return { created: false, answer: answerOf(winner), stored: winner, owner };
+		}
+		await insertFiles(tx, stored.id, data.files);
+		const mailed = await mailReceptionReport(tx, owner, stored, target.name, portalOrigin(), at);
+		const [final] = await tx
+			.update(backup)
+			.set({ receptionMailQueuedAt: mailed > 0 ? at : null })
+			.where(eq(backup.id, stored.id))
+			.returning();
+		await recordAudit(tx, ctx, {
+			action: 'backup.received',
+			targetType: 'backup',
+			targetId: stored.id,
+			clientId: owner.id,
+			after: { ...final, files: files.length },
+			at
+		});
+		await appendEvent(tx, {
+			clientId: owner.id,
+			kind: 'backup.received',
+			payload: {
+				clientSlug: owner.slug,
+				id: stored.id,
+				component: target.key,
+				status: stored.status
+			}
+		});
+		if (flags.length > 0) {
+			await appendEvent(tx, {
+				clientId: owner.id,
+				kind: 'backup.flagged',
+				payload: {
+					clientSlug: owner.slug,
+					id: stored.id,
+					component: target.key,
+					flags: flags.map((f) => f.flag)
+				}
+			});
+		}
+		return { created: true, answer: answerOf(final), stored: final, owner };
+	});
+	if (result.created) nudgeMailQueue();
+	return { created: result.created, answer: result.answer };
+}

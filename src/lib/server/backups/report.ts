@@ -1,0 +1,80 @@
+/**
+ * The reception report (002 art. 7.2) in its canonical form, the text the authentication key signs.
+ * Byte for byte (README "Backup reception reports"): UTF-8, LF line ends, a final LF, no BOM;
+ * integers in decimal without sign or separators; instants in ISO 8601 UTC with milliseconds
+ * (`2026-12-01T22:00:00.000Z`); an absent value is `-`; text fields percent-encode `%`, every
+ * control character (U+0000–U+001F, U+007F) and nothing else, as `%XX` upper-case hex.
+ *
+ * Pure module: no DB.
+ */
+import type { BackupCopy, BackupKind, BackupScope, BackupStatus } from '../../domain/backups';
+
+export const REPORT_FORMAT = 'portal-backup-report/1';
+
+export interface ReportFile {
+	path: string;
+	modifiedAt: Date;
+	sizeBytes: number;
+	sha256?: string | null;
+}
+
+export interface ReportInput {
+	client: string;
+	component: string;
+	externalId: string;
+	kind: BackupKind;
+	scope: BackupScope | null;
+	startedAt: Date;
+	finishedAt: Date;
+	status: BackupStatus;
+	sizeBytes: number;
+	changedBytes: number | null;
+	copies: BackupCopy[];
+	files: ReportFile[];
+}
+
+// eslint-disable-next-line no-control-regex
+const ESCAPED = /[%\u0000-\u001f\u007f]/g;
+
+export function encodeField(text: string): string {
+	return text.replace(
+		ESCAPED,
+		(c) => '%' + c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')
+	);
+}
+
+const instant = (d: Date) => d.toISOString();
+const orDash = (v: string | number | null | undefined) =>
+	v === null || v === undefined ? '-' : String(v);
+
+export function totalBytesOf(files: readonly ReportFile[]): number {
+	let total = 0;
+	for (const f of files) total += f.sizeBytes;
+	return total;
+}
+
+/** The canonical report text. */
+export function canonicalReport(r: ReportInput): string {
+	const lines = [
+		REPORT_FORMAT,
+		`client: ${encodeField(r.client)}`,
+		`component: ${encodeField(r.component)}`,
+		`externalId: ${encodeField(r.externalId)}`,
+		`kind: ${r.kind}`,
+		`scope: ${orDash(r.scope)}`,
+		`startedAt: ${instant(r.startedAt)}`,
+		`finishedAt: ${instant(r.finishedAt)}`,
+		`status: ${r.status}`,
+		`sizeBytes: ${r.sizeBytes}`,
+		`changedBytes: ${orDash(r.changedBytes)}`,
+		`copies: ${r.copies.length}`,
+		...r.copies.map((c) => `copy: ${encodeField(c.site)}\t${c.country}`),
+		`files: ${r.files.length}`,
+		`totalBytes: ${totalBytesOf(r.files)}`,
+		...r.files.map(
+			(f, i) =>
+				`${i}\t${instant(f.modifiedAt)}\t${f.sizeBytes}\t${orDash(f.sha256 || null)}\t${encodeField(f.path)}`
+		)
+	];
+	return lines.join('\n') + '\n';
+}

@@ -1,0 +1,8 @@
+import type { RequestHandler } from './$types';
+import { apiRoute } from '$lib/server/api/handler';
+import { restoreStepView } from '$lib/server/restores/api-views';
+import { quoteRestore } from '$lib/server/restores/workflow';
+
+export const POST: RequestHandler = apiRoute(async ({ ctx, params, body }) =>
+	restoreStepView(await quoteRestore(ctx, params.slug, params.number, await body()))
+);
