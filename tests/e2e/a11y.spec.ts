@@ -39,6 +39,8 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/incidents': MEMBERS,
 	'/app/[client]/incidents/[number]': MEMBERS,
 	'/app/[client]/incidents/new': MEMBERS,
+	'/app/[client]/maintenance': MEMBERS,
+	'/app/[client]/maintenance/[id]': MEMBERS,
 	'/app/[client]/notifications': MEMBERS,
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
@@ -55,6 +57,9 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/incidents': STAFF,
 	'/staff/incidents/[number]': STAFF,
 	'/staff/incidents/new': STAFF,
+	'/staff/maintenance': STAFF,
+	'/staff/maintenance/[id]': STAFF,
+	'/staff/maintenance/new': STAFF,
 	'/staff/outbox': ['staff'],
 	'/staff/audit': STAFF,
 	'/staff/restores': STAFF,
@@ -99,6 +104,27 @@ async function findOrFileIncident(request: APIRequestContext, client: string) {
 	return (await filed.json()).number;
 }
 
+const windows = new Map<string, Promise<string>>();
+
+/** A maintenance window the client's people see (the demo data announces some to every client). */
+function maintenanceOf(request: APIRequestContext, client: string): Promise<string> {
+	if (!windows.has(client))
+		windows.set(
+			client,
+			(async () => {
+				const list = await request.get(`/api/v1/clients/${client}/maintenance`, {
+					headers: ADMIN_TOKEN
+				});
+				expect(list.status()).toBe(200);
+				const items = (await list.json()).items as { id: string; state: string }[];
+				const seen = items.find((i) => i.state !== 'draft');
+				expect(seen, `a11y.spec: ${client} has no published maintenance`).toBeDefined();
+				return seen!.id;
+			})()
+		);
+	return windows.get(client)!;
+}
+
 const restores = new Map<string, Promise<string>>();
 
 /** A restore request number of the client: the demo seeds some for every client. */
@@ -124,6 +150,7 @@ async function urlOf(route: string, visitor: Visitor, request: APIRequestContext
 	const values: Record<string, () => Promise<string> | string> = {
 		client: () => client,
 		slug: () => client,
+		id: () => maintenanceOf(request, client),
 		number: () =>
 			route.includes('/restores/') ? restoreOf(request, client) : incidentOf(request, client),
 		token: () => 'not-a-valid-token'

@@ -116,6 +116,7 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}/approve-quote`);
 	expect(paths).toContain(`/app/${A}/restores/${fixtures().restoreOfA}`);
 	expect(paths).toContain(`/staff/clients/${A}`);
+	expect(paths).toContain(`/app/${A}/maintenance/${fixtures().maintenanceOfA}`);
 	expect(ofA.length).toBeGreaterThan(20);
 });
 

@@ -29,6 +29,9 @@ export const maintenance = pgTable(
 		state: text('state').notNull().default('published'),
 		title: text('title').notNull(),
 		description: text('description'),
+		/** The notice in English for English readers; null = only the French `title`/`description`. */
+		titleEn: text('title_en'),
+		descriptionEn: text('description_en'),
 		startAt: timestamp('start_at', { withTimezone: true }).notNull(),
 		endAt: timestamp('end_at', { withTimezone: true }).notNull(),
 		/** When the current window was published (or last moved); null while a draft. */
