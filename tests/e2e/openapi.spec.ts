@@ -59,6 +59,8 @@ const state = {
 	initechComponent: '',
 	number: '',
 	maintenance: '',
+	/** A window under way, which the extension sample lengthens. */
+	running: '',
 	toApprove: '',
 	toRefuse: '',
 	webhook: '',
@@ -295,6 +297,17 @@ const samples: [operation: string, sample: Sample][] = [
 				{
 					params: own(),
 					body: {
+						components: ['web-1'],
+						start: ago(10),
+						end: ago(-50),
+						title: 'Redémarrage en cours',
+						announcedAt: ago(20)
+					},
+					then: (body) => (state.running = String(body.id))
+				},
+				{
+					params: own(),
+					body: {
 						components: ['db-1'],
 						kind: 'network',
 						start: ago(-20 * 1440),
@@ -346,6 +359,13 @@ const samples: [operation: string, sample: Sample][] = [
 				}
 			],
 			invalid: () => ({ params: own({ id: state.maintenance }), body: { kind: 'cosmic' } })
+		}
+	],
+	[
+		'POST /clients/{slug}/maintenance/{id}/extend',
+		{
+			calls: () => [{ params: own({ id: state.running }), body: { end: ago(-90) } }],
+			invalid: () => ({ params: own({ id: state.running }), body: { end: 'later' } })
 		}
 	],
 	[
