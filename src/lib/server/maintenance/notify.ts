@@ -61,7 +61,7 @@ export async function mailMaintenance(
 					start: when(w.startAt, locale, r.timeZone),
 					end: when(w.endAt, locale, r.timeZone),
 					notes: notes.join('\n\n'),
-					link: `${portalOrigin()}/app`
+					link: `${portalOrigin()}/app/${r.clientSlug}/maintenance/${w.id}`
 				},
 				{ locale }
 			),

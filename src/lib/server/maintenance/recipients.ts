@@ -21,6 +21,8 @@ export interface MaintenanceRecipient {
 	email: string;
 	locale: 'fr' | 'en';
 	timeZone: string;
+	/** The reader's own client: the mail links to the window in its calendar. */
+	clientSlug: string;
 }
 
 /** No choice recorded is every component; otherwise at least one of the window's. */
@@ -43,6 +45,7 @@ export async function maintenanceRecipients(
 			email: user.email,
 			locale: user.locale,
 			timeZone: client.timezone,
+			clientSlug: client.slug,
 			clientId: membership.clientId
 		})
 		.from(membership)
@@ -68,5 +71,10 @@ export async function maintenanceRecipients(
 				ids
 			)
 		)
-		.map((p) => ({ email: p.email, locale: p.locale ?? 'fr', timeZone: p.timeZone }));
+		.map((p) => ({
+			email: p.email,
+			locale: p.locale ?? 'fr',
+			timeZone: p.timeZone,
+			clientSlug: p.clientSlug
+		}));
 }
