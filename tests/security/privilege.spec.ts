@@ -302,7 +302,6 @@ test('the invitation oracle: an address attached elsewhere answers exactly like 
 		});
 	const free = `sec-oracle-${Date.now().toString(36)}@${C}.test`;
 	const attached = ['viewer@globex.test', 'operator@demo.test'];
-	const before = await Promise.all(attached.map(mailsTo));
 	const freeAnswer = await invite(free);
 	const freeText = (await freeAnswer.text()).replaceAll(free, '<email>');
 	for (const email of attached) {
@@ -310,10 +309,13 @@ test('the invitation oracle: an address attached elsewhere answers exactly like 
 		expect(answer.status(), email).toBe(freeAnswer.status());
 		expect((await answer.text()).replaceAll(email, '<email>'), email).toBe(freeText);
 	}
-	// The person is told the invitation cannot be accepted; no link to join reaches them.
-	expect(await Promise.all(attached.map(mailsTo))).toEqual(before.map((n) => n + 1));
-	for (const email of attached)
-		expect(linkIn(await latestMailTo(staff, email), 'invite')).toBeNull();
+	// The person is told the invitation cannot be accepted; no link to join reaches them. The
+	// outbox also holds the jobs' mails to staff, so the latest mail is read rather than counted.
+	for (const email of attached) {
+		const latest = await latestMailTo(staff, email);
+		expect(latest, email).toMatch(/ne peut donc pas être acceptée|cannot be accepted/);
+		expect(linkIn(latest, 'invite')).toBeNull();
+	}
 	expect(await mailsTo(free)).toBe(1);
 	await Promise.all([admin.dispose(), staff.dispose()]);
 });
