@@ -124,18 +124,22 @@ export async function isUsableToken(token: string, purpose: 'password_reset' | '
 	return (await peekUserToken(getDb(), token, purpose)) !== null;
 }
 
-function parseNewPassword(input: unknown) {
+/**
+ * The new password of a reset, an invitation or a change, with its rules' messages; `issues`
+ * found on the caller's other fields are refused in the same answer.
+ */
+export function parseNewPassword(input: unknown, issues: Record<string, string> = {}): string {
 	const parsed = newPasswordSchema.safeParse(input);
-	if (parsed.success) return parsed.data.password;
-	const fields: Record<string, string> = {};
-	for (const issue of parsed.error.issues) {
+	const fields = { ...issues };
+	for (const issue of parsed.error?.issues ?? []) {
 		const field = String(issue.path[0] ?? 'password');
 		fields[field] =
 			field === 'confirm'
 				? m.auth_password_mismatch()
 				: m.auth_password_rules({ min: PASSWORD_MIN_LENGTH });
 	}
-	throw invalid(m.form_has_errors(), fields);
+	if (!parsed.success || Object.keys(fields).length > 0) throw invalid(m.form_has_errors(), fields);
+	return parsed.data.password;
 }
 
 /** Sets a new password from a single-use link, and signs out every other session. */

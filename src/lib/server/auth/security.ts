@@ -6,8 +6,8 @@ import { actorUserId, type RequestContext } from '../context';
 import { getDb } from '../db';
 import { session, user } from '../db/schema';
 import { invalid, notFound, unauthenticated } from '../errors';
-import { ThrottledError } from './account';
-import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from './password';
+import { parseNewPassword, ThrottledError } from './account';
+import { hashPassword, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
 import { endSessions } from './session';
 import { beginLoginAttempt, loginSucceeded } from './throttle';
 import { revokeUserTokens } from './user-tokens';
@@ -77,13 +77,7 @@ export async function endOtherSessions({ ctx, sessionId }: AccountContext) {
 	});
 }
 
-const changePasswordSchema = z
-	.object({
-		current: z.string().max(PASSWORD_MAX_LENGTH),
-		password: z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH),
-		confirm: z.string()
-	})
-	.refine((v) => v.password === v.confirm, { path: ['confirm'] });
+const currentPasswordSchema = z.object({ current: z.string().max(PASSWORD_MAX_LENGTH) });
 
 /**
  * The current password is checked like a sign-in (same throttle, so a stolen session cannot guess
@@ -91,30 +85,21 @@ const changePasswordSchema = z
  */
 export async function changePassword({ ctx, sessionId }: AccountContext, input: unknown) {
 	const userId = ownUserId(ctx);
-	const parsed = changePasswordSchema.safeParse(input);
-	if (!parsed.success) {
-		const fields: Record<string, string> = {};
-		for (const issue of parsed.error.issues) {
-			const field = String(issue.path[0] ?? 'password');
-			fields[field] =
-				field === 'confirm'
-					? m.auth_password_mismatch()
-					: field === 'current'
-						? m.account_current_password_wrong()
-						: m.auth_password_rules({ min: PASSWORD_MIN_LENGTH });
-		}
-		throw invalid(m.form_has_errors(), fields);
-	}
+	const current = currentPasswordSchema.safeParse(input);
+	const password = parseNewPassword(
+		input,
+		current.success ? {} : { current: m.account_current_password_wrong() }
+	);
 	const [row] = await getDb().select().from(user).where(eq(user.id, userId));
 	if (!row) throw notFound();
 	const begun = await beginLoginAttempt(row.email, ctx.ip);
 	if ('retryAfter' in begun) throw new ThrottledError(begun.retryAfter);
-	if (!(await verifyPassword(row.passwordHash, parsed.data.current)))
+	if (!(await verifyPassword(row.passwordHash, current.data!.current)))
 		throw invalid(m.account_current_password_wrong(), {
 			current: m.account_current_password_wrong()
 		});
 	await loginSucceeded(begun.attempt);
-	const passwordHash = await hashPassword(parsed.data.password);
+	const passwordHash = await hashPassword(password);
 	await getDb().transaction(async (tx) => {
 		await tx.update(user).set({ passwordHash }).where(eq(user.id, userId));
 		await revokeUserTokens(tx, userId, 'password_reset');
