@@ -52,7 +52,6 @@ const i18n: Handle = ({ event, resolve }) => {
 	});
 };
 
-/** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
 /**
  * BODY_SIZE_LIMIT is raised for backup manifests (100,000 files, POST …/backups); every other
  * route keeps the 4 MB limit, judged on the declared length.
@@ -70,6 +69,7 @@ const limitBody: Handle = ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** A NUL in the path or a query parameter never reaches a service (PostgreSQL refuses it in text). */
 const refuseNul: Handle = ({ event, resolve }) => {
 	const params = [...event.url.searchParams]
 		.filter(([k, v]) => `${k}${v}`.includes('\u0000'))

@@ -7,7 +7,7 @@ import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { portalOrigin } from '../incidents/context';
-import { componentInScope, contractOf, getClientForIngest } from '../clients/scope';
+import { componentInScope, contractOf, getClientInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { getDb, type Executor } from '../db';
 import { backup, membership, user, type Backup, type Client } from '../db/schema';
@@ -119,7 +119,7 @@ export async function ingestBackup(
 	const data = parseInput(backupIngestSchema, input);
 	const db = getDb();
 	const result = await db.transaction(async (tx) => {
-		const owner = await getClientForIngest(tx, ctx, slug);
+		const owner = await getClientInScope(tx, ctx, slug, 'backup.ingest');
 		const [existing] = await tx
 			.select()
 			.from(backup)

@@ -13,7 +13,7 @@ import {
 	type Incident
 } from '../db/schema';
 import { notFound } from '../errors';
-import { authorize } from '../policy';
+import { authorize, type Action } from '../policy';
 
 /** A client reached through the tenant gate, with its contract and resolved settings (null when invalid). */
 export interface ClientScope {
@@ -24,40 +24,32 @@ export interface ClientScope {
 
 /**
  * The one way to reach a client's row from a slug: a member only ever finds their own
- * client; for anyone else "not yours" and "does not exist" are the same 404.
+ * client; for anyone else "not yours" and "does not exist" are the same 404. `action` is what
+ * the caller must be allowed (an agent pushing backup reports may not read the client).
  */
 export async function getClientInScope(
 	db: Executor,
 	ctx: RequestContext,
-	slug: string
+	slug: string,
+	action: Action = 'client.read'
 ): Promise<Client> {
-	if (db === getDb()) return (await clientScope(ctx, slug)).client;
-	return gate(db, ctx, slug);
+	if (db === getDb() && action === 'client.read') return (await clientScope(ctx, slug)).client;
+	return gate(db, ctx, slug, action);
 }
 
-async function gate(db: Executor, ctx: RequestContext, slug: string): Promise<Client> {
-	authorize(ctx, 'client.read');
+async function gate(
+	db: Executor,
+	ctx: RequestContext,
+	slug: string,
+	action: Action = 'client.read'
+): Promise<Client> {
+	authorize(ctx, action);
 	const only = memberClientId(ctx);
 	if (only === null) throw notFound();
 	const [row] = await db
 		.select()
 		.from(client)
 		.where(only ? and(eq(client.slug, slug), eq(client.id, only)) : eq(client.slug, slug));
-	if (!row) throw notFound();
-	return row;
-}
-
-/**
- * The client an agent pushes to (backup reports): provider tokens only (`backup.ingest` admits no
- * member), so no tenant is hidden from them; an unknown slug is a 404.
- */
-export async function getClientForIngest(
-	db: Executor,
-	ctx: RequestContext,
-	slug: string
-): Promise<Client> {
-	authorize(ctx, 'backup.ingest');
-	const [row] = await db.select().from(client).where(eq(client.slug, slug));
 	if (!row) throw notFound();
 	return row;
 }
