@@ -1,11 +1,11 @@
 import postgres from 'postgres';
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contractOf } from '../../src/lib/server/clients/scope';
 import type { RequestContext } from '../../src/lib/server/context';
 import { closeDb, getDb } from '../../src/lib/server/db';
 import { runMigrations } from '../../src/lib/server/db/migrate';
-import { backup, client, maintenance, user } from '../../src/lib/server/db/schema';
+import { backup, client, maintenance, restoreRequest, user } from '../../src/lib/server/db/schema';
 import { DEMO_BACKUP_DAYS } from '../../src/lib/server/demo/backups';
 import { seedDemo } from '../../src/lib/server/demo/seed';
 import { HISTORY_DAYS } from '../../src/lib/server/demo/history';
@@ -149,12 +149,32 @@ describe('the demo has a history', () => {
 		);
 	});
 
-	it('gives every story client 60 days of signed backups', async () => {
-		for (const slug of STORY_CLIENTS) {
+	it('gives every demo client 60 days of signed backups', async () => {
+		for (const slug of [...STORY_CLIENTS, 'umbrella', 'duval']) {
 			const [owner] = await getDb().select().from(client).where(eq(client.slug, slug));
 			const rows = await getDb().select().from(backup).where(eq(backup.clientId, owner.id));
 			expect(rows.length, slug).toBeGreaterThanOrEqual(DEMO_BACKUP_DAYS - 2);
 			expect(rows.every((b) => b.authenticationKey.length > 40)).toBe(true);
+		}
+	});
+
+	it('flags one Umbrella Santé backup over the 5 % change of 003 art. 4.05, and no other', async () => {
+		const flagged = await getDb()
+			.select({ slug: client.slug, flags: backup.flags })
+			.from(backup)
+			.innerJoin(client, eq(client.id, backup.clientId))
+			.where(sql`${backup.flags}::text like '%change_over_limit%'`);
+		expect(flagged.map((b) => b.slug)).toEqual(['umbrella']);
+	});
+
+	it('gives the backup clients a restore completed and one under way', async () => {
+		for (const slug of ['umbrella', 'duval']) {
+			const [owner] = await getDb().select().from(client).where(eq(client.slug, slug));
+			const rows = await getDb()
+				.select({ status: restoreRequest.status })
+				.from(restoreRequest)
+				.where(eq(restoreRequest.clientId, owner.id));
+			expect(rows.map((r) => r.status).sort(), slug).toEqual(['completed', 'in_progress']);
 		}
 	});
 

@@ -57,7 +57,7 @@ describe('demo data comes alive', () => {
 		console.log(`[demo] seedDemo took ${Math.round(performance.now() - started)} ms`);
 
 		const components = await demoComponents();
-		expect(components).toHaveLength(13);
+		expect(components).toHaveLength(17);
 		expect(components.every((c) => c.interval === 10)).toBe(true);
 		const infra = components.filter((c) => c.clientSlug === DEMO_PROBED.client);
 		expect(infra.map((c) => c.key).sort()).toEqual(['backup-storage', 'network', 'portal']);
@@ -97,7 +97,7 @@ describe('demo data comes alive', () => {
 		expect(consistent.days).toBe(consistent.hours);
 		expect(consistent.cpu).toBeGreaterThan(5);
 		expect(consistent.cpu).toBeLessThan(80);
-	});
+	}, 120_000);
 
 	it('points the demo probe at the app’s own /healthz', async () => {
 		expect(await pointDemoProbeAt('http://127.0.0.1:4321')).toBe(true);

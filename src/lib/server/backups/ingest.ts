@@ -129,11 +129,12 @@ export async function ingestBackup(
 		if (!target) throw invalid(m.form_has_errors(), { component: m.backup_invalid_component() });
 		const { settings } = await contractOf(tx, owner.id);
 		const startedAt = new Date(data.startedAt);
-		const [previous] = await tx
+		// The latest full backup before this one, else the latest of any kind (policy.ts baseSizeBytes).
+		const [base] = await tx
 			.select({ sizeBytes: backup.sizeBytes })
 			.from(backup)
 			.where(and(eq(backup.componentId, target.id), lt(backup.startedAt, startedAt)))
-			.orderBy(desc(backup.startedAt))
+			.orderBy(sql`${backup.kind} = 'incremental'`, desc(backup.startedAt))
 			.limit(1);
 		const flags = settings
 			? backupFlags(
@@ -141,7 +142,7 @@ export async function ingestBackup(
 						sizeBytes: data.sizeBytes,
 						changedBytes: data.changedBytes ?? null,
 						copies: data.copies,
-						previousSizeBytes: previous?.sizeBytes ?? null
+						baseSizeBytes: base?.sizeBytes ?? null
 					},
 					settings.backups
 				)

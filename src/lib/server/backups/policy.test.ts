@@ -3,7 +3,7 @@ import { PRESETS } from '../contracts/presets';
 import { backupFlags, changePercent, isRestorable } from './policy';
 
 const FR = { site: 'Paris DC2', country: 'FR' };
-const base = { sizeBytes: 1000, changedBytes: 40, copies: [FR], previousSizeBytes: 1000 };
+const base = { sizeBytes: 1000, changedBytes: 40, copies: [FR], baseSizeBytes: 1000 };
 
 describe('backup flags', () => {
 	it('flags a change over 5 % since the previous backup (003 art. 4.05)', () => {
@@ -41,13 +41,13 @@ describe('backup flags', () => {
 		expect(backupFlags({ ...base, copies: [] }, PRESETS.defi.backups)).toEqual([]);
 	});
 
-	it('measures the change against the previous size, or its own for a first backup', () => {
+	it('measures the change against its base; a first backup has none to change from', () => {
 		expect(changePercent(51, 1000)).toBe(5.1);
 		expect(changePercent(1, 3)).toBe(33.4);
 		expect(changePercent(5, 0)).toBe(100);
 		expect(
-			backupFlags({ ...base, previousSizeBytes: null, changedBytes: 60 }, PRESETS.dobaas.backups)
-		).toHaveLength(1);
+			backupFlags({ ...base, baseSizeBytes: null, changedBytes: 60 }, PRESETS.dobaas.backups)
+		).toEqual([]);
 	});
 });
 

@@ -12,8 +12,12 @@ export interface PolicyInput {
 	changedBytes: number | null;
 	/** The copies the agent reports: each one off the server's own site. */
 	copies: readonly BackupCopy[];
-	/** Size of the machine's previous backup, if any (003 art. 4.05 « depuis la dernière sauvegarde »). */
-	previousSizeBytes: number | null;
+	/**
+	 * The volume the change is measured against (003 art. 4.05 « depuis la dernière sauvegarde »):
+	 * the machine's latest full backup before this one, else its previous backup; null for a
+	 * machine's first backup, which has nothing to change from.
+	 */
+	baseSizeBytes: number | null;
 }
 
 /** Change since the previous backup in % (one decimal, rounded up so a limit is never hidden). */
@@ -24,8 +28,12 @@ export function changePercent(changedBytes: number, baseBytes: number): number {
 
 export function backupFlags(input: PolicyInput, policy: BackupPolicy): BackupFlagEntry[] {
 	const flags: BackupFlagEntry[] = [];
-	if (policy.maxChangePercent !== null && input.changedBytes !== null) {
-		const base = input.previousSizeBytes ?? input.sizeBytes;
+	if (
+		policy.maxChangePercent !== null &&
+		input.changedBytes !== null &&
+		input.baseSizeBytes !== null
+	) {
+		const base = input.baseSizeBytes;
 		const percent = changePercent(input.changedBytes, base);
 		if (input.changedBytes * 100 > policy.maxChangePercent * base) {
 			flags.push({

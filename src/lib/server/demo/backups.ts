@@ -1,5 +1,5 @@
 /**
- * The demo's backups: 60 days of them on every story client's servers, one per slot of the
+ * The demo's backups: 60 days of them on every demo client's servers, one per slot of the
  * contract's schedules, ingested through the backup service (signed, mailed, audited) on a
  * backdated clock. One expected backup never arrived, so the missing-backup flag has something
  * to show.
@@ -31,11 +31,15 @@ function manifest(rng: () => number, machine: string, at: Date, kind: string) {
 	}));
 }
 
+const dayOf = (now: Date, daysAgo: number) =>
+	new Date(now.getTime() - daysAgo * DAY_MS).toISOString().slice(0, 10);
+
 const durationMinutes = (kind: string) => (kind === 'incremental' ? 12 : kind === 'full' ? 95 : 40);
 
 /**
- * Ingests each client's backups in time order. `skipOne` names the slot left missing: the
- * daily (or most frequent) backup three days ago on the first server.
+ * Ingests each client's backups in time order. One slot is left missing: the daily backup three
+ * days ago on the first server. Under a contract that sizes the change (003 art. 4.05), the
+ * daily backup eight days ago on that server changes 2.5 points too much.
  */
 export async function seedBackups(
 	ctx: RequestContext,
@@ -57,22 +61,32 @@ export async function seedBackups(
 			.where(and(eq(component.clientId, owner.id), eq(component.kind, 'server')))
 			.orderBy(component.key);
 		const rng = seededRng(owner.slug.length * 7919);
-		const missingDay = new Date(now.getTime() - 3 * DAY_MS).toISOString().slice(0, 10);
-		const planned = servers.flatMap((server, s) =>
-			settings.backups.schedules.flatMap((schedule: BackupSchedule) =>
+		const missingDay = dayOf(now, 3);
+		const overLimitDay = dayOf(now, 8);
+		const daily =
+			settings.backups.schedules.find((c) => c.frequency === 'daily') ??
+			settings.backups.schedules.at(-1);
+		const planned = servers.flatMap((server, s) => {
+			const series = settings.backups.schedules.flatMap((schedule: BackupSchedule) =>
 				expectedSlots(schedule, owner.timezone, since, now, settings.backups.graceHours)
 					.filter((slot) => slot.windowStart.getTime() + 2 * 3_600_000 < now.getTime())
-					.filter(
-						(slot) =>
-							!(
-								s === 0 &&
-								schedule === settings.backups.schedules.at(-1) &&
-								slot.dueAt.toISOString().slice(0, 10) === missingDay
-							)
-					)
-					.map((slot) => ({ server: server.key, schedule, startedAt: slot.dueAt }))
-			)
-		);
+					.map((slot) => {
+						const onDay = (day: string) =>
+							s === 0 && schedule === daily && slot.dueAt.toISOString().slice(0, 10) === day;
+						return {
+							server: server.key,
+							schedule,
+							startedAt: slot.dueAt,
+							missing: onDay(missingDay),
+							overLimit: onDay(overLimitDay)
+						};
+					})
+			);
+			// A machine's series opens with a full backup, which the change rule measures against.
+			const fulls = series.filter((p) => p.schedule.kind !== 'incremental');
+			const opens = fulls.length > 0 ? Math.min(...fulls.map((p) => p.startedAt.getTime())) : 0;
+			return series.filter((p) => !p.missing && !(p.startedAt.getTime() < opens));
+		});
 		planned.sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
 		let size = 40_000_000_000;
 		for (const p of planned) {
@@ -80,7 +94,11 @@ export async function seedBackups(
 			const finishedAt = new Date(
 				Math.min(startedAt.getTime() + durationMinutes(p.schedule.kind) * 60_000, now.getTime())
 			);
-			const change = 0.01 + rng() * 0.02;
+			const drawn = 0.01 + rng() * 0.02;
+			const change =
+				p.overLimit && settings.backups.maxChangePercent !== null
+					? (settings.backups.maxChangePercent + 2.5) / 100
+					: drawn;
 			size = Math.round(size * (1 + (rng() - 0.4) * 0.01));
 			const files = manifest(rng, p.server, startedAt, p.schedule.kind);
 			await ingestBackup(

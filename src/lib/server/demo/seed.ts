@@ -34,7 +34,7 @@ export const DEMO_PROBED = { client: 'infra', component: 'portal' } as const;
 interface DemoClient {
 	slug: string;
 	name: string;
-	preset: 'alteo' | 'axantis' | 'softconcept';
+	preset: 'alteo' | 'axantis' | 'softconcept' | 'defi' | 'dobaas';
 	monthlyFeeCents: number;
 	commissionedAt: string;
 	/** The provider's shared infrastructure has no client accounts. */
@@ -78,6 +78,28 @@ const CLIENTS: DemoClient[] = [
 			{ key: 'srv-1', name: 'Serveur applicatif', kind: 'server' },
 			{ key: 'dossier-patient', name: 'Dossier patient', kind: 'application' },
 			{ key: 'sauvegarde', name: 'Sauvegarde externalisée', kind: 'backup' }
+		]
+	},
+	{
+		slug: 'umbrella',
+		name: 'Umbrella Santé',
+		preset: 'dobaas',
+		monthlyFeeCents: 90_000,
+		commissionedAt: '2025-06-02T00:00:00+02:00',
+		components: [
+			{ key: 'hds-1', name: 'Serveur de données de santé', kind: 'server' },
+			{ key: 'imagerie', name: 'Archivage d’imagerie', kind: 'application' }
+		]
+	},
+	{
+		slug: 'duval',
+		name: 'Étude Duval Notaires',
+		preset: 'defi',
+		monthlyFeeCents: 35_000,
+		commissionedAt: '2025-11-03T00:00:00+01:00',
+		components: [
+			{ key: 'nas-1', name: 'Serveur de fichiers', kind: 'server' },
+			{ key: 'messagerie', name: 'Messagerie', kind: 'application' }
 		]
 	},
 	{
@@ -147,6 +169,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 	const ctx = staffContext(staffAdmin);
 	const monitored: HistoryComponent[] = [];
 	const storyClients: StoryClient[] = [];
+	const contacts: { slug: string; contact: RequestContext }[] = [];
 	for (const demo of CLIENTS) {
 		const created = await createClient(ctx, {
 			slug: demo.slug,
@@ -188,6 +211,7 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 			});
 			members[role] = memberContext(member, created, role);
 		}
+		contacts.push({ slug: demo.slug, contact: members.contact! });
 		if (hasStory(demo.slug))
 			storyClients.push({
 				slug: demo.slug,
@@ -219,14 +243,10 @@ export async function seedDemo(now = new Date()): Promise<boolean> {
 	await replayStory({ admin: ctx, operator: staffContext(operator) }, storyClients, now);
 	await seedBackups(
 		{ actor: { kind: 'token', tokenId: adminToken.id, scope: 'admin' }, ip: null },
-		storyClients.map((c) => c.slug),
+		contacts.map((c) => c.slug),
 		now
 	);
-	await seedRestores(
-		staffContext(operator),
-		storyClients.map((c) => ({ slug: c.slug, contact: c.members.contact })),
-		now
-	);
+	await seedRestores(staffContext(operator), contacts, now);
 	await markMailDelivered(db, now);
 	return true;
 }
