@@ -155,7 +155,7 @@ export async function bootPortal(name: string): Promise<Portal> {
 		await new Promise<void>((ready, fail) => {
 			const timer = setTimeout(() => fail(new Error('server did not start within 180 s')), 180_000);
 			child.stdout!.on('data', (chunk: Buffer) => {
-				if (chunk.toString().includes('[portal] listening')) {
+				if (chunk.toString().includes('"msg":"listening')) {
 					clearTimeout(timer);
 					ready();
 				}

@@ -54,10 +54,7 @@ export async function bootNode(
 	await new Promise<void>((ready, fail) => {
 		const timer = setTimeout(() => fail(new Error(`${name} did not start within 180 s`)), 180_000);
 		child.stdout!.on('data', (chunk: Buffer) => {
-			if (
-				chunk.toString().includes('[portal] listening') ||
-				chunk.toString().includes('"msg":"listening')
-			) {
+			if (chunk.toString().includes('"msg":"listening')) {
 				clearTimeout(timer);
 				ready();
 			}

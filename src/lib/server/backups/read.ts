@@ -177,6 +177,19 @@ export const filesQuerySchema = z.object({
 	page: z.coerce.number().int().min(1).max(100_000).default(1)
 });
 
+/** The backup a manifest read is about: one lookup, without the policy state the page shows. */
+async function manifestOf(ctx: RequestContext, slug: string, id: string) {
+	const db = getDb();
+	const owner = await getClientInScope(db, ctx, slug);
+	if (!isUuid(id)) throw notFound();
+	const [b] = await db
+		.select({ id: backup.id, fileCount: backup.fileCount })
+		.from(backup)
+		.where(and(eq(backup.clientId, owner.id), eq(backup.id, id)));
+	if (!b) throw notFound();
+	return b;
+}
+
 /** A page of the manifest: ordinal ranges when unfiltered, a case-insensitive substring search otherwise. */
 export async function listBackupFiles(
 	ctx: RequestContext,
@@ -185,7 +198,7 @@ export async function listBackupFiles(
 	query: unknown
 ) {
 	const q = parseInput(filesQuerySchema, query);
-	const { backup: b } = await getBackup(ctx, slug, id);
+	const b = await manifestOf(ctx, slug, id);
 	const db = getDb();
 	const offset = (q.page - 1) * FILE_PAGE_SIZE;
 	const columns = {
@@ -213,17 +226,19 @@ export async function listBackupFiles(
 	} else {
 		const pattern = `%${q.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
 		const match = and(eq(backupFile.backupId, b.id), sql`${backupFile.path} ilike ${pattern}`);
-		rows = await db
-			.select(columns)
-			.from(backupFile)
-			.where(match)
-			.orderBy(asc(backupFile.ordinal))
-			.limit(FILE_PAGE_SIZE)
-			.offset(offset);
-		[{ total }] = await db.select({ total: count() }).from(backupFile).where(match);
+		// Two connections of the pool: the page and the count run side by side.
+		[rows, [{ total }]] = await Promise.all([
+			db
+				.select(columns)
+				.from(backupFile)
+				.where(match)
+				.orderBy(asc(backupFile.ordinal))
+				.limit(FILE_PAGE_SIZE)
+				.offset(offset),
+			db.select({ total: count() }).from(backupFile).where(match)
+		]);
 	}
 	return {
-		backup: b,
 		page: q.page,
 		pageSize: FILE_PAGE_SIZE,
 		total,
