@@ -55,6 +55,8 @@ export function servePublicFromCache(
 		fetch(origin + url, {
 			headers: {
 				[RENDER_HEADER]: '1',
+				// The cache keeps the plain body; the compression in front of it encodes each answer.
+				'accept-encoding': 'identity',
 				accept: req.headers.accept ?? '*/*',
 				'accept-language': language,
 				...(locale ? { cookie: `PARAGLIDE_LOCALE=${locale}` } : {})

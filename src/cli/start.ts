@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import compression from 'compression';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -99,8 +100,14 @@ process.env.BODY_SIZE_LIMIT ??= '48M';
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
 // The public-page cache renders by asking this very server.
 const selfOrigin = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
+// Every compressible response over 1 KB leaves compressed (brotli at quality 4, or gzip, as the
+// client asks). Static assets keep the .br/.gz files adapter-node precompressed at build.
+const compress = compression({ threshold: 1024 });
+type CompressArgs = Parameters<typeof compress>;
 const server = createServer((req, res) => {
-	if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
+	compress(req as unknown as CompressArgs[0], res as unknown as CompressArgs[1], () => {
+		if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
+	});
 });
 io.attach(server);
 server.listen(port, host, () => {
