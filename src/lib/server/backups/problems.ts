@@ -32,6 +32,10 @@ const RANK: Record<BackupProblem['kind'], number> = {
 	flagged: 3
 };
 
+/** Missing before late before no backup yet before flagged; the newest first within each. */
+export const compareProblems = (a: BackupProblem, b: BackupProblem): number =>
+	RANK[a.kind] - RANK[b.kind] || (b.at ?? '').localeCompare(a.at ?? '');
+
 export function backupProblems(sources: ProblemSources): BackupProblem[] {
 	const problems: BackupProblem[] = [];
 	for (const e of sources.expectations) {
@@ -51,7 +55,5 @@ export function backupProblems(sources: ProblemSources): BackupProblem[] {
 			problems.push({ kind: 'flagged', at: b.startedAt.toISOString(), backupId: b.id, flag });
 		}
 	}
-	return problems.sort(
-		(a, b) => RANK[a.kind] - RANK[b.kind] || (b.at ?? '').localeCompare(a.at ?? '')
-	);
+	return problems.sort(compareProblems);
 }
