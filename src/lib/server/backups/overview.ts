@@ -24,7 +24,8 @@ import { BACKUP_KINDS, BACKUP_STATUSES } from '../../domain/backups';
 import { monthBounds, monthCompliance } from './compliance';
 import { nextExpected, scheduleKey } from './expected';
 import { backupProblems } from './problems';
-import { newerPoints, retentionOf, viewOf } from './read';
+import { backupReport, newerPoints, retentionOf, viewOf } from './read';
+import { verifyBackupReport } from './verify';
 
 export const BACKUPS_PAGE_SIZE = 25;
 /** How far back the watch looks for problems (the job's own look-back). */
@@ -162,6 +163,7 @@ export async function backupMachines(ctx: RequestContext, slug: string, now = ne
 			key: c.key,
 			name: c.name,
 			schedules,
+			retentionDays: settings?.backups.retentionDays ?? 0,
 			nextExpected: next ? { scheduleKey: next.scheduleKey, at: next.at.toISOString() } : null,
 			problems: backupProblems({
 				hasBackups: c.first !== null,
@@ -266,4 +268,10 @@ export async function receptionRecipients(
 		)
 		.orderBy(asc(outboxMail.to));
 	return rows.map((r) => r.to);
+}
+
+/** The portal checks the stored report against its own authentication key (002 art. 7.2). */
+export async function verifyStoredReport(ctx: RequestContext, slug: string, id: string) {
+	const { text, backup: b } = await backupReport(ctx, slug, id);
+	return verifyBackupReport({ report: text, authenticationKey: b.authenticationKey });
 }

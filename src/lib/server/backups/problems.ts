@@ -7,8 +7,16 @@
  */
 import type { BackupFlagEntry } from '../../domain/backups';
 
+interface SlotProblem<K> {
+	kind: K;
+	at: string;
+	scheduleKey: string;
+	backupId: string | null;
+}
+
 export type BackupProblem =
-	| { kind: 'missing' | 'late'; at: string; scheduleKey: string; backupId: string | null }
+	| SlotProblem<'missing'>
+	| SlotProblem<'late'>
 	| { kind: 'no_backup'; at: null }
 	| { kind: 'flagged'; at: string; backupId: string; flag: BackupFlagEntry };
 
@@ -40,12 +48,8 @@ export function backupProblems(sources: ProblemSources): BackupProblem[] {
 	const problems: BackupProblem[] = [];
 	for (const e of sources.expectations) {
 		if (e.state !== 'missing' && e.state !== 'late') continue;
-		problems.push({
-			kind: e.state,
-			at: e.dueAt.toISOString(),
-			scheduleKey: e.scheduleKey,
-			backupId: e.backupId
-		});
+		const slot = { at: e.dueAt.toISOString(), scheduleKey: e.scheduleKey, backupId: e.backupId };
+		problems.push(e.state === 'missing' ? { kind: 'missing', ...slot } : { kind: 'late', ...slot });
 	}
 	if (!sources.hasBackups && sources.expectsBackups) problems.push({ kind: 'no_backup', at: null });
 	for (const b of sources.flagged) {
