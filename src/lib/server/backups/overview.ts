@@ -4,7 +4,7 @@
  * volumétrie de sauvegarde pour chacune des VM est affichée »), the month's compliance and who got
  * a reception report.
  */
-import { and, asc, count, desc, eq, gte, inArray, like, min, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gte, inArray, like, lt, min, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { clientScope } from '../clients/scope';
 import type { RequestContext } from '../context';
@@ -220,7 +220,7 @@ export async function backupCompliance(
 	const chosen = month ?? currentMonth(owner.timezone, now);
 	const machines = await machinesOf(owner);
 	const { start, end } = monthBounds(chosen, owner.timezone);
-	// Slots at the month's start look back up to half a month (a monthly window).
+	// A slot's window reaches up to half its period around its due time (a month for monthly ones).
 	const rows =
 		machines.length === 0
 			? []
@@ -231,7 +231,7 @@ export async function backupCompliance(
 						and(
 							eq(backup.clientId, owner.id),
 							gte(backup.startedAt, new Date(start.getTime() - 32 * DAY_MS)),
-							sql`${backup.startedAt} < ${new Date(end.getTime() + 32 * DAY_MS)}`
+							lt(backup.startedAt, new Date(end.getTime() + 32 * DAY_MS))
 						)
 					);
 	return monthCompliance({
