@@ -8,6 +8,8 @@ test('an ingested backup is mailed, shows live, verifies, and a contact restores
 	browser,
 	request
 }) => {
+	// Two people, a restore worked through: longer than one page's default budget on a loaded machine.
+	test.setTimeout(120_000);
 	const contact = await (await browser.newContext()).newPage();
 	const staff = await (await browser.newContext()).newPage();
 	await signIn(contact, 'contact@initech.test');
