@@ -167,10 +167,21 @@ test('staff see every client’s backup problems first, then recent backups, by 
 	await expect(page).toHaveURL(/\/app\/globex\/backups$/);
 });
 
-test('the SLA page shows the month’s backup compliance beside the SLA', async ({ page }) => {
+test('the SLA page and its API give the month’s backup compliance beside the SLA', async ({
+	page,
+	request
+}) => {
 	await signIn(page, 'admin@acme.test');
 	await page.goto('/app/acme/sla');
 	const total = page.getByTestId('backup-compliance-total');
 	await expect(total).toContainText('attendue(s)');
-	expect(Number(await total.getAttribute('data-expected'))).toBeGreaterThan(0);
+	const expected = Number(await total.getAttribute('data-expected'));
+	expect(expected).toBeGreaterThan(0);
+	const api = await request.get('/api/v1/clients/acme/sla', {
+		headers: { authorization: 'Bearer demo-admin-token' }
+	});
+	expect(api.status()).toBe(200);
+	const { backupCompliance } = await api.json();
+	expect(backupCompliance.total.expected).toBeGreaterThanOrEqual(expected);
+	expect(backupCompliance.machines.length).toBeGreaterThan(0);
 });
