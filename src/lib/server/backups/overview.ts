@@ -158,6 +158,7 @@ export async function backupMachines(ctx: RequestContext, slug: string, now = ne
 		const next = schedules
 			.map((s) => ({ scheduleKey: scheduleKey(s), at: nextExpected(s, owner.timezone, now) }))
 			.sort((a, b) => a.at.getTime() - b.at.getTime())[0];
+		// A test recorded for the whole client (no machine) stands for each of its machines.
 		const test = tests.find((t) => t.componentId === c.id) ?? lastClientTest;
 		return {
 			key: c.key,
