@@ -47,6 +47,8 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/audit': ['clientAdmin'],
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
+	'/app/[client]/backups': MEMBERS,
+	'/app/[client]/backups/[id]': MEMBERS,
 	'/app/[client]/restores': MEMBERS,
 	'/app/[client]/restores/[number]': MEMBERS,
 	'/app/[client]/restores/new': MEMBERS,
@@ -62,6 +64,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/staff/maintenance/new': STAFF,
 	'/staff/outbox': ['staff'],
 	'/staff/audit': STAFF,
+	'/staff/backups': STAFF,
 	'/staff/restores': STAFF,
 	'/staff/restores/[number]': STAFF,
 	'/staff/team': STAFF,
@@ -145,12 +148,33 @@ function restoreOf(request: APIRequestContext, client: string): Promise<string> 
 	return restores.get(client)!;
 }
 
+const backups = new Map<string, Promise<string>>();
+
+/** A backup of the client: the demo seeds 60 days of them for every client. */
+function backupOf(request: APIRequestContext, client: string): Promise<string> {
+	if (!backups.has(client))
+		backups.set(
+			client,
+			(async () => {
+				const list = await request.get(`/api/v1/clients/${client}/backups`, {
+					headers: ADMIN_TOKEN
+				});
+				expect(list.status()).toBe(200);
+				const [first] = (await list.json()).backups as { id: string }[];
+				expect(first, `a demo backup of ${client}`).toBeDefined();
+				return first.id;
+			})()
+		);
+	return backups.get(client)!;
+}
+
 async function urlOf(route: string, visitor: Visitor, request: APIRequestContext) {
 	const { client } = VISITORS[visitor];
 	const values: Record<string, () => Promise<string> | string> = {
 		client: () => client,
 		slug: () => client,
-		id: () => maintenanceOf(request, client),
+		id: () =>
+			route.includes('/backups/') ? backupOf(request, client) : maintenanceOf(request, client),
 		number: () =>
 			route.includes('/restores/') ? restoreOf(request, client) : incidentOf(request, client),
 		token: () => 'not-a-valid-token'

@@ -8,6 +8,8 @@ test('a contact requests a restore of an ingested backup; staff accept and compl
 	browser,
 	request
 }) => {
+	// Two people, a restore worked through: it takes about 30 s alone on a loaded machine.
+	test.setTimeout(120_000);
 	// Initech (softconcept, 000 §1.8): an incremental is restored within 24 h, server stopped.
 	const finished = new Date(Date.now() - 30 * 60_000);
 	const ingested = await request.post('/api/v1/clients/initech/backups', {

@@ -101,6 +101,10 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	expect(restores.status()).toBe(200);
 	const restoreOfA = (await restores.json()).items[0]?.number as string;
 	expect(restoreOfA, `a demo restore request of ${A}`).toBeTruthy();
+	const backups = await admin.get(`/api/v1/clients/${A}/backups`, { headers: ADMIN_TOKEN });
+	expect(backups.status()).toBe(200);
+	const backupOfA = (await backups.json()).backups[0]?.id as string;
+	expect(backupOfA, `a demo backup of ${A}`).toBeTruthy();
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -128,6 +132,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		webhookOfA,
 		deliveryOfA,
 		restoreOfA,
+		backupOfA,
 		readToken: readToken!,
 		throwaways
 	});

@@ -64,6 +64,8 @@ export interface Fixtures {
 	deliveryOfA: string;
 	/** A restore request of client A (the demo seeds them). */
 	restoreOfA: string;
+	/** A demo backup of A (the sweep opens its page and API reads). */
+	backupOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

@@ -43,8 +43,15 @@ const GHOST = 'no-such-client';
 const METHOD = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g;
 
 function routeTree(): Route[] {
-	const { incidentOfA, componentOfA, maintenanceOfA, webhookOfA, deliveryOfA, restoreOfA } =
-		fixtures();
+	const {
+		incidentOfA,
+		componentOfA,
+		maintenanceOfA,
+		webhookOfA,
+		deliveryOfA,
+		restoreOfA,
+		backupOfA
+	} = fixtures();
 	const values: Record<string, [own: string, ghost: string] | null> = {
 		client: [A, GHOST],
 		slug: [A, GHOST],
@@ -58,7 +65,8 @@ function routeTree(): Route[] {
 	};
 	/** A parameter named like another collection's (…/restores/[number]) takes its own value. */
 	const inCollection: Record<string, Record<string, [own: string, ghost: string]>> = {
-		restores: { number: [restoreOfA, restoreOfA] }
+		restores: { number: [restoreOfA, restoreOfA] },
+		backups: { id: [backupOfA, backupOfA] }
 	};
 	const routes: Route[] = [];
 	const visit = (dir: string, own: string[], ghost: string[], ofA: boolean) => {
@@ -115,6 +123,8 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/api/v1/clients/${A}/incidents/${fixtures().incidentOfA}`);
 	expect(paths).toContain(`/api/v1/clients/${A}/restores/${fixtures().restoreOfA}/approve-quote`);
 	expect(paths).toContain(`/app/${A}/restores/${fixtures().restoreOfA}`);
+	expect(paths).toContain(`/app/${A}/backups/${fixtures().backupOfA}`);
+	expect(paths).toContain(`/api/v1/clients/${A}/backups/${fixtures().backupOfA}/files`);
 	expect(paths).toContain(`/staff/clients/${A}`);
 	expect(paths).toContain(`/app/${A}/maintenance/${fixtures().maintenanceOfA}`);
 	expect(ofA.length).toBeGreaterThan(20);

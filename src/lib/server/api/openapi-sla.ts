@@ -1,5 +1,6 @@
 import { qualificationRecordedSchema, slaQuerySchema, slaReportSchema } from '../sla/api-views';
 import { qualificationSchema } from '../sla/records';
+import { backupComplianceSchema } from '../backups/api-views';
 import type { ApiPart } from './openapi-kit';
 
 /** SLA reports and the records that shape them, in the /api/v1 contract (assembled in openapi.ts). */
@@ -9,7 +10,7 @@ export const slaApi: ApiPart = {
 			get: {
 				operationId: 'getSlaReport',
 				summary:
-					'The SLA report of the period holding a month (read or admin scope); frozen once the period is closed',
+					"The SLA report of the period holding a month (read or admin scope); frozen once the period is closed. `backupCompliance` gives the month's backups received / expected beside it",
 				query: slaQuerySchema,
 				ok: { status: 200, description: 'Report', schema: 'SlaReport' },
 				errors: {
@@ -29,7 +30,7 @@ export const slaApi: ApiPart = {
 	},
 	requests: { QualificationCreate: qualificationSchema },
 	responses: {
-		SlaReport: slaReportSchema,
+		SlaReport: slaReportSchema.extend({ backupCompliance: backupComplianceSchema }),
 		QualificationRecorded: qualificationRecordedSchema
 	}
 };

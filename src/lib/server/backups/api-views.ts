@@ -83,3 +83,18 @@ export const verifyResultSchema = z.object({ valid: z.boolean() });
 /** `?format=` of the report and public-key routes: the file itself instead of JSON. */
 export const reportFormatQuerySchema = z.object({ format: z.enum(['json', 'text']).optional() });
 export const keyFormatQuerySchema = z.object({ format: z.enum(['json', 'pem']).optional() });
+
+const complianceFigures = {
+	expected: z.int(),
+	received: z.int(),
+	percent: z.number().nullable()
+};
+
+/** The month's backup compliance (received / expected), given beside the SLA report. */
+export const backupComplianceSchema = z.object({
+	month: z.string(),
+	machines: z.array(
+		z.object({ key: z.string(), name: z.string(), noBackupYet: z.boolean(), ...complianceFigures })
+	),
+	total: z.object(complianceFigures)
+});

@@ -50,7 +50,7 @@ export interface BackupView {
 
 type Row = Backup & { componentKey: string; componentName: string; newer: number };
 
-function viewOf(r: Row, retentionDays: number, versions: number, now: Date): BackupView {
+export function viewOf(r: Row, retentionDays: number, versions: number, now: Date): BackupView {
 	const state = isRestorable(r.startedAt, r.newer, retentionDays, versions, now);
 	return {
 		id: r.id,
@@ -81,7 +81,7 @@ function viewOf(r: Row, retentionDays: number, versions: number, now: Date): Bac
 }
 
 /** Succeeded points of the same machine, kind and scope started after this one. */
-const newerPoints = sql<number>`(
+export const newerPoints = sql<number>`(
 	select count(*)::int from backup n
 	where n.component_id = ${backup.componentId} and n.kind = ${backup.kind}
 		and n.scope is not distinct from ${backup.scope}
@@ -102,7 +102,7 @@ async function selectBackups(clientId: string, where: SQL[], limit: number) {
 		.limit(limit);
 }
 
-function retentionOf(
+export function retentionOf(
 	settings: Awaited<ReturnType<typeof contractOf>>['settings'],
 	b: Pick<Backup, 'kind' | 'scope'>
 ) {

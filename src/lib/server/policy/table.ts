@@ -164,6 +164,11 @@ export const POLICY = {
 		members: 'refused',
 		summary: 'Push backup reports'
 	},
+	'backup.overview': {
+		allow: STAFF,
+		members: 'hidden',
+		summary: "See every client's backup problems and recent backups"
+	},
 	'restore.read': {
 		allow: [...PROVIDER_READ, ...MEMBERS],
 		members: 'refused',
