@@ -19,4 +19,5 @@ CREATE TABLE "client_export" (
 ALTER TABLE "client_export" ADD CONSTRAINT "client_export_client_id_client_id_fk" FOREIGN KEY ("client_id") REFERENCES "public"."client"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "client_export" ADD CONSTRAINT "client_export_requested_by_user_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."user"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "client_export_client_idx" ON "client_export" USING btree ("client_id","requested_at");--> statement-breakpoint
-CREATE INDEX "client_export_status_idx" ON "client_export" USING btree ("status");
+CREATE INDEX "client_export_status_idx" ON "client_export" USING btree ("status");--> statement-breakpoint
+CREATE UNIQUE INDEX "client_export_one_running_idx" ON "client_export" USING btree ("client_id") WHERE status in ('queued', 'running');

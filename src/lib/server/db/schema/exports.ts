@@ -1,4 +1,14 @@
-import { bigint, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import {
+	bigint,
+	index,
+	integer,
+	pgTable,
+	text,
+	timestamp,
+	uniqueIndex,
+	uuid
+} from 'drizzle-orm/pg-core';
 import { user } from './auth';
 import { client } from './tenancy';
 
@@ -34,7 +44,11 @@ export const clientExport = pgTable(
 	},
 	(t) => [
 		index('client_export_client_idx').on(t.clientId, t.requestedAt),
-		index('client_export_status_idx').on(t.status)
+		index('client_export_status_idx').on(t.status),
+		// One export under way per client: a second ask while one runs is a conflict, even in a race.
+		uniqueIndex('client_export_one_running_idx')
+			.on(t.clientId)
+			.where(sql`status in ('queued', 'running')`)
 	]
 );
 
