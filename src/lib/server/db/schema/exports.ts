@@ -9,7 +9,7 @@ import {
 	uniqueIndex,
 	uuid
 } from 'drizzle-orm/pg-core';
-import { user } from './auth';
+import { apiToken, user } from './auth';
 import { client } from './tenancy';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'ready', 'failed', 'expired'] as const;
@@ -27,6 +27,10 @@ export const clientExport = pgTable(
 			.notNull()
 			.references(() => client.id, { onDelete: 'cascade' }),
 		requestedBy: uuid('requested_by').references(() => user.id, { onDelete: 'set null' }),
+		/** An admin token asking on the client's behalf; the job reads with the asker's rights. */
+		requestedByToken: uuid('requested_by_token').references(() => apiToken.id, {
+			onDelete: 'set null'
+		}),
 		requestedByName: text('requested_by_name'),
 		status: text('status').$type<ExportStatus>().notNull().default('queued'),
 		percent: integer('percent').notNull().default(0),
