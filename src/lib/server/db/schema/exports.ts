@@ -44,6 +44,8 @@ export const clientExport = pgTable(
 		requestedAt: timestamp('requested_at', { withTimezone: true }).notNull().defaultNow(),
 		startedAt: timestamp('started_at', { withTimezone: true }),
 		finishedAt: timestamp('finished_at', { withTimezone: true }),
+		/** Touched by every recorded progress: a running export left untouched long was abandoned. */
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 		expiresAt: timestamp('expires_at', { withTimezone: true })
 	},
 	(t) => [
