@@ -65,7 +65,9 @@ export const apiErrorSchema = z.strictObject({
 					fields: fieldMessages,
 					running: z
 						.looseObject({ id: z.uuid() })
-						.meta({ description: 'A second export asked while one runs (409): that one, as Export' })
+						.meta({
+							description: 'A second export asked while one runs (409): that one, as Export'
+						})
 				}),
 				z.strictObject({
 					items: z

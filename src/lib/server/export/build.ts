@@ -84,7 +84,9 @@ export async function writeExportZip(input: BuildInput): Promise<Manifest> {
 					? resolveContractSettings(contract.preset as string, contract.overrides)
 					: null;
 				const settings = resolved?.ok ? resolved.settings : null;
-				await write(`${JSON.stringify({ client: row, contract: contract ?? null, settings }, null, 2)}\n`);
+				await write(
+					`${JSON.stringify({ client: row, contract: contract ?? null, settings }, null, 2)}\n`
+				);
 				await step('client.json')(1);
 				return 1;
 			});

@@ -44,7 +44,8 @@ export async function requesterContext(
 			.where(eq(user.id, row.requestedBy));
 		if (!found) return null;
 		const { id: userId, email, name, staffRole } = found.user;
-		if (staffRole) ctx = { actor: { kind: 'staff', userId, email, name, role: staffRole }, ip: null };
+		if (staffRole)
+			ctx = { actor: { kind: 'staff', userId, email, name, role: staffRole }, ip: null };
 		else if (found.membership && found.slug && found.membership.clientId === row.clientId)
 			ctx = {
 				actor: {

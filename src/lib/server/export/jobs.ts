@@ -34,7 +34,13 @@ async function emit(tx: Executor, row: ClientExport, slug: string) {
 	await appendEvent(tx, {
 		clientId: row.clientId,
 		kind: 'export.progress',
-		payload: { clientSlug: slug, id: row.id, status: row.status, percent: row.percent, step: row.step }
+		payload: {
+			clientSlug: slug,
+			id: row.id,
+			status: row.status,
+			percent: row.percent,
+			step: row.step
+		}
 	});
 }
 
