@@ -101,6 +101,14 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	expect(restores.status()).toBe(200);
 	const restoreOfA = (await restores.json()).items[0]?.number as string;
 	expect(restoreOfA, `a demo restore request of ${A}`).toBeTruthy();
+	const asked = await admin.post(`/api/v1/clients/${A}/exports`, {
+		headers: ADMIN_TOKEN,
+		data: {}
+	});
+	expect([201, 409], await asked.text()).toContain(asked.status());
+	const exportOfA = (
+		asked.status() === 201 ? await asked.json() : (await asked.json()).error.details.running
+	).id as string;
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -128,6 +136,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		webhookOfA,
 		deliveryOfA,
 		restoreOfA,
+		exportOfA,
 		readToken: readToken!,
 		throwaways
 	});

@@ -64,6 +64,8 @@ export interface Fixtures {
 	deliveryOfA: string;
 	/** A restore request of client A (the demo seeds them). */
 	restoreOfA: string;
+	/** A full export of client A, asked for by the setup (or the one already under way). */
+	exportOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;
