@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
+import { run as exportBench } from './export';
 import type { Figure } from './harness';
 import { run as ingest } from './ingest';
 import { run as fanout } from './live-fanout';
@@ -17,6 +18,7 @@ const BENCHES: [string, () => Promise<Figure[]>][] = [
 	['render', render],
 	['public', publicStatus],
 	['memory', memory],
+	['export', exportBench],
 	['live-latency', liveLatency]
 ];
 
