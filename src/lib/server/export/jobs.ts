@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { dirname } from 'node:path';
-import { and, eq, inArray, lt, lte } from 'drizzle-orm';
+import { and, eq, lt, lte } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { systemContext } from '../context';
@@ -208,7 +208,7 @@ export async function expireExports(now = new Date()): Promise<number> {
 		.select({ row: clientExport, slug: client.slug })
 		.from(clientExport)
 		.innerJoin(client, eq(client.id, clientExport.clientId))
-		.where(and(inArray(clientExport.status, ['ready']), lte(clientExport.expiresAt, now)));
+		.where(and(eq(clientExport.status, 'ready'), lte(clientExport.expiresAt, now)));
 	for (const { row, slug } of due) {
 		if (row.filePath) await rm(exportFilePath(row.filePath), { force: true });
 		await db.transaction(async (tx) => {
