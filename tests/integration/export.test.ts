@@ -133,7 +133,7 @@ describe('full export (000 §1.9, 004 art. 10: reversibility)', () => {
 		expect(done?.id).toBe(asked.id);
 		expect(done?.status, done?.error ?? '').toBe('ready');
 		expect(done?.percent).toBe(100);
-		expect(done?.expiresAt!.getTime() - done!.finishedAt!.getTime()).toBe(7 * DAY);
+		expect(done!.expiresAt!.getTime() - done!.finishedAt!.getTime()).toBe(7 * DAY);
 		const path = join(dir, done!.filePath!);
 		const zipBytes = await readFile(path);
 		expect(createHash('sha256').update(zipBytes).digest('hex')).toBe(done!.sha256);

@@ -10,7 +10,7 @@ import {
 	progressPercent,
 	type Manifest
 } from './format';
-import { SLA_MONTH_COLUMNS, slaMonthRow, type slaMonths } from './sla-months';
+import { SLA_MONTH_COLUMNS, slaMonthRow, type SlaMonth } from './sla-months';
 import { ZipWriter, type WriteText } from './zip-writer';
 
 /** Rows read and written per batch: the most any table keeps in memory at once. */
@@ -24,7 +24,8 @@ export interface BuildInput {
 	client: { id: string; slug: string; name: string };
 	generatedAt: Date;
 	path: string;
-	sla: Awaited<ReturnType<typeof slaMonths>>;
+	/** Read after the tables, one month at a time. */
+	sla: AsyncIterable<SlaMonth>;
 	/** Called after each batch; the caller decides how often to record it. */
 	progress: (percent: number, step: string) => Promise<void>;
 }
@@ -57,7 +58,7 @@ async function* inBatches(rows: readonly Row[]): AsyncIterable<Row[]> {
 
 /**
  * Writes the client's export ZIP to `path`: `client.json`, each dataset as CSV and JSON Lines,
- * the monthly SLA figures, then `manifest.json` and `SHA256SUMS`. Tables are read in one
+ * the monthly SLA figures (after the tables, a month at a time), then `manifest.json` and `SHA256SUMS`. Tables are read in one
  * repeatable-read snapshot, with cursors, so the row counts of the manifest are the database's.
  */
 export async function writeExportZip(input: BuildInput): Promise<Manifest> {
@@ -70,7 +71,7 @@ export async function writeExportZip(input: BuildInput): Promise<Manifest> {
 				const [{ n }] = await tx.unsafe(countQuery(d), [client.id]);
 				counts.set(d, n as number);
 			}
-			const total = 2 * ([...counts.values()].reduce((a, b) => a + b, 0) + input.sla.length) + 1;
+			const total = 2 * [...counts.values()].reduce((a, b) => a + b, 0) + 1;
 			let done = 0;
 			const step = (name: string) => async (rows: number) => {
 				done += rows;
@@ -107,14 +108,19 @@ export async function writeExportZip(input: BuildInput): Promise<Manifest> {
 				}
 			}
 		});
-		const monthRows = input.sla.map(slaMonthRow);
+		// Each month's whole report goes to the JSON lines as it comes; only its CSV row is kept.
+		const monthRows: Row[] = [];
+		await zip.entry('sla_months.jsonl', async (write) => {
+			for await (const sla of input.sla) {
+				await input.progress(99, 'sla_months.jsonl');
+				await write(`${JSON.stringify(sla)}\n`);
+				monthRows.push(slaMonthRow(sla));
+			}
+			return monthRows.length;
+		});
 		await zip.entry('sla_months.csv', (write) =>
 			writeRows(write, SLA_MONTH_COLUMNS, inBatches(monthRows), 'csv', async () => {})
 		);
-		await zip.entry('sla_months.jsonl', async (write) => {
-			for (const sla of input.sla) await write(`${JSON.stringify(sla)}\n`);
-			return input.sla.length;
-		});
 		const manifest = buildManifest({
 			exportId: input.exportId,
 			client,

@@ -98,7 +98,7 @@ async function build(
 		client: { id: owner.id, slug: owner.slug, name: owner.name },
 		generatedAt: now,
 		path,
-		sla: await slaMonths(ctx, owner.slug, owner.timezone, now),
+		sla: slaMonths(ctx, owner.slug, owner.timezone, now),
 		progress
 	});
 	const [size, sha256] = await Promise.all([stat(path).then((s) => s.size), sha256Of(path)]);

@@ -2,7 +2,7 @@ import type { RequestContext } from '../context';
 import { currentMonth, getSlaReport, slaFirstMonth } from '../sla/service';
 import { completeMonths } from './format';
 
-type SlaMonth = Awaited<ReturnType<typeof getSlaReport>>;
+export type SlaMonth = Awaited<ReturnType<typeof getSlaReport>>;
 
 /** Columns of `sla_months.csv`: the calendar month's own figures and the judged period's verdict. */
 export const SLA_MONTH_COLUMNS = [
@@ -42,21 +42,19 @@ export function slaMonthRow(sla: SlaMonth): Record<(typeof SLA_MONTH_COLUMNS)[nu
 }
 
 /**
- * The SLA report of every complete month of the client's history, from the SLA service the SLA
- * page reads (a closed month is frozen by it on first reading, as when the page shows it).
+ * The SLA report of every complete month of the client's history, one at a time, from the SLA
+ * service the SLA page reads (a closed month is frozen by it on first reading, as when the page
+ * shows it). A month's report can be large (its outages): the caller writes it and lets it go.
  */
-export async function slaMonths(
+export async function* slaMonths(
 	ctx: RequestContext,
 	slug: string,
 	timeZone: string,
 	now: Date
-): Promise<SlaMonth[]> {
+): AsyncGenerator<SlaMonth> {
 	const first = await slaFirstMonth(ctx, slug, now);
-	const months = completeMonths(first, currentMonth(timeZone, now));
-	const reports: SlaMonth[] = [];
-	for (const month of months) {
+	for (const month of completeMonths(first, currentMonth(timeZone, now))) {
 		const sla = await getSlaReport(ctx, slug, month, {}, now);
-		if (!sla.noData && !sla.beforeCommissioning) reports.push(sla);
+		if (!sla.noData && !sla.beforeCommissioning) yield sla;
 	}
-	return reports;
 }
