@@ -19,6 +19,7 @@ import { restoreJobs } from '$lib/server/restores/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { webhookJobs } from '$lib/server/webhooks/jobs';
+import { exportJobs } from '$lib/server/export/jobs';
 import { m } from '$lib/paraglide/messages';
 
 export const init: ServerInit = async () => {
@@ -33,7 +34,8 @@ export const init: ServerInit = async () => {
 			...webhookJobs(),
 			...authJobs(),
 			...backupJobs(),
-			...restoreJobs()
+			...restoreJobs(),
+			...exportJobs()
 		]);
 	await startDemoActivity();
 };

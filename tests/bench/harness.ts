@@ -155,7 +155,9 @@ export async function bootPortal(name: string): Promise<Portal> {
 		await new Promise<void>((ready, fail) => {
 			const timer = setTimeout(() => fail(new Error('server did not start within 180 s')), 180_000);
 			child.stdout!.on('data', (chunk: Buffer) => {
-				if (chunk.toString().includes('"msg":"listening')) {
+				const text = chunk.toString();
+				// The structured log (pino JSON), or its pretty form under LOG_PRETTY=1.
+				if (text.includes('"msg":"listening') || text.includes('[portal] listening')) {
 					clearTimeout(timer);
 					ready();
 				}

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { run as backupFiles } from './backup-files';
+import { run as exportBench } from './export';
 import type { Figure } from './harness';
 import { run as ingest } from './ingest';
 import { run as fanout } from './live-fanout';
@@ -19,6 +20,7 @@ const BENCHES: [string, () => Promise<Figure[]>][] = [
 	['public', publicStatus],
 	['memory', memory],
 	['backup-files', backupFiles],
+	['export', exportBench],
 	['live-latency', liveLatency]
 ];
 

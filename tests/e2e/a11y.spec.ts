@@ -45,6 +45,7 @@ const AUDIENCE: Record<string, Visitor[]> = {
 	'/app/[client]/people': MEMBERS,
 	'/app/[client]/people/history': MEMBERS,
 	'/app/[client]/audit': ['clientAdmin'],
+	'/app/[client]/export': ['clientAdmin', 'staff'],
 	'/app/[client]/sla': MEMBERS,
 	'/app/[client]/settings/webhooks': ['clientAdmin', ...STAFF],
 	'/app/[client]/backups': MEMBERS,

@@ -68,7 +68,9 @@ const state = {
 	/** A backup of the throwaway client (alteo), ingested by the backups sample. */
 	backup: '',
 	/** Restore requests of it: [worked to completion, quoted then failed, quote refused, cancelled]. */
-	restores: [] as string[]
+	restores: [] as string[],
+	/** A full export of it, asked for by the exports sample. */
+	export: ''
 };
 const restore = (i: number) => own({ number: state.restores[i] });
 const restoreCall = (i: number, body: Json = {}): Call => ({ params: restore(i), body });
@@ -619,7 +621,18 @@ const samples: [operation: string, sample: Sample][] = [
 	[
 		'POST /clients/{slug}/restores/{number}/cancel',
 		{ calls: () => [restoreCall(3)], invalid: () => restoreCall(3, { comment: 42 }) }
-	]
+	],
+	[
+		'POST /clients/{slug}/exports',
+		{
+			calls: () => [
+				{ params: own(), body: {}, then: (body: Json) => (state.export = String(body.id)) }
+			],
+			invalid: () => ({ params: own(), body: { format: 'xml' } })
+		}
+	],
+	['GET /clients/{slug}/exports', { calls: () => [{ params: own() }] }],
+	['GET /clients/{slug}/exports/{id}', { calls: () => [{ params: own({ id: state.export }) }] }]
 ];
 
 /** Validators for the document's schemas; its "#/components/schemas/…" references resolve within it. */

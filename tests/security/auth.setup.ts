@@ -105,6 +105,14 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 	expect(backups.status()).toBe(200);
 	const backupOfA = (await backups.json()).backups[0]?.id as string;
 	expect(backupOfA, `a demo backup of ${A}`).toBeTruthy();
+	const asked = await admin.post(`/api/v1/clients/${A}/exports`, {
+		headers: ADMIN_TOKEN,
+		data: {}
+	});
+	expect([201, 409], await asked.text()).toContain(asked.status());
+	const exportOfA = (
+		asked.status() === 201 ? await asked.json() : (await asked.json()).error.details.running
+	).id as string;
 	const markersOfA = [title, clientOfA, ...ofA.map((c) => c.name).filter((n) => !elsewhere.has(n))];
 
 	const staff = await signedIn('staff@demo.test');
@@ -133,6 +141,7 @@ setup('sign in, throwaway accounts, a read token and client A data', async () =>
 		deliveryOfA,
 		restoreOfA,
 		backupOfA,
+		exportOfA,
 		readToken: readToken!,
 		throwaways
 	});

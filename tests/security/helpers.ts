@@ -66,6 +66,8 @@ export interface Fixtures {
 	restoreOfA: string;
 	/** A demo backup of A (the sweep opens its page and API reads). */
 	backupOfA: string;
+	/** A full export of client A, asked for by the setup (or the one already under way). */
+	exportOfA: string;
 	/** A `read`-scope API token created by staff. */
 	readToken: string;
 	throwaways: Record<Throwaway, { email: string; cookie: string }>;

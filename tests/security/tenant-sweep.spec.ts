@@ -50,7 +50,8 @@ function routeTree(): Route[] {
 		webhookOfA,
 		deliveryOfA,
 		restoreOfA,
-		backupOfA
+		backupOfA,
+		exportOfA
 	} = fixtures();
 	const values: Record<string, [own: string, ghost: string] | null> = {
 		client: [A, GHOST],
@@ -66,7 +67,9 @@ function routeTree(): Route[] {
 	/** A parameter named like another collection's (…/restores/[number]) takes its own value. */
 	const inCollection: Record<string, Record<string, [own: string, ghost: string]>> = {
 		restores: { number: [restoreOfA, restoreOfA] },
-		backups: { id: [backupOfA, backupOfA] }
+		backups: { id: [backupOfA, backupOfA] },
+		exports: { id: [exportOfA, exportOfA] },
+		export: { id: [exportOfA, exportOfA] }
 	};
 	const routes: Route[] = [];
 	const visit = (dir: string, own: string[], ghost: string[], ofA: boolean) => {
@@ -88,7 +91,9 @@ function routeTree(): Route[] {
 				visit(join(dir, name), own, ghost, ofA);
 				continue;
 			}
-			const param = /^\[{1,2}(?:\.\.\.)?(\w+)(?:=\w+)?\]{1,2}$/.exec(name)?.[1];
+			// A parameter may carry a suffix (`[id].zip`): the value takes it too.
+			const [, param, suffix = ''] =
+				/^\[{1,2}(?:\.\.\.)?(\w+)(?:=\w+)?\]{1,2}([.\w-]*)$/.exec(name) ?? [];
 			if (!param) {
 				visit(join(dir, name), [...own, name], [...ghost, name], ofA);
 				continue;
@@ -98,7 +103,8 @@ function routeTree(): Route[] {
 					`src/routes: teach the tenant sweep a value for [${param}] (${join(dir, name)})`
 				);
 			const value = inCollection[own.at(-1) ?? '']?.[param] ?? values[param];
-			if (value) visit(join(dir, name), [...own, value[0]], [...ghost, value[1]], true);
+			if (value)
+				visit(join(dir, name), [...own, value[0] + suffix], [...ghost, value[1] + suffix], true);
 		}
 	};
 	visit(ROUTES_DIR, [], [], false);
@@ -125,6 +131,8 @@ test('the route tree is read (pages, endpoints, CSV, staff console)', () => {
 	expect(paths).toContain(`/app/${A}/restores/${fixtures().restoreOfA}`);
 	expect(paths).toContain(`/app/${A}/backups/${fixtures().backupOfA}`);
 	expect(paths).toContain(`/api/v1/clients/${A}/backups/${fixtures().backupOfA}/files`);
+	expect(paths).toContain(`/app/${A}/export/${fixtures().exportOfA}.zip`);
+	expect(paths).toContain(`/api/v1/clients/${A}/exports/${fixtures().exportOfA}`);
 	expect(paths).toContain(`/staff/clients/${A}`);
 	expect(paths).toContain(`/app/${A}/maintenance/${fixtures().maintenanceOfA}`);
 	expect(ofA.length).toBeGreaterThan(20);

@@ -62,6 +62,14 @@ export interface LiveEventPayloads {
 	'restore.filed': { clientSlug: string; number: string; status: string };
 	/** A step of a restore request, or its deadline state moved (on track / at risk / breached). */
 	'restore.updated': { clientSlug: string; number: string; status: string };
+	/** A full export was asked for, moved on (percent, the file being written), became ready, failed or expired. */
+	'export.progress': {
+		clientSlug: string;
+		id: string;
+		status: 'queued' | 'running' | 'ready' | 'failed' | 'expired';
+		percent: number;
+		step: string | null;
+	};
 	/** A backup report was stored (signed, mailed): the client's backups pages refresh. */
 	'backup.received': { clientSlug: string; id: string; component: string; status: string };
 	/** An expected backup did not arrive within the grace (backups/jobs.ts). */

@@ -62,6 +62,14 @@ export const apiErrorSchema = z.strictObject({
 			.union([
 				z.strictObject({ fields: fieldMessages }),
 				z.strictObject({
+					fields: fieldMessages,
+					running: z
+						.looseObject({ id: z.uuid() })
+						.meta({
+							description: 'A second export asked while one runs (409): that one, as Export'
+						})
+				}),
+				z.strictObject({
 					items: z
 						.array(z.strictObject({ index: z.number().int().min(0), fields: fieldMessages }))
 						.meta({ description: 'A refused sample batch: every failing index (first 100)' })

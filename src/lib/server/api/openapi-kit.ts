@@ -58,7 +58,8 @@ const PATH_PARAMETERS: Record<string, { schema: z.ZodType; description: string }
 const COLLECTION_PARAMETERS: Record<string, typeof PATH_PARAMETERS> = {
 	restores: {
 		number: { schema: restoreNumberSchema, description: 'A restore request of the client' }
-	}
+	},
+	exports: { id: { schema: z.uuid(), description: 'A full export of the client' } }
 };
 
 const ref = (id: string) => ({ $ref: `#/components/schemas/${id}` });

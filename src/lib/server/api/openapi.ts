@@ -1,6 +1,7 @@
 import { apiErrorSchema } from '../http';
 import { backupsApi } from './openapi-backups';
 import { clientsApi } from './openapi-clients';
+import { exportsApi } from './openapi-exports';
 import { incidentsApi } from './openapi-incidents';
 import { componentSchemas, ERROR_SCHEMA, paths, type ApiPart } from './openapi-kit';
 import { maintenanceApi } from './openapi-maintenance';
@@ -23,7 +24,8 @@ const parts: ApiPart[] = [
 	maintenanceApi,
 	webhooksApi,
 	backupsApi,
-	restoresApi
+	restoresApi,
+	exportsApi
 ];
 
 function merged<T>(pick: (part: ApiPart) => Record<string, T>): Record<string, T> {

@@ -43,7 +43,12 @@ export const AUDIT_ACTION_WORDS: Record<string, () => string> = {
 	'user.invitation_accepted': m.audit_action_user_invitation_accepted,
 	'user.password_reset': m.audit_action_user_password_reset,
 	'user.preferences': m.audit_action_user_preferences,
-	'subscriptions.updated': m.audit_action_subscriptions_updated
+	'subscriptions.updated': m.audit_action_subscriptions_updated,
+	'export.requested': m.audit_action_export_requested,
+	'export.ready': m.audit_action_export_ready,
+	'export.failed': m.audit_action_export_failed,
+	'export.expired': m.audit_action_export_expired,
+	'export.downloaded': m.audit_action_export_downloaded
 };
 
 /** An action in words; one this table does not know yet keeps its code, never a blank. */

@@ -207,9 +207,15 @@ export const POLICY = {
 		summary: 'Read every audit trail, destroyed clients included'
 	},
 	'export.request': {
-		allow: ['staff.admin', 'member.admin'],
+		// 000 §1.9, 004 art. 10: the client's admins; an admin token asks on their behalf.
+		allow: ['staff.admin', 'member.admin', 'token.admin'],
 		members: 'refused',
-		summary: "Export a client's data"
+		summary: "Ask for a full export of a client's data (an admin token on the client's behalf)"
+	},
+	'export.read': {
+		allow: ['staff.admin', 'member.admin', 'token.admin'],
+		members: 'refused',
+		summary: "See a client's exports and download them"
 	}
 } as const satisfies Record<string, Rule>;
 

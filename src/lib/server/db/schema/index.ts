@@ -13,3 +13,4 @@ export * from './people';
 export * from './notifications';
 export * from './backups';
 export * from './restores';
+export * from './exports';
