@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { endOfContractDates } from './end-of-contract';
+import { daysUntil, endOfContractDates, isDestructionDue, localDate } from './end-of-contract';
 import { PRESETS } from './presets';
 
 describe('dates after the end of a contract', () => {
@@ -38,5 +38,28 @@ describe('dates after the end of a contract', () => {
 			exportWindow: { opensBefore: null, closesAfter: { amount: 2, unit: 'months' } }
 		});
 		expect(dates).toMatchObject({ destroyOn: '2026-03-07', exportClosesOn: '2026-03-07' });
+	});
+});
+
+describe('destruction due in the client’s timezone', () => {
+	const paris = 'Europe/Paris';
+
+	it('the client’s date, not the server’s: 23:30 UTC on 31 Dec is already 1 Jan in Paris', () => {
+		const now = new Date('2026-12-31T23:30:00Z');
+		expect(localDate(now, paris)).toBe('2027-01-01');
+		expect(localDate(now, 'America/New_York')).toBe('2026-12-31');
+	});
+
+	it('is not due during the destruction day, only once it is over', () => {
+		expect(isDestructionDue('2026-12-31', new Date('2026-12-31T22:59:00Z'), paris)).toBe(false);
+		expect(isDestructionDue('2026-12-31', new Date('2026-12-31T23:00:00Z'), paris)).toBe(true);
+		expect(isDestructionDue('2026-12-31', new Date('2026-12-31T23:00:00Z'), 'UTC')).toBe(false);
+	});
+
+	it('counts whole days left to a date where the client lives', () => {
+		const now = new Date('2026-12-01T10:00:00Z');
+		expect(daysUntil('2026-12-31', now, paris)).toBe(30);
+		expect(daysUntil('2026-12-01', now, paris)).toBe(0);
+		expect(daysUntil('2026-11-30', now, paris)).toBe(-1);
 	});
 });

@@ -5,7 +5,7 @@
  * `destroyOn`. Pure.
  */
 import { publicHolidays } from '../calendar/holidays';
-import { dateOfDay, dayOfDate, weekdayIndex } from '../calendar/zoned';
+import { dateOfDay, dayOfDate, localTime, weekdayIndex } from '../calendar/zoned';
 import type { HolidayCalendar } from './schedule';
 import type { ContractSettings, Delay } from './settings-schema';
 
@@ -68,4 +68,19 @@ export function endOfContractDates(
 		exportClosesOn: closes < destroyOn ? closes : destroyOn,
 		destroyOn
 	};
+}
+
+/** The calendar date at `now` where the client lives. */
+export function localDate(now: Date, timeZone: string): string {
+	return dateOfDay(localTime(now.getTime(), timeZone).day);
+}
+
+/** Destruction is due once `destroyOn` is over where the client lives (the end of that day). */
+export function isDestructionDue(destroyOn: string, now: Date, timeZone: string): boolean {
+	return localDate(now, timeZone) > destroyOn;
+}
+
+/** Whole days from the client's today to `date` (0 on the day itself, negative once past). */
+export function daysUntil(date: string, now: Date, timeZone: string): number {
+	return dayOfDate(date) - dayOfDate(localDate(now, timeZone));
 }
