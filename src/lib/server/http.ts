@@ -63,11 +63,9 @@ export const apiErrorSchema = z.strictObject({
 				z.strictObject({ fields: fieldMessages }),
 				z.strictObject({
 					fields: fieldMessages,
-					running: z
-						.looseObject({ id: z.uuid() })
-						.meta({
-							description: 'A second export asked while one runs (409): that one, as Export'
-						})
+					running: z.looseObject({ id: z.uuid() }).meta({
+						description: 'A second export asked while one runs (409): that one, as Export'
+					})
 				}),
 				z.strictObject({
 					items: z
