@@ -200,6 +200,8 @@ test(`anonymous visitors are sent to sign in (pages) or refused (API, CSV) for e
 test(`every form of ${A}'s pages, replayed by each role of ${B}, is refused and changes nothing`, async ({
 	browser
 }) => {
+	// Every page of A is opened twice and every form replayed three times: more than 30 s loaded.
+	test.setTimeout(180_000);
 	// The forms staff and A's own contact see on A's pages, with the values they carry (ids, keys, hidden fields).
 	const forms = new Map<string, [string, string][]>();
 	for (const email of ['staff@demo.test', 'contact@acme.test']) {
