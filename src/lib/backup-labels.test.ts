@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { formatBytes } from './intl';
 import { PRESETS } from '$lib/server/contracts/presets';
-import {
-	flagText,
-	formatBytes,
-	formatByteCount,
-	formatDuration,
-	scheduleText
-} from './backup-labels';
+import { flagText, formatByteCount, formatDuration, scheduleText } from './backup-labels';
 
 describe('backup labels', () => {
 	it('says a contract schedule in words (001 §4.5: databases daily at 22:00, 28 days)', () => {
@@ -32,6 +27,7 @@ describe('backup labels', () => {
 		expect(formatBytes(999, 'fr')).toBe('999 o');
 		expect(formatBytes(40_000_000_000, 'fr')).toBe('40 Go');
 		expect(formatBytes(1_250_000, 'en')).toBe('1.3 MB');
+		expect(formatBytes(23_400_000, 'en')).toBe('23.4 MB');
 		expect(formatByteCount(8_004_096, 'en')).toBe('8,004,096');
 	});
 

@@ -52,21 +52,6 @@ export function scheduleText(s: BackupSchedule, locale: string, retentionDays: n
 	});
 }
 
-const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
-const UNITS_FR = ['o', 'ko', 'Mo', 'Go', 'To'];
-
-/** Decimal units (kB = 1,000 bytes), as the backup agents report them. */
-export function formatBytes(bytes: number, locale: string): string {
-	let value = bytes;
-	let unit = 0;
-	while (value >= 1000 && unit < UNITS.length - 1) {
-		value /= 1000;
-		unit++;
-	}
-	const n = numberFormat(intlLocale(locale), { maximumFractionDigits: unit === 0 ? 0 : 1 });
-	return `${n.format(value)} ${(locale === 'en' ? UNITS : UNITS_FR)[unit]}`;
-}
-
 /** The exact byte count of a manifest entry (002 art. 7.2 « taille en octets »). */
 export function formatByteCount(bytes: number, locale: string): string {
 	return numberFormat(intlLocale(locale), { maximumFractionDigits: 0 }).format(bytes);

@@ -24,3 +24,18 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 	if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, options)));
 	return format;
 }
+
+const UNITS = ['B', 'kB', 'MB', 'GB', 'TB'];
+const UNITS_FR = ['o', 'ko', 'Mo', 'Go', 'To'];
+
+/** Decimal units (kB = 1,000 bytes), as the backup agents report them. */
+export function formatBytes(bytes: number, locale: string): string {
+	let value = bytes;
+	let unit = 0;
+	while (value >= 1000 && unit < UNITS.length - 1) {
+		value /= 1000;
+		unit++;
+	}
+	const n = numberFormat(intlLocale(locale), { maximumFractionDigits: unit === 0 ? 0 : 1 });
+	return `${n.format(value)} ${(locale === 'en' ? UNITS : UNITS_FR)[unit]}`;
+}

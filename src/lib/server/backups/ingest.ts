@@ -5,6 +5,7 @@
  */
 import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { m } from '$lib/paraglide/messages';
+import { formatBytes } from '$lib/intl';
 import { recordAudit } from '../audit/audit';
 import { portalOrigin } from '../incidents/context';
 import { componentInScope, contractOf, getClientInScope } from '../clients/scope';
@@ -52,18 +53,6 @@ async function insertFiles(tx: Executor, backupId: string, files: BackupIngest['
 			from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb)
 				as t(o integer, p text, m timestamptz, s bigint, h text)`);
 	}
-}
-
-export function formatBytes(n: number, locale: 'fr' | 'en'): string {
-	const units = ['B', 'KB', 'MB', 'GB', 'TB'];
-	let v = n;
-	let u = 0;
-	while (v >= 1000 && u < units.length - 1) {
-		v /= 1000;
-		u++;
-	}
-	const label = locale === 'fr' ? ['o', 'ko', 'Mo', 'Go', 'To'][u] : units[u];
-	return `${v.toLocaleString(locale, { maximumFractionDigits: 1 })} ${label}`;
 }
 
 /** The reception report mail to the client's contacts and admins, each in their language. */

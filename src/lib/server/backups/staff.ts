@@ -4,10 +4,10 @@
  */
 import { and, asc, desc, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { contractOf } from '../clients/scope';
+import { resolveContractSettings } from '../contracts/settings';
 import type { RequestContext } from '../context';
 import { getDb } from '../db';
-import { backup, backupExpectation, client, component } from '../db/schema';
+import { backup, backupExpectation, client, component, contract } from '../db/schema';
 import { authorize } from '../policy';
 import { slugSchema } from '../validation';
 import { backupProblems, compareProblems, type BackupProblem } from './problems';
@@ -106,11 +106,16 @@ export async function staffBackupOverview(ctx: RequestContext, input: unknown, n
 			.limit(RECENT)
 	]);
 	const withBackups = new Set(sent.map((s) => s.componentId));
-	const expects = new Map<string, boolean>();
-	for (const c of chosen) {
-		const { settings } = await contractOf(db, c.id);
-		expects.set(c.id, (settings?.backups.schedules.length ?? 0) > 0);
-	}
+	const contracts = await db
+		.select({ clientId: contract.clientId, preset: contract.preset, overrides: contract.overrides })
+		.from(contract)
+		.where(inArray(contract.clientId, clientIds));
+	const expects = new Map(
+		contracts.map((c) => {
+			const resolved = resolveContractSettings(c.preset, c.overrides);
+			return [c.clientId, resolved.ok && resolved.settings.backups.schedules.length > 0];
+		})
+	);
 	const machines = new Map<string, Machine>();
 	for (const m of [...servers, ...expectations, ...flagged]) {
 		machines.set(m.componentId, {
