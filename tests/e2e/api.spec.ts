@@ -51,25 +51,25 @@ test('create a client, add and rename a component', async ({ request }) => {
 	const created = await request.post('/api/v1/clients', {
 		headers: admin,
 		data: {
-			slug: 'wayne',
-			name: 'Wayne Enterprises',
+			slug: 'stark',
+			name: 'Stark Industries',
 			commissionedAt: '2026-01-01',
 			contract: { preset: 'softconcept', monthlyFeeCents: 99000 }
 		}
 	});
 	expect(created.status()).toBe(201);
 	expect(await created.json()).toMatchObject({
-		slug: 'wayne',
+		slug: 'stark',
 		timezone: 'Europe/Paris',
 		contract: { preset: 'softconcept' }
 	});
 
-	const component = await request.post('/api/v1/clients/wayne/components', {
+	const component = await request.post('/api/v1/clients/stark/components', {
 		headers: admin,
 		data: { key: 'lab-1', name: 'Lab', kind: 'server' }
 	});
 	expect(component.status()).toBe(201);
-	const renamed = await request.patch('/api/v1/clients/wayne/components/lab-1', {
+	const renamed = await request.patch('/api/v1/clients/stark/components/lab-1', {
 		headers: admin,
 		data: { name: 'Lab 1', public: true }
 	});
@@ -82,8 +82,8 @@ test('create a client, add and rename a component', async ({ request }) => {
 		slaScope: true
 	});
 
-	const list = await (await request.get('/api/v1/clients?search=wayn', { headers: admin })).json();
-	expect(list.clients.map((c: { slug: string }) => c.slug)).toEqual(['wayne']);
+	const list = await (await request.get('/api/v1/clients?search=stark', { headers: admin })).json();
+	expect(list.clients.map((c: { slug: string }) => c.slug)).toEqual(['stark']);
 });
 
 test('a cookie-authenticated JSON write from another origin is refused', async ({ page }) => {
