@@ -19,6 +19,7 @@ import { restoreJobs } from '$lib/server/restores/jobs';
 import { statusJobs } from '$lib/server/status/jobs';
 import { authenticateApiToken } from '$lib/server/tokens/service';
 import { webhookJobs } from '$lib/server/webhooks/jobs';
+import { destructionJobs } from '$lib/server/clients/destruction';
 import { exportJobs } from '$lib/server/export/jobs';
 import { m } from '$lib/paraglide/messages';
 
@@ -35,7 +36,8 @@ export const init: ServerInit = async () => {
 			...authJobs(),
 			...backupJobs(),
 			...restoreJobs(),
-			...exportJobs()
+			...exportJobs(),
+			...destructionJobs()
 		]);
 	await startDemoActivity();
 };

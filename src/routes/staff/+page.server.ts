@@ -1,5 +1,6 @@
 import type { PageServerLoad } from './$types';
 import { listClients } from '$lib/server/clients/service';
+import { listTombstones } from '$lib/server/clients/destruction';
 import { loadOrError } from '$lib/server/http';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -8,5 +9,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const result = await loadOrError(() =>
 		listClients(locals.ctx, { search, page: /^\d+$/.test(page) ? page : '1' })
 	);
-	return { ...result, search };
+	const tombstones = await loadOrError(() => listTombstones(locals.ctx));
+	return { ...result, search, tombstones };
 };

@@ -73,6 +73,7 @@ async function mailReceptionReport(
 		const locale = r.locale ?? 'fr';
 		await queueMail(tx, {
 			to: r.email,
+			clientId: owner.id,
 			subject: m.mail_backup_received_subject({ component, client: owner.name }, { locale }),
 			text: m.mail_backup_received_body(
 				{

@@ -134,6 +134,7 @@ export async function evaluateBackupExpectations(now = new Date()): Promise<numb
 						const locale = r.locale ?? 'fr';
 						await queueMail(tx, {
 							to: r.email,
+							clientId: row.owner.id,
 							subject: m.mail_backup_missing_subject(
 								{ component: row.c.name, client: row.owner.name },
 								{ locale }

@@ -34,6 +34,7 @@ describe('dates after the end of a contract', () => {
 
 	it('the export window never closes after the destruction', () => {
 		const dates = endOfContractDates('2026-03-02', {
+			clause: 'test',
 			destroyAfter: { amount: 5, unit: 'days' },
 			exportWindow: { opensBefore: null, closesAfter: { amount: 2, unit: 'months' } }
 		});

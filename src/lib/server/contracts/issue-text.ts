@@ -83,6 +83,7 @@ const SETTING_WORDS: Record<string, () => string> = {
 	versionsRestorable: m.setting_versionsRestorable,
 	receptionReportWithinHours: m.setting_receptionReportWithinHours,
 	endOfContract: m.setting_endOfContract,
+	clause: m.setting_clause,
 	destroyAfter: m.setting_destroyAfter,
 	exportWindow: m.setting_exportWindow,
 	opensBefore: m.setting_opensBefore,

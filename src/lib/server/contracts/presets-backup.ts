@@ -98,6 +98,7 @@ export const defi: ContractSettings = {
 	},
 	endOfContract: {
 		// 002 art. 7.3: restitution during the contract only; destroyed « un mois franc » after it
+		clause: '002 art. 7.3',
 		destroyAfter: { amount: 1, unit: 'months' },
 		exportWindow: { opensBefore: null, closesAfter: { amount: 0, unit: 'days' } }
 	}
@@ -171,6 +172,7 @@ export const dobaas: ContractSettings = {
 	},
 	endOfContract: {
 		// 003 art. 10: definitive deletion within 10 working days of the service's end
+		clause: '003 art. 10',
 		destroyAfter: { amount: 10, unit: 'working_days' },
 		exportWindow: { opensBefore: null, closesAfter: { amount: 10, unit: 'working_days' } }
 	}

@@ -93,6 +93,7 @@ export const softconcept: ContractSettings = {
 	endOfContract: {
 		// 000 §1.9: everything handed back on request within one month before the end date, no copy
 		// kept: destroyed at the end date
+		clause: '000 §1.9',
 		destroyAfter: { amount: 0, unit: 'days' },
 		exportWindow: {
 			opensBefore: { amount: 1, unit: 'months' },
@@ -197,6 +198,7 @@ export const alteo: ContractSettings = {
 	},
 	endOfContract: {
 		// silent: 001 has no reversibility clause; one month after the end, as 002 art. 7.3
+		clause: '002 art. 7.3',
 		destroyAfter: { amount: 1, unit: 'months' },
 		exportWindow: { opensBefore: null, closesAfter: { amount: 1, unit: 'months' } }
 	}
@@ -280,6 +282,7 @@ export const axantis: ContractSettings = {
 	},
 	endOfContract: {
 		// 004 art. 10: 30 working days to copy the data out, then the provider erases it
+		clause: '004 art. 10',
 		destroyAfter: { amount: 30, unit: 'working_days' },
 		exportWindow: { opensBefore: null, closesAfter: { amount: 30, unit: 'working_days' } }
 	}

@@ -293,6 +293,8 @@ export const delaySchema = z.strictObject({
 export type Delay = z.infer<typeof delaySchema>;
 
 export const endOfContractSchema = z.strictObject({
+	/** The clause these delays come from, shown to the client beside the dates (e.g. `000 §1.9`). */
+	clause: z.string().trim().min(1).max(120),
 	/** The client's data is destroyed this long after the end date (0: at the end date). */
 	destroyAfter: delaySchema,
 	exportWindow: z.strictObject({

@@ -30,6 +30,7 @@ export async function mailExportReady(
 		const locale = r.locale ?? 'fr';
 		await queueMail(tx, {
 			to: r.email,
+			clientId: row.clientId,
 			subject: m.mail_export_ready_subject({ client: client.name }, { locale }),
 			text: m.mail_export_ready_body(
 				{

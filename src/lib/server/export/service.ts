@@ -2,13 +2,16 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { formatCalendarDate } from '$lib/calendar-date';
 import { m } from '$lib/paraglide/messages';
+import { getLocale } from '$lib/paraglide/runtime';
 import { recordAudit } from '../audit/audit';
+import { getContractEnd } from '../clients/end-of-contract';
 import { getClientInScope } from '../clients/scope';
 import { actorTokenId, actorUserId, type RequestContext } from '../context';
 import { getDb } from '../db';
 import { clientExport, type ClientExport } from '../db/schema';
-import { isUniqueViolation, notFound, ServiceError } from '../errors';
+import { conflict, isUniqueViolation, notFound, ServiceError } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { authorize } from '../policy';
 import { exportFilePath } from './context';
@@ -64,6 +67,11 @@ export async function requestExport(
 ): Promise<ExportView> {
 	const owner = await getClientInScope(getDb(), ctx, slug);
 	authorize(ctx, 'export.request', { clientId: owner.id });
+	const end = await getContractEnd(ctx, slug, now);
+	if (end && !end.exportOpen)
+		throw conflict(
+			m.export_window_closed({ date: formatCalendarDate(end.exportClosesOn, getLocale()) })
+		);
 	const running = await underWay(owner.id);
 	if (running) throw exportUnderWay(exportView(running, owner.slug));
 	try {

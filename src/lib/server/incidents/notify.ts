@@ -44,6 +44,7 @@ async function send(
 		const locale = r.locale ?? 'fr';
 		await queueMail(tx, {
 			to: r.email,
+			clientId: incident.clientId,
 			subject: subject(kind, incident, locale),
 			text: m.mail_incident_body(
 				{ number: incident.number, title: incident.title, body: body(locale), link },

@@ -7,6 +7,8 @@ import { childLog } from '../log';
 
 export interface Mail {
 	to: string;
+	/** The client the mail is about, if any: it goes with the client's data at destruction. */
+	clientId?: string | null;
 	subject: string;
 	text: string;
 	/** When it was queued: now, unless the caller replays a past change (the demo's history). */

@@ -54,6 +54,7 @@ export async function mailMaintenance(
 		].filter(Boolean);
 		await queueMail(tx, {
 			to: r.email,
+			clientId: w.clientId,
 			subject: SUBJECTS[kind]({ title: w.title }, { locale }),
 			text: m.mail_maintenance_body(
 				{

@@ -124,6 +124,8 @@ async function findUser(tx: Executor, email: string) {
 
 interface InviteMailInput {
 	to: string;
+	/** The client invited to; none for the staff console. */
+	clientId?: string;
 	name: string;
 	inviter: string;
 	place: string;
@@ -136,6 +138,7 @@ interface InviteMailInput {
 async function queueInvitation(tx: Executor, mail: InviteMailInput) {
 	await queueMail(tx, {
 		to: mail.to,
+		clientId: mail.clientId,
 		subject: m.mail_invite_subject({ place: mail.place }, { locale: mail.locale }),
 		text: (mail.hasPassword ? m.mail_added_body : m.mail_invite_body)(
 			{ name: mail.name, inviter: mail.inviter, place: mail.place, link: mail.link },
@@ -184,6 +187,7 @@ export async function inviteMember(
 					const lang = person.locale ?? locale;
 					await queueMail(tx, {
 						to: person.email,
+						clientId: owner.id,
 						subject: m.mail_invite_subject({ place: owner.name }, { locale: lang }),
 						text: m.mail_invite_elsewhere_body(
 							{ name: person.name, inviter: inviterName(ctx), place: owner.name },
@@ -214,6 +218,7 @@ export async function inviteMember(
 				: `${origin}/invite/${await issueUserToken(tx, person.id, 'invitation')}`;
 			await queueInvitation(tx, {
 				to: person.email,
+				clientId: owner.id,
 				name: person.name,
 				inviter: inviterName(ctx),
 				place: owner.name,

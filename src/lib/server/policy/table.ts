@@ -50,6 +50,12 @@ export const POLICY = {
 		members: 'hidden',
 		summary: "Edit a client's contract (preset, fee, overrides)"
 	},
+	'contract.end': {
+		// 000 §1.9, 002 art. 7.3, 003 art. 10, 004 art. 10: the end starts the countdown to destruction.
+		allow: PROVIDER_ADMIN,
+		members: 'hidden',
+		summary: "Record or withdraw the end of a client's contract (its data is destroyed after it)"
+	},
 	'component.write': {
 		allow: PROVIDER_WORKER,
 		members: 'hidden',

@@ -40,6 +40,7 @@ async function send(
 		const locale = r.locale ?? 'fr';
 		await queueMail(tx, {
 			to: r.email,
+			clientId: row.clientId,
 			subject: SUBJECTS[kind]({ number: row.number }, { locale }),
 			text: m.mail_restore_body(
 				{ number: row.number, target: row.target, body: body(locale), link },

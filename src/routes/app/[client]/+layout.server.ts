@@ -1,6 +1,7 @@
 import { redirect } from '@sveltejs/kit';
 import type { LayoutServerLoad } from './$types';
 import { getClient } from '$lib/server/clients/service';
+import { getContractEnd } from '$lib/server/clients/end-of-contract';
 import { loadOrError } from '$lib/server/http';
 import { permissionsOf } from '$lib/server/policy';
 
@@ -16,7 +17,8 @@ export const load: LayoutServerLoad = ({ locals, params, url }) => {
 		const found = await getClient(locals.ctx, params.client);
 		return {
 			client: { slug: found.slug, name: found.name, timezone: found.timezone },
-			can: permissionsOf(locals.ctx, { clientId: found.id })
+			can: permissionsOf(locals.ctx, { clientId: found.id }),
+			contractEnd: await getContractEnd(locals.ctx, params.client)
 		};
 	});
 };

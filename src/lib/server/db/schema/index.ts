@@ -14,3 +14,4 @@ export * from './notifications';
 export * from './backups';
 export * from './restores';
 export * from './exports';
+export * from './tombstone';

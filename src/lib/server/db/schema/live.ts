@@ -59,6 +59,8 @@ export const outboxMail = pgTable(
 		id: bigserial('id', { mode: 'number' }).primaryKey(),
 		createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 		to: text('to').notNull(),
+		/** The client the mail is about: destroying the client destroys its mail. */
+		clientId: uuid('client_id').references(() => client.id, { onDelete: 'cascade' }),
 		subject: text('subject').notNull(),
 		text: text('text').notNull(),
 		state: text('state').$type<OutboxMailState>().notNull().default('pending'),

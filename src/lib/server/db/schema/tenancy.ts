@@ -1,6 +1,7 @@
 import {
 	bigint,
 	boolean,
+	date,
 	jsonb,
 	pgTable,
 	text,
@@ -54,6 +55,10 @@ export const contract = pgTable('contract', {
 	preset: text('preset').notNull(),
 	overrides: jsonb('overrides').$type<Record<string, unknown>>().notNull().default({}),
 	monthlyFeeCents: bigint('monthly_fee_cents', { mode: 'number' }).notNull().default(0),
+	/** The contract's end date, recorded by the provider: it starts the countdown to destruction. */
+	endsOn: date('ends_on'),
+	endRecordedAt: timestamp('end_recorded_at', { withTimezone: true }),
+	endRecordedBy: uuid('end_recorded_by').references(() => user.id, { onDelete: 'set null' }),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 

@@ -1,6 +1,11 @@
 import type { Actions, PageServerLoad } from './$types';
 import { m } from '$lib/paraglide/messages';
 import { getContract, updateClient, updateContract } from '$lib/server/clients/service';
+import {
+	getContractEnd,
+	recordContractEnd,
+	withdrawContractEnd
+} from '$lib/server/clients/end-of-contract';
 import { clientInputFromForm, contractInputFromForm } from '$lib/server/clients/form';
 import {
 	createComponent,
@@ -30,6 +35,7 @@ export const load: PageServerLoad = ({ locals, params }) =>
 			},
 			monthlyFeeCents: contract.monthlyFeeCents,
 			presets: PRESET_NAMES,
+			contractEnd: await getContractEnd(locals.ctx, params.slug),
 			components: await listComponents(locals.ctx, params.slug),
 			members: await listMembers(locals.ctx, params.slug),
 			probes: await getProbesOfClient(locals.ctx, params.slug)
@@ -50,6 +56,14 @@ export const actions: Actions = {
 		contract: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 			await updateContract(ctx, slug, contractInputFromForm(data));
 			return m.saved();
+		},
+		contractEnd: async (data, { locals: { ctx }, params: { slug = '' } }) => {
+			await recordContractEnd(ctx, slug, { endsOn: String(data.get('endsOn') ?? '') });
+			return m.contract_end_saved();
+		},
+		withdrawContractEnd: async (_data, { locals: { ctx }, params: { slug = '' } }) => {
+			await withdrawContractEnd(ctx, slug);
+			return m.contract_end_withdrawn();
 		},
 		addComponent: async (data, { locals: { ctx }, params: { slug = '' } }) => {
 			await createComponent(ctx, slug, Object.fromEntries(data));
