@@ -46,6 +46,7 @@ const admin = { authorization: 'Bearer demo-admin-token' };
 const DOC = 'openapi.json';
 const now = Date.now();
 const ago = (minutes: number) => new Date(now - minutes * 60_000).toISOString();
+const inDays = (days: number) => new Date(now + days * 86_400_000).toISOString().slice(0, 10);
 const month = new Intl.DateTimeFormat('en-CA', {
 	timeZone: 'Europe/Paris',
 	year: 'numeric',
@@ -632,6 +633,15 @@ const samples: [operation: string, sample: Sample][] = [
 		}
 	],
 	['GET /clients/{slug}/exports', { calls: () => [{ params: own() }] }],
+	[
+		'POST /clients/{slug}/end-of-contract',
+		{
+			calls: () => [{ params: own(), body: { endsOn: inDays(60) } }],
+			invalid: () => ({ params: own(), body: { endsOn: '2026-02-30' } })
+		}
+	],
+	['GET /clients/{slug}/end-of-contract', { calls: () => [{ params: own() }] }],
+	['DELETE /clients/{slug}/end-of-contract', { calls: () => [{ params: own() }] }],
 	['GET /clients/{slug}/exports/{id}', { calls: () => [{ params: own({ id: state.export }) }] }]
 ];
 

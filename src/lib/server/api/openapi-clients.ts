@@ -4,6 +4,8 @@ import {
 	clientSchema,
 	clientWithContractSchema
 } from '../clients/api-views';
+import { contractEndInputSchema } from '../clients/end-of-contract';
+import { contractEndStateSchema } from '../clients/end-of-contract-api';
 import { createClientRequestSchema, listClientsSchema } from '../clients/schemas';
 import { componentListSchema, componentSchema } from '../components/api-views';
 import { createComponentSchema, updateComponentSchema } from '../components/service';
@@ -35,6 +37,28 @@ export const clientsApi: ApiPart = {
 				ok: { status: 200, description: 'Client', schema: 'ClientWithContract' }
 			}
 		},
+		'/clients/{slug}/end-of-contract': {
+			get: {
+				operationId: 'getContractEnd',
+				summary:
+					"The recorded end of the client's contract: its export window and destruction date (000 §1.9, 002 art. 7.3, 003 art. 10, 004 art. 10)",
+				ok: { status: 200, description: 'End of contract', schema: 'ContractEndState' }
+			},
+			post: {
+				operationId: 'recordContractEnd',
+				summary:
+					"Record or move the end of the client's contract (admin scope); its data is destroyed on the preset's date",
+				body: 'ContractEndRecord',
+				ok: { status: 200, description: 'Recorded', schema: 'ContractEndState' },
+				errors: { 422: 'Invalid date, a destruction already past, or over 5 years ahead' }
+			},
+			delete: {
+				operationId: 'withdrawContractEnd',
+				summary: 'Withdraw a recorded end (admin scope): the contract runs on',
+				ok: { status: 200, description: 'Withdrawn', schema: 'ContractEndState' },
+				errors: { 409: 'No end is recorded' }
+			}
+		},
 		'/clients/{slug}/components': {
 			get: {
 				operationId: 'listComponents',
@@ -61,6 +85,7 @@ export const clientsApi: ApiPart = {
 	},
 	requests: {
 		ClientCreate: createClientRequestSchema,
+		ContractEndRecord: contractEndInputSchema,
 		ComponentCreate: createComponentSchema,
 		ComponentUpdate: updateComponentSchema
 	},
@@ -69,6 +94,7 @@ export const clientsApi: ApiPart = {
 		ClientCreated: clientCreatedSchema,
 		ClientWithContract: clientWithContractSchema,
 		ClientList: clientListSchema,
+		ContractEndState: contractEndStateSchema,
 		Component: componentSchema,
 		ComponentList: componentListSchema
 	}
