@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { signIn } from './helpers';
 
@@ -42,6 +43,11 @@ test("staff record a contract's end; the client's users see the end, the export 
 			/détruites le .* \(dans \d+ jour\(s\)\)/
 		);
 	}
+	const { violations } = await new AxeBuilder({ page: client })
+		.include('[data-testid="contract-end-banner"]')
+		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+		.analyze();
+	expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 	await client.getByTestId('contract-end-banner').getByRole('link').click();
 	await expect(client).toHaveURL(/\/app\/duval\/export$/);
 
