@@ -40,7 +40,7 @@ async function lastExport(tx: Executor, clientId: string) {
  * 004 art. 10): its people (their sessions end and their sockets close at commit), their mail
  * and sign-in counters, then the client row, whose foreign keys cascade to every table of its
  * data. What stays is the tombstone and the audit trail, which no key ties to the client.
- * Null when the end was withdrawn or moved meanwhile.
+ * Null when the end was withdrawn or moved meanwhile, or while an export of the client runs.
  */
 async function destroyClient(clientId: string, now: Date): Promise<ClientTombstone | null> {
 	return getDb().transaction(async (tx) => {
@@ -54,6 +54,12 @@ async function destroyClient(clientId: string, now: Date): Promise<ClientTombsto
 		if (!found?.contract.endsOn || !rules) return null;
 		const { destroyOn } = endOfContractDates(found.contract.endsOn, rules);
 		if (!isDestructionDue(destroyOn, now, found.client.timezone)) return null;
+		// An export the client asked on its last day finishes first; the next run destroys.
+		const [building] = await tx
+			.select({ id: clientExport.id })
+			.from(clientExport)
+			.where(and(eq(clientExport.clientId, clientId), eq(clientExport.status, 'running')));
+		if (building) return null;
 		const people = await tx
 			.select({ id: user.id, email: user.email })
 			.from(membership)
