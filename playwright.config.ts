@@ -12,7 +12,8 @@ const dataDir = process.env.E2E_PORT ? `.data/e2e-${port}` : '.data/e2e';
  */
 export default defineConfig({
 	testDir: 'tests/e2e',
-	workers: 1,
+	// One worker per project unless it says otherwise: the end-to-end tests share one database.
+	workers: 2,
 	fullyParallel: false,
 	forbidOnly: Boolean(process.env.CI),
 	retries: 0,
@@ -38,12 +39,28 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		{ name: 'chromium', testDir: 'tests/e2e', use: { browserName: 'chromium' } },
-		{ name: 'security-setup', testDir: 'tests/security', testMatch: /\.setup\.ts$/ },
+		// The accessibility sweep only reads, so its tests run side by side (a run of its own, first).
+		{
+			name: 'a11y',
+			testDir: 'tests/e2e',
+			testMatch: /a11y\.spec\.ts$/,
+			fullyParallel: true,
+			workers: 2,
+			use: { browserName: 'chromium' }
+		},
+		{
+			name: 'chromium',
+			testDir: 'tests/e2e',
+			testIgnore: /a11y\.spec\.ts$/,
+			workers: 1,
+			use: { browserName: 'chromium' }
+		},
+		{ name: 'security-setup', testDir: 'tests/security', testMatch: /\.setup\.ts$/, workers: 1 },
 		{
 			name: 'security',
 			testDir: 'tests/security',
 			dependencies: ['security-setup'],
+			workers: 1,
 			use: { browserName: 'chromium' }
 		}
 	],

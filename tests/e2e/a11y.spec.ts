@@ -215,7 +215,8 @@ test('every page of the route tree has an audience', () => {
 for (const visitor of Object.keys(VISITORS) as Visitor[]) {
 	for (const locale of LOCALES) {
 		test(`every page ${visitor} opens passes axe (${locale})`, async ({ page, baseURL }) => {
-			test.setTimeout(240_000);
+			// Two of these run side by side on a 2-core machine: each gets twice the time it needs alone.
+			test.setTimeout(600_000);
 			const { email } = VISITORS[visitor];
 			if (email) await signIn(page, email);
 			await page.context().addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL! }]);
