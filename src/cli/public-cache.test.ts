@@ -46,7 +46,8 @@ beforeAll(async () => {
 	});
 	await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
 	origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-	cache = publicCache(origin);
+	// No grace after an invalidation: the next request waits for the new render.
+	cache = publicCache(origin, { graceMs: 0 });
 });
 
 afterAll(() => new Promise<void>((done) => server.close(() => done())));

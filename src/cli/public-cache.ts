@@ -5,6 +5,7 @@ import {
 	negotiate,
 	notModified,
 	ResponseCache,
+	type CacheOptions,
 	type Copy,
 	type Rendered
 } from '$lib/server/http-cache';
@@ -57,8 +58,8 @@ function send(req: IncomingMessage, res: ServerResponse, copy: Copy) {
  * `serve` returns false for every other request; a render that may not be stored (an error)
  * sends each of its waiters on to `fallback`, as if there were no cache.
  */
-export function publicCache(origin: string) {
-	const cache = new ResponseCache();
+export function publicCache(origin: string, options: Partial<CacheOptions> = {}) {
+	const cache = new ResponseCache(options);
 	const localeOf = localeResolver(origin);
 	const log = childLog({ module: 'public-cache' });
 

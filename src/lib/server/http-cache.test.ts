@@ -105,7 +105,7 @@ describe('ResponseCache', () => {
 	});
 
 	it('after invalidate, waits for a render begun after it, even when one was under way', async () => {
-		const cache = new ResponseCache({ now: () => 0 });
+		const cache = new ResponseCache({ graceMs: 0, now: () => 0 });
 		const { render, renders } = gate();
 		const first = cache.lookup('k', render);
 		renders[0](page('v1'));
@@ -124,6 +124,28 @@ describe('ResponseCache', () => {
 		expect(body(await early)).toBe('v2');
 		expect(body(await later)).toBe('v3');
 		expect(body(cache.lookup('k', render))).toBe('v3');
+	});
+
+	it('serves the outdated copy for the grace after invalidate, while the new render is made', async () => {
+		let now = 0;
+		const cache = new ResponseCache({ graceMs: 100, now: () => now });
+		const { render, renders } = gate();
+		const first = cache.lookup('k', render);
+		renders[0](page('v1'));
+		await first;
+		now = 1000;
+		cache.invalidate();
+		now = 1050;
+		expect(body(cache.lookup('k', render))).toBe('v1');
+		expect(body(cache.lookup('k', render))).toBe('v1');
+		expect(renders).toHaveLength(2);
+		now = 1101;
+		const waiting = cache.lookup('k', render);
+		expect(waiting).toBeInstanceOf(Promise);
+		expect(renders).toHaveLength(2);
+		renders[1](page('v2'));
+		expect(body(await waiting)).toBe('v2');
+		expect(body(cache.lookup('k', render))).toBe('v2');
 	});
 
 	it('never stores an error, a response setting a cookie, or a page with a nonce', async () => {

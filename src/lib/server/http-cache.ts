@@ -162,24 +162,44 @@ export interface CacheOptions {
 	freshMs: number;
 	/** Up to this age a copy is served while a new render is made; older, the request waits for it. */
 	staleMs: number;
+	/**
+	 * For this long after an invalidation, the copy it outdated is still served while the new render
+	 * is made. A page so served replays the change from its cursor; it stays well below the 700 ms
+	 * the status page waits before it reloads its data on `public.components` / `public.notices`.
+	 */
+	graceMs: number;
 	kept: number;
 	now: () => number;
 }
 
+/** How many past invalidations are remembered (a copy older than those is never served). */
+const ENDS_KEPT = 64;
+
 export class ResponseCache {
 	private readonly entries = new Map<string, Entry>();
 	private generation = 0;
+	/** When each past generation ended, i.e. when the invalidation that closed it came. */
+	private readonly ended = new Map<number, number>();
 	private readonly options: CacheOptions;
 
 	constructor(options: Partial<CacheOptions> = {}) {
-		this.options = { freshMs: 2000, staleMs: 10_000, kept: 200, now: Date.now, ...options };
+		this.options = {
+			freshMs: 5000,
+			staleMs: 15_000,
+			graceMs: 250,
+			kept: 200,
+			now: Date.now,
+			...options
+		};
 	}
 
 	/**
-	 * Every copy stored so far is out of date: the next request of each waits for a render begun
-	 * after this call (a render under way now may predate the change; its own waiters still get it).
+	 * Every copy stored so far is out of date: past the grace, the next request of each waits for a
+	 * render begun after this call (a render under way now may predate the change).
 	 */
 	invalidate(): void {
+		this.ended.set(this.generation, this.options.now());
+		if (this.ended.size > ENDS_KEPT) this.ended.delete(this.ended.keys().next().value!);
 		this.generation++;
 	}
 
@@ -190,11 +210,17 @@ export class ResponseCache {
 	lookup(key: string, render: () => Promise<Rendered>): Copy | Promise<Copy | null> {
 		const now = this.options.now();
 		let entry = this.entries.get(key);
-		if (entry?.copy && entry.generation === this.generation) {
-			const age = now - entry.at;
-			if (age <= this.options.freshMs) return entry.copy;
-			if (age <= this.options.staleMs) {
-				if (!entry.pending) this.refresh(entry, render, now);
+		if (entry?.copy) {
+			if (entry.generation === this.generation) {
+				const age = now - entry.at;
+				if (age <= this.options.freshMs) return entry.copy;
+				if (age <= this.options.staleMs) {
+					if (!entry.pending) this.refresh(entry, render, now);
+					return entry.copy;
+				}
+			} else if (now - (this.ended.get(entry.generation) ?? -Infinity) < this.options.graceMs) {
+				if (entry.pendingGeneration !== this.generation || !entry.pending)
+					this.refresh(entry, render, now);
 				return entry.copy;
 			}
 		}
