@@ -92,6 +92,39 @@ test('the public page shows shared components live, and nothing of any client', 
 	expect(data.headers()['content-security-policy'] ?? '').not.toContain("'nonce-");
 });
 
+test('a visitor served the copy made before a change still sees the change (the cursor replays it)', async ({
+	page,
+	request
+}) => {
+	const row = page
+		.getByTestId('public-components')
+		.locator('li')
+		.filter({ hasText: 'Réseau et accès Internet' });
+	for (const [status, offsetMs] of [
+		['down', 0],
+		['up', 1000]
+	] as const) {
+		// A copy exists; the change outdates it; the page asked for right away may still be that copy.
+		expect((await request.get('/status')).status()).toBe(200);
+		const change = await request.post('/api/v1/samples', {
+			headers: INGEST,
+			data: {
+				samples: [
+					{
+						client: 'infra',
+						component: 'network',
+						at: new Date(Date.now() + offsetMs).toISOString(),
+						status
+					}
+				]
+			}
+		});
+		expect(change.status()).toBe(202);
+		await page.goto('/status');
+		await expect(row).toHaveAttribute('data-status', status);
+	}
+});
+
 const ADMIN = { authorization: 'Bearer demo-admin-token' };
 
 test("the public page lists shared incidents and maintenance live, and never a client's private incident", async ({
