@@ -7,6 +7,7 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session';
 import { sessionCookieOptions } from '$lib/server/auth/cookie';
 import { startDemoActivity } from '$lib/server/demo/simulator';
 import { apiErrorBody } from '$lib/server/http';
+import { hashedInsteadOfNonce } from '$lib/server/http-cache-csp';
 import { isApiPath } from '$lib/server/request-path';
 import { backupJobs } from '$lib/server/backups/jobs';
 import { incidentJobs } from '$lib/server/incidents/jobs';
@@ -194,12 +195,39 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
+/**
+ * The anonymous public status page is the same for every visitor, and the cache in front of the
+ * app (src/cli/public-cache.ts) serves the same bytes to all: its inline scripts are allowed by
+ * hash rather than by a per-response nonce. Every other page, and a signed-in visitor's
+ * /status, keeps its nonce.
+ */
+const shareablePublicPage: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const csp = response.headers.get('content-security-policy');
+	if (
+		event.request.method !== 'GET' ||
+		event.url.pathname !== '/status' ||
+		event.locals.user ||
+		!csp?.includes("'nonce-") ||
+		!response.headers.get('content-type')?.startsWith('text/html')
+	) {
+		return response;
+	}
+	const html = await response.text();
+	const shared = hashedInsteadOfNonce(html, csp);
+	const headers = new Headers(response.headers);
+	headers.delete('content-length');
+	if (shared) headers.set('content-security-policy', shared.csp);
+	return new Response(shared?.html ?? html, { status: response.status, headers });
+};
+
 export const handle = sequence(
 	requestId,
 	limitBody,
 	refuseNul,
 	i18n,
 	authenticate,
+	shareablePublicPage,
 	securityHeaders
 );
 

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import compression from 'compression';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Server } from 'socket.io';
@@ -11,7 +11,8 @@ import { isDatabaseEmpty, seedDemo } from '$lib/server/demo/seed';
 import { IO_KEY } from '$lib/server/live/realtime';
 import { childLog } from '$lib/server/log';
 import { buildIsStale } from './build-freshness';
-import { servePublicFromCache } from './public-cache';
+import { publicCache } from './public-cache';
+import { invalidateOnPublicEvents } from './public-events';
 
 const root = process.cwd();
 const log = childLog({ module: 'portal' });
@@ -98,16 +99,21 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ??= '48M';
 (globalThis as Record<symbol, unknown>)[IO_KEY] = io;
 const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.js')).href);
-// The public-page cache renders by asking this very server.
+// The public-page cache renders by asking this very server; public events make it render again.
 const selfOrigin = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
-// Every compressible response over 1 KB leaves compressed (brotli at quality 4, or gzip, as the
-// client asks). Static assets keep the .br/.gz files adapter-node precompressed at build.
+const publicPages = publicCache(selfOrigin);
+await invalidateOnPublicEvents(publicPages.invalidate);
+// Every other compressible response over 1 KB leaves compressed (brotli at quality 4, or gzip, as
+// the client asks); the public pages are stored compressed. Static assets keep the .br/.gz files
+// adapter-node precompressed at build.
 const compress = compression({ threshold: 1024 });
 type CompressArgs = Parameters<typeof compress>;
+const compressed = (req: IncomingMessage, res: ServerResponse) =>
+	compress(req as unknown as CompressArgs[0], res as unknown as CompressArgs[1], () =>
+		handler(req, res)
+	);
 const server = createServer((req, res) => {
-	compress(req as unknown as CompressArgs[0], res as unknown as CompressArgs[1], () => {
-		if (!servePublicFromCache(req, res, selfOrigin)) handler(req, res);
-	});
+	if (!publicPages.serve(req, res, compressed)) compressed(req, res);
 });
 io.attach(server);
 server.listen(port, host, () => {

@@ -1,11 +1,9 @@
 import type { PageServerLoad } from './$types';
 import { publicPageData } from '$lib/server/status/public-page';
 
-export const load: PageServerLoad = async ({ setHeaders, isDataRequest }) => {
-	// The HTML carries a per-response CSP nonce: no shared cache may replay it. The data route has none.
-	setHeaders({
-		'cache-control': isDataRequest ? 'public, max-age=5' : 'private, max-age=5',
-		vary: 'Cookie, Accept-Language'
-	});
+export const load: PageServerLoad = async ({ setHeaders }) => {
+	// The anonymous page carries no nonce (hooks.server.ts): the same for every visitor of a language.
+	// A signed-in visitor's answer is made private by hooks.server.ts.
+	setHeaders({ 'cache-control': 'public, max-age=5', vary: 'Cookie, Accept-Language' });
 	return publicPageData();
 };
