@@ -1,8 +1,12 @@
-import { and, asc, desc, eq, gt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { createComponent, updateComponent } from '../../src/lib/server/components/service';
+import {
+	createComponent,
+	deleteComponent,
+	updateComponent
+} from '../../src/lib/server/components/service';
 import type { RequestContext } from '../../src/lib/server/context';
-import { getDb } from '../../src/lib/server/db';
+import { getDb, getSql } from '../../src/lib/server/db';
 import {
 	event,
 	metricRollup,
@@ -263,5 +267,144 @@ describe("a component's expected interval (agent-fed, default 60 s)", () => {
 			['up', at(0), at(30)],
 			['unknown', at(30), null]
 		]);
+	});
+});
+
+describe('a batch in PostgreSQL', () => {
+	it('stores the first of two samples at one instant, and sums rollups over minutes, hours and days', async () => {
+		const { tenant, server } = await tenantWithServer();
+		const item = (minute: number, cpuPct: number) => ({
+			client: tenant.slug,
+			component: 'web-1',
+			at: new Date(Date.UTC(2026, 9, 5, 6, minute)).toISOString(),
+			status: 'up',
+			cpuPct
+		});
+		const samples = [item(0, 10), item(0, 99), item(1, 20), item(61, 30), item(62, 40)];
+		expect(await ingestSamples(ingest, { samples }, NOW)).toEqual({ accepted: 4, duplicates: 1 });
+		const rollups = await getDb()
+			.select()
+			.from(metricRollup)
+			.where(eq(metricRollup.componentId, server.id))
+			.orderBy(asc(metricRollup.resolution), asc(metricRollup.bucket));
+		expect(rollups.map((r) => [r.resolution, r.samples, r.cpuSum, r.cpuCount])).toEqual([
+			['day', 4, 100, 4],
+			['hour', 2, 30, 2],
+			['hour', 2, 70, 2],
+			['minute', 1, 10, 1],
+			['minute', 1, 20, 1],
+			['minute', 1, 30, 1],
+			['minute', 1, 40, 1]
+		]);
+	});
+});
+
+describe('a batch that appends', () => {
+	it('leaves out of the timeline a re-sent older sample that says otherwise', async () => {
+		const { tenant, server } = await tenantWithServer();
+		const send = (items: [number, string][]) =>
+			ingestSamples(
+				ingest,
+				{
+					samples: items.map(([minute, status]) => ({
+						client: tenant.slug,
+						component: 'web-1',
+						at: at(minute),
+						status
+					}))
+				},
+				new Date(at(7))
+			);
+		await send([
+			[0, 'up'],
+			[2, 'up'],
+			[4, 'up']
+		]);
+		expect(
+			await send([
+				[2, 'down'],
+				[5, 'up'],
+				[6, 'up']
+			])
+		).toEqual({ accepted: 2, duplicates: 1 });
+		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
+	});
+});
+
+describe('samples and their component, without a row-level foreign key (migration 0021)', () => {
+	const samplesOf = async (componentId: string) =>
+		(await getSql()`select count(*)::int as n from sample where component_id = ${componentId}`)[0]
+			.n as number;
+	const one = (slug: string, minute = 0) => ({
+		samples: [{ client: slug, component: 'web-1', at: at(minute), status: 'up' }]
+	});
+
+	it('deletes the samples with their component, and with their client', async () => {
+		const { staff, tenant, server } = await tenantWithServer();
+		await ingestSamples(ingest, one(tenant.slug), NOW);
+		expect(await samplesOf(server.id)).toBe(1);
+		await deleteComponent(staff, tenant.slug, 'web-1');
+		expect(await samplesOf(server.id)).toBe(0);
+
+		const other = await tenantWithServer();
+		await ingestSamples(ingest, one(other.tenant.slug), NOW);
+		await getDb().execute(sql`delete from client where id = ${other.tenant.id}`);
+		expect(await samplesOf(other.server.id)).toBe(0);
+	});
+
+	it('refuses a batch whose component is deleted while it waits for the lock, and stores nothing', async () => {
+		const { tenant, server } = await tenantWithServer();
+		let deleted!: () => void;
+		let commit!: () => void;
+		const deleting = new Promise<void>((done) => (deleted = done));
+		const held = new Promise<void>((done) => (commit = done));
+		const deletion = getSql().begin(async (tx) => {
+			await tx`delete from component where id = ${server.id}`;
+			deleted();
+			await held;
+		});
+		await deleting;
+		const batch = ingestSamples(ingest, one(tenant.slug), NOW).then(
+			() => null,
+			(e: unknown) => e
+		);
+		await new Promise((wait) => setTimeout(wait, 200));
+		commit();
+		await deletion;
+		const error = await batch;
+		expect(error).toBeInstanceOf(ServiceError);
+		expect((error as ServiceError).status).toBe(422);
+		expect((error as ServiceError).details).toEqual({
+			items: [{ index: 0, fields: { component: expect.any(String) } }]
+		});
+		expect(await samplesOf(server.id)).toBe(0);
+	});
+
+	it('deletes what a batch stored when the deletion waited for the batch', async () => {
+		const { server } = await tenantWithServer();
+		let locked!: () => void;
+		let commit!: () => void;
+		const locking = new Promise<void>((done) => (locked = done));
+		const held = new Promise<void>((done) => (commit = done));
+		const batch = getSql().begin(async (tx) => {
+			await tx`select id from component where id = ${server.id} for no key update`;
+			await tx`insert into sample (component_id, at, status) values (${server.id}, ${at(0)}::timestamptz, 'up')`;
+			locked();
+			await held;
+		});
+		await locking;
+		const deletion = getSql()`delete from component where id = ${server.id}`;
+		await new Promise((wait) => setTimeout(wait, 200));
+		commit();
+		await batch;
+		await deletion;
+		expect(await samplesOf(server.id)).toBe(0);
+	});
+
+	it("never changes a component's id", async () => {
+		const { server } = await tenantWithServer();
+		await expect(
+			getDb().execute(sql`update component set id = gen_random_uuid() where id = ${server.id}`)
+		).rejects.toThrow();
 	});
 });

@@ -10,6 +10,15 @@ describe('input guard', () => {
 		expect(guardIssues('\u0000')).toEqual({ _: 'nul' });
 	});
 
+	it('finds a NUL anywhere in a large body, in a value or in a key', () => {
+		const batch = (last: unknown) => ({
+			samples: [...Array.from({ length: 999 }, (_, i) => ({ at: `t${i}`, cpuPct: i })), last]
+		});
+		expect(guardIssues(batch({ at: 't', cpuPct: 1 }))).toEqual({});
+		expect(guardIssues(batch({ at: 't\u0000' }))).toEqual({ 'samples.999.at': 'nul' });
+		expect(guardIssues(batch({ ['c\u0000']: 1 }))).toEqual({ 'samples.999': 'nul' });
+	});
+
 	it('refuses nesting deeper than the limit, and accepts it at the limit', () => {
 		const nest = (n: number): unknown => (n === 0 ? 1 : { a: nest(n - 1) });
 		expect(guardIssues(nest(MAX_JSON_DEPTH))).toEqual({});

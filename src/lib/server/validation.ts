@@ -2,16 +2,12 @@ import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { invalid } from './errors';
 
-export const slugSchema = z
-	.string()
-	.trim()
-	.toLowerCase()
-	.regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/);
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
+export const KEY_PATTERN = /^[a-z0-9][a-z0-9._-]{0,62}$/;
 
-export const keySchema = z
-	.string()
-	.trim()
-	.regex(/^[a-z0-9][a-z0-9._-]{0,62}$/);
+export const slugSchema = z.string().trim().toLowerCase().regex(SLUG_PATTERN);
+
+export const keySchema = z.string().trim().regex(KEY_PATTERN);
 
 const EARLIEST = Date.UTC(2000, 0, 1);
 const LATEST = Date.UTC(2101, 0, 1);
@@ -23,6 +19,30 @@ const inSaneRange = (value: string) => {
 
 /** An ISO 8601 instant with its offset, between 2000 and 2100. */
 export const instantSchema = z.iso.datetime({ offset: true }).refine(inSaneRange);
+
+const CANONICAL_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (year: number, month: number) =>
+	month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+		? 29
+		: DAYS_IN_MONTH[month - 1];
+
+/**
+ * The commonest form of an instant, as `toISOString` writes it, read without zod or Date.parse:
+ * its time in ms where instantSchema accepts the value as it is, NaN for anything else (which
+ * instantSchema then reads or refuses).
+ */
+export function canonicalInstant(value: string): number {
+	const p = CANONICAL_INSTANT.exec(value);
+	if (!p) return NaN;
+	const year = +p[1];
+	const month = +p[2];
+	const day = +p[3];
+	if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return NaN;
+	if (+p[4] > 23 || +p[5] > 59 || +p[6] > 59) return NaN;
+	const t = Date.UTC(year, month - 1, day, +p[4], +p[5], +p[6], +p[7]);
+	return t >= EARLIEST && t < LATEST ? t : NaN;
+}
 
 /** A calendar date (YYYY-MM-DD) between 2000 and 2100. */
 export const isoDateSchema = z.iso.date().refine(inSaneRange);

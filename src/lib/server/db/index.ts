@@ -44,6 +44,19 @@ export function getSql(): postgres.Sql {
 	return connect().sql;
 }
 
+/**
+ * The postgres.js transaction under a drizzle one, for statements drizzle's `execute` cannot make:
+ * it never prepares raw SQL, and hot paths want their plan kept. drizzle 0.45 keeps it as its
+ * session's `client`; the check fails loudly should an upgrade move it.
+ */
+export function clientOf(tx: Transaction): postgres.TransactionSql {
+	const client = (tx as unknown as { session?: { client?: postgres.TransactionSql } }).session
+		?.client;
+	if (typeof client?.unsafe !== 'function')
+		throw new Error('no postgres.js client under this transaction');
+	return client;
+}
+
 export async function closeDb(): Promise<void> {
 	if (connection) {
 		const { sql } = connection;

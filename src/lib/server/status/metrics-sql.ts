@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { MetricName } from '$lib/live/events';
 
 /** Each metric's sample column and its rollup columns (`<prefix>_sum`, `<prefix>_count`). */
@@ -13,48 +13,52 @@ export const METRIC_COLUMNS: Record<MetricName, { sample: string; rollup: string
 	iowaitPct: { sample: 'iowait_pct', rollup: 'iowait' }
 };
 
-const metrics = Object.entries(METRIC_COLUMNS) as [
+export const METRICS = Object.entries(METRIC_COLUMNS) as [
 	MetricName,
 	{ sample: string; rollup: string }
 ][];
 
-const join = (parts: SQL[]) => sql.join(parts, sql`, `);
+/** The SQL type of each metric's sample column. */
+export const sampleColumnType = (column: string) => (column.startsWith('net_') ? 'float8' : 'real');
 
-export const rollupAggregateColumns = join(
-	metrics.flatMap(([, c]) => [sql.raw(`${c.rollup}_sum`), sql.raw(`${c.rollup}_count`)])
-);
+const rollupColumns = METRICS.flatMap(([, c]) => [`${c.rollup}_sum`, `${c.rollup}_count`]);
 
-/** sum and count of each metric over a set of samples. */
-export const rollupAggregates = join(
-	metrics.flatMap(([, c]) => [
-		sql.raw(`coalesce(sum(${c.sample}), 0)`),
-		sql.raw(`count(${c.sample})`)
-	])
-);
+/** Every column of a rollup row, in table order. */
+export const ROLLUP_COLUMNS = [
+	'component_id',
+	'resolution',
+	'bucket',
+	'samples',
+	'up_count',
+	'degraded_count',
+	'down_count',
+	...rollupColumns
+].join(', ');
 
-/** Adds a late batch's sums and counts to the bucket it falls in. */
-export const rollupMerge = join(
-	metrics.flatMap(([, c]) =>
-		[`${c.rollup}_sum`, `${c.rollup}_count`].map((col) =>
-			sql.raw(`${col} = metric_rollup.${col} + excluded.${col}`)
-		)
-	)
-);
+/** sum and count of each metric over sample rows, named as the rollup's columns. */
+export const SAMPLE_AGGREGATES = METRICS.map(
+	([, c]) =>
+		`coalesce(sum(${c.sample}), 0) as ${c.rollup}_sum, count(${c.sample})::int as ${c.rollup}_count`
+).join(', ');
+
+/** The same over rollup rows: a coarser bucket is the sum of the finer ones it holds. */
+export const ROLLUP_AGGREGATES = rollupColumns.map((col) => `sum(${col})`).join(', ');
+
+/** Adds a batch's sums and counts to the bucket it falls in. */
+export const ROLLUP_MERGE = [
+	'samples',
+	'up_count',
+	'degraded_count',
+	'down_count',
+	...rollupColumns
+]
+	.map((col) => `${col} = metric_rollup.${col} + excluded.${col}`)
+	.join(', ');
 
 /** A bucket's averages, named by metric, null where nothing reported it. */
-export const rollupAverages = join(
-	metrics.map(([name, c]) =>
-		sql.raw(
-			`case when ${c.rollup}_count > 0 then ${c.rollup}_sum / ${c.rollup}_count end as "${name}"`
-		)
-	)
-);
+export const ROLLUP_AVERAGES = METRICS.map(
+	([name, c]) =>
+		`case when ${c.rollup}_count > 0 then ${c.rollup}_sum / ${c.rollup}_count end as "${name}"`
+).join(', ');
 
-export const sampleMetricColumns = join(metrics.map(([, c]) => sql.raw(c.sample)));
-
-/** The record type jsonb_to_recordset reads a batch with. */
-export const sampleRecordType = sql.raw(
-	`component_id uuid, at timestamptz, status text, ${metrics
-		.map(([, c]) => `${c.sample} ${c.sample.includes('net_') ? 'float8' : 'real'}`)
-		.join(', ')}`
-);
+export const rollupAverages = sql.raw(ROLLUP_AVERAGES);

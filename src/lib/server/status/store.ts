@@ -1,21 +1,20 @@
 import { sql } from 'drizzle-orm';
-import type { LiveEventPayloads, MetricPoint, StatusChange } from '$lib/live/events';
-import { getDb, rowsOf, type Executor } from '../db';
+import type postgres from 'postgres';
+import {
+	METRIC_NAMES,
+	type LiveEventPayloads,
+	type MetricPoint,
+	type StatusChange
+} from '$lib/live/events';
+import { clientOf, getDb, rowsOf, type Transaction } from '../db';
+import { pgArray } from '../db/pg-array';
 import { appendEvents, type EventInput } from '../live/outbox';
 import { refreshStatusDays } from './days';
-import {
-	METRIC_COLUMNS,
-	rollupAggregateColumns,
-	rollupAggregates,
-	rollupAverages,
-	rollupMerge,
-	sampleMetricColumns,
-	sampleRecordType
-} from './metrics-sql';
 import { toDate } from './pg-time';
-import { rebuildTimelines, type RebuiltComponent } from './rebuild';
+import { rebuildTimelines, type RebuiltComponent, type TouchedComponent } from './rebuild';
+import { insertBatch, type InsertedRow } from './sample-insert';
 import type { ResolvedSample } from './samples-input';
-import { MISSED_INTERVALS_BEFORE_UNKNOWN, staleAfterMs } from './timeline';
+import { MISSED_INTERVALS_BEFORE_UNKNOWN, staleAfterMs, type TimelineSample } from './timeline';
 
 interface ComponentInfo {
 	id: string;
@@ -32,6 +31,13 @@ export interface StoreResult {
 	duplicates: number;
 }
 
+/** Components that were deleted before the batch could lock them: nothing was stored. */
+export class ComponentsGone extends Error {
+	constructor(readonly ids: string[]) {
+		super(`components gone: ${ids.join(', ')}`);
+	}
+}
+
 /**
  * Stores a batch in one transaction: raw samples (idempotent on component + instant),
  * minute/hour/day rollups, the rebuilt timelines and their day rows, and one live event
@@ -42,47 +48,95 @@ export async function storeSamples(
 	now = new Date()
 ): Promise<StoreResult> {
 	if (samples.length === 0) return { accepted: 0, duplicates: 0 };
+	const unique = firstPerInstant(samples);
 	return getDb().transaction(async (tx) => {
-		const ids = [...new Set(samples.map((s) => s.componentId))].sort();
-		await lockComponents(tx, ids);
-		const components = await componentInfo(tx, ids);
-		const inserted = await insertBatch(tx, samples);
+		const client = clientOf(tx);
+		const components = await lockComponents(
+			client,
+			[...new Set(unique.map((s) => s.componentId))].sort()
+		);
+		const inserted = await insertBatch(client, unique);
 		const accepted = inserted.reduce((n, r) => n + r.n, 0);
 		if (accepted === 0) return { accepted, duplicates: samples.length };
 
 		await settleTimelines(
 			tx,
 			components,
-			inserted.map((r) => ({
-				componentId: r.component_id,
-				minAt: toDate(r.min_at),
-				latestAt: toDate(r.max_at)
-			})),
+			touchedBy(unique, inserted, components),
+			points(inserted),
 			now
 		);
 		return { accepted, duplicates: samples.length - accepted };
 	});
 }
 
+/** A batch naming one instant of a component twice stores the first: the key allows one. */
+function firstPerInstant(samples: ResolvedSample[]): ResolvedSample[] {
+	const seen = new Map<string, Set<number>>();
+	return samples.filter((s) => {
+		let instants = seen.get(s.componentId);
+		if (!instants) seen.set(s.componentId, (instants = new Set()));
+		const at = s.at.getTime();
+		if (instants.has(at)) return false;
+		instants.add(at);
+		return true;
+	});
+}
+
+/**
+ * What each component's rebuild starts from. A batch that only appended (nothing stored at or
+ * after its first new sample before it came) knows every sample from there on: the one before,
+ * and its own from that first new one on, all of which it stored (those before were duplicates).
+ */
+function touchedBy(
+	samples: ResolvedSample[],
+	inserted: InsertedRow[],
+	components: Map<string, ComponentInfo>
+): TouchedComponent[] {
+	const appended = new Map<string, { from: number; samples: TimelineSample[] }>();
+	for (const r of inserted) {
+		if (r.later) continue;
+		const start = r.start_at ? [{ at: toDate(r.start_at), status: r.start_status! }] : [];
+		appended.set(r.component_id, { from: toDate(r.min_at).getTime(), samples: start });
+	}
+	for (const s of samples) {
+		const known = appended.get(s.componentId);
+		if (known && s.at.getTime() >= known.from) known.samples.push({ at: s.at, status: s.status });
+	}
+	return inserted.map((r) => {
+		const known = appended.get(r.component_id)?.samples;
+		known?.sort((a, b) => a.at.getTime() - b.at.getTime());
+		return {
+			componentId: r.component_id,
+			minAt: toDate(r.min_at),
+			staleMs: staleAfterMs(components.get(r.component_id)?.interval_seconds ?? 60),
+			known: known && { startAt: known[0].at, samples: known }
+		};
+	});
+}
+
+type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at'>;
+
+/** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
+const points = (inserted: InsertedRow[]): PointRow[] =>
+	inserted.map((r) => {
+		const point = { component_id: r.component_id, bucket: r.bucket } as PointRow;
+		for (const name of METRIC_NAMES) point[name] = r[name];
+		return point;
+	});
+
 /**
  * After new samples (or a silence): rebuilds the timelines, their day rows, and appends one
  * event per client, plus one for the public room when a public component changed state.
  */
 async function settleTimelines(
-	tx: Executor,
+	tx: Transaction,
 	components: Map<string, ComponentInfo>,
-	touched: { componentId: string; minAt: Date; latestAt: Date | null }[],
+	touched: TouchedComponent[],
+	points: PointRow[],
 	now: Date
 ) {
-	const rebuilt = await rebuildTimelines(
-		tx,
-		touched.map((t) => ({
-			componentId: t.componentId,
-			minAt: t.minAt,
-			staleMs: staleAfterMs(components.get(t.componentId)?.interval_seconds ?? 60)
-		})),
-		now
-	);
+	const rebuilt = await rebuildTimelines(clientOf(tx), touched, now);
 	await refreshStatusDays(
 		tx,
 		rebuilt.map((r) => ({
@@ -92,10 +146,6 @@ async function settleTimelines(
 		})),
 		now
 	);
-	const withPoints = touched.flatMap((t) =>
-		t.latestAt ? [{ componentId: t.componentId, at: t.latestAt }] : []
-	);
-	const points = withPoints.length > 0 ? await latestPoints(tx, withPoints) : [];
 	await appendEvents(tx, batchEvents(components, rebuilt, points));
 }
 
@@ -118,100 +168,51 @@ export async function sweepSilentComponents(now = new Date()): Promise<number> {
 	).filter((r) => r.last_at !== null);
 	if (silent.length === 0) return 0;
 	await getDb().transaction(async (tx) => {
-		const ids = silent.map((r) => r.component_id).sort();
-		await lockComponents(tx, ids);
+		const components = await lockComponents(
+			clientOf(tx),
+			silent.map((r) => r.component_id).sort(),
+			{ allowGone: true }
+		);
 		await settleTimelines(
 			tx,
-			await componentInfo(tx, ids),
-			silent.map((r) => ({
-				componentId: r.component_id,
-				minAt: toDate(r.last_at),
-				latestAt: null
-			})),
+			components,
+			silent
+				.filter((r) => components.has(r.component_id))
+				.map((r) => ({
+					componentId: r.component_id,
+					minAt: toDate(r.last_at),
+					staleMs: staleAfterMs(components.get(r.component_id)!.interval_seconds)
+				})),
+			[],
 			now
 		);
 	});
 	return silent.length;
 }
 
-/** Batches touching the same component serialise; ids are locked in one order to avoid deadlocks. */
-async function lockComponents(tx: Executor, sortedIds: string[]) {
-	await tx.execute(sql`
-		select pg_advisory_xact_lock(k) from (
-			select hashtextextended(x, 7) as k from jsonb_array_elements_text(${JSON.stringify(sortedIds)}::jsonb) x order by 1
-		) locks`);
-}
-
-async function componentInfo(tx: Executor, ids: string[]): Promise<Map<string, ComponentInfo>> {
-	const found = rowsOf<ComponentInfo>(
-		await tx.execute(sql`
-			select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
-				coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
-			from component c join client cl on cl.id = c.client_id
-			left join probe p on p.component_id = c.id
-			where c.id in (select (jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))::uuid)`)
-	);
-	return new Map(found.map((c) => [c.id, c]));
-}
-
-async function insertBatch(tx: Executor, samples: ResolvedSample[]) {
-	const input = JSON.stringify(
-		samples.map((s) => {
-			const record: Record<string, unknown> = {
-				component_id: s.componentId,
-				at: s.at.toISOString(),
-				status: s.status
-			};
-			for (const [name, column] of Object.entries(METRIC_COLUMNS))
-				record[column.sample] = s[name as keyof typeof METRIC_COLUMNS] ?? null;
-			return record;
-		})
-	);
-	return rowsOf<{ component_id: string; min_at: string; max_at: string; n: number }>(
-		await tx.execute(sql`
-			with ins as (
-				insert into sample (component_id, at, status, ${sampleMetricColumns})
-				select * from jsonb_to_recordset(${input}::jsonb) as x(${sampleRecordType})
-				on conflict do nothing
-				returning *
-			), rolled as (
-				insert into metric_rollup (component_id, resolution, bucket, samples, up_count, degraded_count, down_count, ${rollupAggregateColumns})
-				select component_id, res, date_trunc(res, at, 'UTC'), count(*),
-					count(*) filter (where status = 'up'), count(*) filter (where status = 'degraded'),
-					count(*) filter (where status = 'down'), ${rollupAggregates}
-				from ins cross join unnest(array['minute', 'hour', 'day']) as res
-				group by component_id, res, date_trunc(res, at, 'UTC')
-				on conflict (component_id, resolution, bucket) do update set
-					samples = metric_rollup.samples + excluded.samples,
-					up_count = metric_rollup.up_count + excluded.up_count,
-					degraded_count = metric_rollup.degraded_count + excluded.degraded_count,
-					down_count = metric_rollup.down_count + excluded.down_count,
-					${rollupMerge}
-			)
-			select component_id, min(at) as min_at, max(at) as max_at, count(*)::int as n
-			from ins group by component_id`)
-	);
-}
-
-type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at'>;
-
-/** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
-async function latestPoints(
-	tx: Executor,
-	latest: { componentId: string; at: Date }[]
-): Promise<PointRow[]> {
-	const input = JSON.stringify(
-		latest.map((l) => ({ component_id: l.componentId, at: l.at.toISOString() }))
-	);
-	return rowsOf<PointRow>(
-		await tx.execute(sql`
-			select r.component_id, r.bucket, ${rollupAverages}
-			from jsonb_to_recordset(${input}::jsonb) as l(component_id uuid, at timestamptz)
-			cross join lateral (
-				select * from metric_rollup
-				where component_id = l.component_id and resolution = 'minute' and bucket = date_trunc('minute', l.at, 'UTC')
-			) r`)
-	);
+/**
+ * Locks the components' rows, in id order so that batches sharing components queue instead of
+ * deadlocking, and reads what the batch needs of them. The lock is what keeps samples tied to
+ * their component without a per-row foreign key: a component locked here cannot be deleted until
+ * the batch commits, and deleting one deletes its samples (migration 0021).
+ */
+async function lockComponents(
+	sql: postgres.TransactionSql,
+	sortedIds: string[],
+	{ allowGone = false } = {}
+): Promise<Map<string, ComponentInfo>> {
+	const found = (await sql`
+		select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
+			coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
+		from component c join client cl on cl.id = c.client_id
+		left join probe p on p.component_id = c.id
+		where c.id = any(${pgArray(sortedIds)}::uuid[])
+		order by c.id
+		for no key update of c`) as unknown as ComponentInfo[];
+	const components = new Map(found.map((c) => [c.id, c]));
+	const gone = sortedIds.filter((id) => !components.has(id));
+	if (gone.length > 0 && !allowGone) throw new ComponentsGone(gone);
+	return components;
 }
 
 function batchEvents(
