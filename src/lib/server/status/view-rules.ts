@@ -1,4 +1,6 @@
-import type { UptimeDay } from '$lib/monitoring';
+import type { ComponentStatus } from '$lib/live/events';
+import type { StatusItem, UptimeDay } from '$lib/monitoring';
+import { encodeBars } from '$lib/uptime-bars';
 import type { RollupResolution } from '../../domain/status';
 import { dateIn, lastDays } from '../calendar/dates';
 
@@ -79,4 +81,28 @@ export function resolutionFor(fromMs: number, toMs: number): RollupResolution {
 
 export function pointCount(fromMs: number, toMs: number, resolution: RollupResolution): number {
 	return Math.ceil(Math.max(0, toMs - fromMs) / RESOLUTION_MS[resolution]);
+}
+
+/** A component's state and bars as a status page carries them to the browser. */
+export function toStatusItem(
+	key: string,
+	c: {
+		name: string;
+		kind: string;
+		status: ComponentStatus;
+		since: string | null;
+		maintenance: boolean;
+		days: UptimeDay[];
+	}
+): StatusItem {
+	return {
+		key,
+		name: c.name,
+		kind: c.kind,
+		status: c.status,
+		since: c.since,
+		maintenance: c.maintenance,
+		bars: encodeBars(c.days),
+		lastDay: c.days.at(-1)?.day ?? ''
+	};
 }
