@@ -37,7 +37,7 @@ const sample = (client: string, at: string, status: string) => ({
 
 describe("the open period's days", () => {
 	it('are the figures the full timeline computation gives, a DST day of 25 hours included', async () => {
-		const { tenant, componentId } = await tenantWithServer();
+		const { componentId } = await tenantWithServer();
 		const now = new Date('2026-10-28T10:00:00Z');
 		// A timeline as ingestion leaves it: an hour down, then up ever since (the period still open).
 		await getDb().execute(sql`
@@ -92,6 +92,19 @@ describe("a client's home", () => {
 			sql`select max(id)::int as id from event where client_id = ${tenant.id}`
 		)) as unknown as { id: number }[];
 		expect(next.liveCursor).toBeGreaterThanOrEqual(newest.id);
+	});
+
+	it('stays the same over measurements that change no state', async () => {
+		const { tenant, viewer } = await tenantWithServer();
+		const at = Date.now() - 30_000;
+		await ingestSamples(ingest, {
+			samples: [sample(tenant.slug, new Date(at).toISOString(), 'up')]
+		});
+		const first = await getClientHome(viewer, tenant.slug);
+		await ingestSamples(ingest, {
+			samples: [sample(tenant.slug, new Date(at + 10_000).toISOString(), 'up')]
+		});
+		expect(await getClientHome(viewer, tenant.slug)).toBe(first);
 	});
 
 	it("is never another client's: a stranger gets the same 404 as for a missing client", async () => {

@@ -32,8 +32,8 @@ export type ClientHome = Awaited<ReturnType<typeof computeHome>>;
 /**
  * What every viewer of a client's home sees alike, kept per client (the key is the id of a
  * client the tenant gate let this request reach; nothing here depends on who asks). It is
- * current while no event of that client was written since, so a write on any node is seen
- * at the next request: the check reads the newest event id, an index look-up.
+ * current while no event of that client that changes it was written since, so a write on any
+ * node is seen at the next request: the check reads the newest event id, an index look-up.
  */
 const homes = new VersionedCache<ClientHome>(HOME_TTL_MS, MAX_CLIENTS);
 
@@ -65,5 +65,23 @@ export async function getClientHome(
 	const found = await getClientInScope(db, ctx, slug);
 	const { version, cursor } = await versionOf(db, found.id);
 	if (now) return computeHome(db, found.id, cursor, now);
-	return homes.get(found.id, version, () => computeHome(db, found.id, cursor, new Date()));
+	return homes.get(
+		found.id,
+		version,
+		() => computeHome(db, found.id, cursor, new Date()),
+		(since) => onlyMeasurementsSince(db, found.id, since, version)
+	);
+}
+
+/**
+ * Whether the client's events in (since, upTo] only brought measurements: a sample batch that
+ * changed no state moves no bar nor badge (its points go to the charts, which fetch their own).
+ */
+async function onlyMeasurementsSince(db: Executor, clientId: string, since: number, upTo: number) {
+	const rows = await db.execute(sql`
+		select 1 from event
+		where client_id = ${clientId} and id > ${since} and id <= ${upTo}
+			and (kind <> 'monitor.batch' or payload -> 'changes' <> '[]'::jsonb)
+		limit 1`);
+	return rows.length === 0;
 }

@@ -69,7 +69,10 @@ async function withUptimeDays(
 	now: Date
 ): Promise<ComponentStatusView[]> {
 	if (rows.length === 0) return [];
-	const firstDay = rows.map((r) => barDays(r.timezone, now)[0]).sort()[0];
+	const daysIn = new Map<string, string[]>();
+	for (const r of rows)
+		if (!daysIn.has(r.timezone)) daysIn.set(r.timezone, barDays(r.timezone, now));
+	const firstDay = [...daysIn.values()].map((days) => days[0]).sort()[0];
 	const windowStart = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
 	const ids = rows.map((r) => r.id);
 	const [stored, live, windows] = await Promise.all([
@@ -129,7 +132,7 @@ async function withUptimeDays(
 			status: r.status ?? 'unknown',
 			since: r.since?.toISOString() ?? null,
 			maintenance: own.some((w) => w.start <= now && w.end > now),
-			days: uptimeBars(r.timezone, now, (day) => days.get(day), own)
+			days: uptimeBars(r.timezone, now, (day) => days.get(day), own, daysIn.get(r.timezone))
 		};
 	});
 }

@@ -33,13 +33,33 @@ describe('VersionedCache', () => {
 		expect(await cache.get('a', 4, async () => 'old')).toBe('new');
 	});
 
-	it('goes stale after its time, whatever the version', async () => {
+	it('past its time, is served once more while a fresh value is computed behind it', async () => {
 		const { cache, tick } = setup(1000);
 		await cache.get('a', 1, async () => 'first');
 		tick(999);
-		expect(await cache.get('a', 1, async () => 'second')).toBe('first');
+		expect(await cache.get('a', 1, async () => 'unused')).toBe('first');
 		tick(1);
-		expect(await cache.get('a', 1, async () => 'second')).toBe('second');
+		const compute = vi.fn(async () => 'second');
+		expect(await cache.get('a', 1, compute)).toBe('first');
+		expect(await cache.get('a', 1, compute)).toBe('second');
+		expect(compute).toHaveBeenCalledTimes(1);
+	});
+
+	it('extends a value over a newer version whose changes do not matter', async () => {
+		const { cache } = setup();
+		await cache.get('a', 1, async () => 'first');
+		const unchanged = vi.fn(async (since: number) => since === 1);
+		expect(await cache.get('a', 3, async () => 'recomputed', unchanged)).toBe('first');
+		expect(unchanged).toHaveBeenCalledWith(1);
+		expect(await cache.get('a', 3, async () => 'unused')).toBe('first');
+		expect(
+			await cache.get(
+				'a',
+				4,
+				async () => 'recomputed',
+				async () => false
+			)
+		).toBe('recomputed');
 	});
 
 	it('keeps keys apart and forgets a failure', async () => {
