@@ -46,6 +46,15 @@ describe('the compact form of the 90-day bars', () => {
 		expect(back.every((d) => d.availability === 100)).toBe(true);
 	});
 
+	it('dates every day right over leap years and centuries', () => {
+		const dates = decodeBars(','.repeat(999), '2100-03-01').map((d) => d.day);
+		const expected = Array.from({ length: 1000 }, (_, i) =>
+			new Date(Date.UTC(2100, 2, 1) - (999 - i) * 86_400_000).toISOString().slice(0, 10)
+		);
+		expect(dates).toEqual(expected);
+		expect(decodeBars(',', '2024-03-01').map((d) => d.day)).toEqual(['2024-02-29', '2024-03-01']);
+	});
+
 	it('knows a component never measured', () => {
 		expect(hasBarData('-,-,-*')).toBe(false);
 		expect(hasBarData('-,,-')).toBe(true);

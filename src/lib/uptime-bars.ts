@@ -25,12 +25,28 @@ export function encodeBars(days: UptimeDay[]): string {
 	return days.map(token).join(',');
 }
 
+const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** YYYY-MM-DD of a day number (days since 1970-01-01), by integer arithmetic: pages render many. */
+function civilDate(days: number): string {
+	const z = days + 719_468;
+	const era = Math.floor(z / 146_097);
+	const doe = z - era * 146_097;
+	const yoe = Math.floor(
+		(doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365
+	);
+	const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+	const mp = Math.floor((5 * doy + 2) / 153);
+	const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+	const month = mp < 10 ? mp + 3 : mp - 9;
+	const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+	return `${year}-${pad(month)}-${pad(day)}`;
+}
+
 /** The calendar dates (YYYY-MM-DD) of `count` days ending with `last`, oldest first. */
 function daysEndingWith(last: string, count: number): string[] {
-	const end = Date.parse(`${last}T00:00:00Z`);
-	return Array.from({ length: count }, (_, i) =>
-		new Date(end - (count - 1 - i) * DAY_MS).toISOString().slice(0, 10)
-	);
+	const end = Math.round(Date.parse(`${last}T00:00:00Z`) / DAY_MS);
+	return Array.from({ length: count }, (_, i) => civilDate(end - (count - 1 - i)));
 }
 
 export function decodeBars(bars: string, lastDay: string): UptimeDay[] {
