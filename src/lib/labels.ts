@@ -15,6 +15,14 @@ const KIND_LABELS: Record<string, () => string> = {
 	backup: m.kind_backup
 };
 
+const KIND_GROUP_LABELS: Record<string, () => string> = {
+	server: m.kind_group_server,
+	application: m.kind_group_application,
+	database: m.kind_group_database,
+	network: m.kind_group_network,
+	backup: m.kind_group_backup
+};
+
 const ROLE_LABELS: Record<string, () => string> = {
 	admin: m.role_admin,
 	contact: m.role_contact,
@@ -47,31 +55,30 @@ export const membershipReasonLabel = labelFrom(MEMBERSHIP_REASON_LABELS);
 
 export const statusLabel = (status: string) => (STATUS_LABELS[status] ?? (() => status))();
 export const kindLabel = (kind: string) => (KIND_LABELS[kind] ?? (() => kind))();
+/** A kind as the title of a group of components. */
+export const kindGroupLabel = (kind: string) => (KIND_GROUP_LABELS[kind] ?? (() => kind))();
 export const roleLabel = (role: string) => (ROLE_LABELS[role] ?? (() => role))();
 export const scopeLabel = (scope: string) => (SCOPE_LABELS[scope] ?? (() => scope))();
 
+const DATE_TIME = { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' } as const;
+const DAY = { dateStyle: 'medium', timeZone: 'UTC' } as const;
+const EUROS = { style: 'currency', currency: 'EUR' } as const;
+const PERCENT = { maximumFractionDigits: 2 };
+
 export function formatDateTime(value: Date | string | null | undefined, locale: string): string {
 	if (!value) return '—';
-	return dateTimeFormat(intlLocale(locale), {
-		dateStyle: 'medium',
-		timeStyle: 'short',
-		timeZone: 'Europe/Paris'
-	}).format(new Date(value));
+	return dateTimeFormat(intlLocale(locale), DATE_TIME).format(new Date(value));
 }
 
 export function formatMoney(cents: number, locale: string): string {
-	return numberFormat(intlLocale(locale), { style: 'currency', currency: 'EUR' }).format(
-		cents / 100
-	);
+	return numberFormat(intlLocale(locale), EUROS).format(cents / 100);
 }
 
 /** A calendar date (YYYY-MM-DD) as the reader writes it. */
 export function formatDay(day: string, locale: string): string {
-	return dateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-		new Date(`${day}T00:00:00Z`)
-	);
+	return dateTimeFormat(intlLocale(locale), DAY).format(new Date(`${day}T00:00:00Z`));
 }
 
 export function formatPercent(value: number, locale: string): string {
-	return numberFormat(intlLocale(locale), { maximumFractionDigits: 2 }).format(value);
+	return numberFormat(intlLocale(locale), PERCENT).format(value);
 }

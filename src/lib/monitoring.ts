@@ -32,3 +32,17 @@ export interface UptimeDay {
 	/** Some planned maintenance that day (marked on the bar). */
 	maintenance: boolean;
 }
+
+/** One component as a status page lists it: its 90 bars in their compact form (`uptime-bars.ts`). */
+export interface StatusItem {
+	/** The client's component key; the public page uses the component's id. */
+	key: string;
+	name: string;
+	kind: string;
+	status: ComponentStatus;
+	since: string | null;
+	maintenance: boolean;
+	bars: string;
+	/** The newest bar's day, on its client's calendar. */
+	lastDay: string;
+}

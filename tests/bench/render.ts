@@ -3,6 +3,7 @@
  * plus fresh samples from the API), under autocannon.
  *   node --import tsx tests/bench/render.ts
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { load } from './cannon';
 import {
@@ -49,7 +50,9 @@ export async function run(): Promise<Figure[]> {
 		const r = await load(page, { connections: CONNECTIONS, seconds: SECONDS, headers: { cookie } });
 		const cpu = cpuShare(before, portal.cpu(), SECONDS);
 		console.log(
-			`[render] /app/acme: ${Math.round(r.rps)} req/s, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}`
+			`[render] /app/acme: ${Math.round(r.rps)} req/s, p50 ${ms(r.p50)}, p95 ${ms(r.p95)} (${r.statusCodes}); CPU ${cpu}; load average ${loadavg()
+				.map((l) => l.toFixed(2))
+				.join(' ')}`
 		);
 		return [
 			{

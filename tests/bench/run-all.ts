@@ -9,6 +9,7 @@ import { run as exportBench } from './export';
 import type { Figure } from './harness';
 import { run as ingest } from './ingest';
 import { run as fanout } from './live-fanout';
+import { run as manyComponents } from './many-components';
 import { run as memory } from './memory';
 import { run as publicStatus } from './public-status';
 import { run as render } from './render';
@@ -17,6 +18,7 @@ const BENCHES: [string, () => Promise<Figure[]>][] = [
 	['ingest', ingest],
 	['fanout', fanout],
 	['render', render],
+	['many', manyComponents],
 	['public', publicStatus],
 	['memory', memory],
 	['backup-files', backupFiles],

@@ -9,3 +9,15 @@ describe('chart formatters', () => {
 		expect(chartFormatters('en', 7 * 86_400_000, 'Europe/Paris').time(at)).toBe('10/06, 18:00');
 	});
 });
+
+describe('chart formatters, once built', () => {
+	it('are shared by every chart of the same locale, span kind and time zone', () => {
+		expect(chartFormatters('fr', 3_600_000, 'Europe/Paris')).toBe(
+			chartFormatters('fr', 86_400_000, 'Europe/Paris')
+		);
+		expect(chartFormatters('fr', 7 * 86_400_000, 'Europe/Paris')).not.toBe(
+			chartFormatters('fr', 86_400_000, 'Europe/Paris')
+		);
+		expect(chartFormatters('en', 86_400_000, 'Europe/Paris').bps(2_500_000)).toBe('2.5 MB/s');
+	});
+});

@@ -1,16 +1,20 @@
-import { intlLocale } from '$lib/intl';
+import { dateTimeFormat, intlLocale, numberFormat } from '$lib/intl';
 
-/** Tooltip and value formatters for a chart spanning `spanMs`, times on the wall clock of `timeZone`. */
-export function chartFormatters(locale: string, spanMs: number, timeZone: string) {
+const DAY_MS = 86_400_000;
+const ONE_DECIMAL = { maximumFractionDigits: 1 };
+const UNITS = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+
+export type ChartFormatters = ReturnType<typeof buildFormatters>;
+
+function buildFormatters(locale: string, withDate: boolean, timeZone: string) {
 	const tag = intlLocale(locale);
-	const time = new Intl.DateTimeFormat(
+	const time = dateTimeFormat(
 		tag,
-		spanMs <= 86_400_000
-			? { hour: '2-digit', minute: '2-digit', timeZone }
-			: { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone }
+		withDate
+			? { day: '2-digit', month: '2-digit', hour: '2-digit', minute: '2-digit', timeZone }
+			: { hour: '2-digit', minute: '2-digit', timeZone }
 	);
-	const number = new Intl.NumberFormat(tag, { maximumFractionDigits: 1 });
-	const units = ['B/s', 'kB/s', 'MB/s', 'GB/s'];
+	const number = numberFormat(tag, ONE_DECIMAL);
 	return {
 		time: (ms: number) => time.format(new Date(ms)),
 		percent: (v: number) => `${number.format(v)} %`,
@@ -18,11 +22,22 @@ export function chartFormatters(locale: string, spanMs: number, timeZone: string
 		plain: (v: number) => number.format(v),
 		bps: (v: number) => {
 			let unit = 0;
-			while (v >= 1000 && unit < units.length - 1) {
+			while (v >= 1000 && unit < UNITS.length - 1) {
 				v /= 1000;
 				unit++;
 			}
-			return `${number.format(v)} ${units[unit]}`;
+			return `${number.format(v)} ${UNITS[unit]}`;
 		}
 	};
+}
+
+const built = new Map<string, ChartFormatters>();
+
+/** Tooltip and value formatters for a chart spanning `spanMs`, times on the wall clock of `timeZone`; built once per kind. */
+export function chartFormatters(locale: string, spanMs: number, timeZone: string): ChartFormatters {
+	const withDate = spanMs > DAY_MS;
+	const key = `${locale}|${withDate}|${timeZone}`;
+	let formatters = built.get(key);
+	if (!formatters) built.set(key, (formatters = buildFormatters(locale, withDate, timeZone)));
+	return formatters;
 }

@@ -33,7 +33,7 @@ export async function getClientInScope(
 	slug: string,
 	action: Action = 'client.read'
 ): Promise<Client> {
-	if (db === getDb() && action === 'client.read') return (await clientScope(ctx, slug)).client;
+	if (db === getDb() && action === 'client.read') return clientRow(ctx, slug);
 	return gate(db, ctx, slug, action);
 }
 
@@ -65,7 +65,30 @@ export async function contractOf(
 	return { contract: row, settings: resolved.ok ? resolved.settings : null };
 }
 
+const rows = new WeakMap<RequestContext, Map<string, Promise<Client>>>();
 const scopes = new WeakMap<RequestContext, Map<string, Promise<ClientScope>>>();
+
+function memo<T>(
+	cache: WeakMap<RequestContext, Map<string, Promise<T>>>,
+	ctx: RequestContext,
+	slug: string,
+	load: () => Promise<T>
+): Promise<T> {
+	let known = cache.get(ctx);
+	if (!known) cache.set(ctx, (known = new Map()));
+	let found = known.get(slug);
+	if (!found) {
+		found = load();
+		found.catch(() => known.delete(slug));
+		known.set(slug, found);
+	}
+	return found;
+}
+
+/** The client row of this request, through the gate once (its contract is read only if asked for). */
+function clientRow(ctx: RequestContext, slug: string): Promise<Client> {
+	return memo(rows, ctx, slug, () => gate(getDb(), ctx, slug));
+}
 
 /**
  * The client scope of this request: resolved once through the gate (the layout, the API
@@ -73,22 +96,14 @@ const scopes = new WeakMap<RequestContext, Map<string, Promise<ClientScope>>>();
  * or its contract call `forgetClientScope`.
  */
 export function clientScope(ctx: RequestContext, slug: string): Promise<ClientScope> {
-	let known = scopes.get(ctx);
-	if (!known) scopes.set(ctx, (known = new Map()));
-	let found = known.get(slug);
-	if (!found) {
-		const db = getDb();
-		found = gate(db, ctx, slug).then(async (row) => ({
-			client: row,
-			...(await contractOf(db, row.id))
-		}));
-		found.catch(() => known.delete(slug));
-		known.set(slug, found);
-	}
-	return found;
+	return memo(scopes, ctx, slug, async () => {
+		const row = await clientRow(ctx, slug);
+		return { client: row, ...(await contractOf(getDb(), row.id)) };
+	});
 }
 
 export function forgetClientScope(ctx: RequestContext): void {
+	rows.delete(ctx);
 	scopes.delete(ctx);
 }
 

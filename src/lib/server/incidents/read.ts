@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, ilike, inArray, lt, sql, type SQL } fro
 import { getClientInScope, incidentInScope } from '../clients/scope';
 import type { RequestContext } from '../context';
 import { authorize, can } from '../policy';
-import { getDb } from '../db';
+import { getDb, type Executor } from '../db';
 import {
 	client,
 	component,
@@ -166,6 +166,22 @@ export async function listIncidents(
 		pageSize: INCIDENTS_PAGE_SIZE,
 		items: rows.map((r) => summary(r, deadlineStates(r, rules, now)))
 	};
+}
+
+/** A client's newest reports, in a few words (the client's home), for a client already reached through the tenant gate. */
+export function recentIncidentsOf(db: Executor, clientId: string, limit: number) {
+	return db
+		.select({
+			number: incident.number,
+			title: incident.title,
+			severity: incident.severity,
+			status: incident.status,
+			reportedAt: incident.reportedAt
+		})
+		.from(incident)
+		.where(eq(incident.clientId, clientId))
+		.orderBy(desc(incident.reportedAt))
+		.limit(limit);
 }
 
 /** Every report for export, oldest first, with its components. */

@@ -44,7 +44,16 @@ export async function upcomingMaintenance(
 	limit = 5
 ) {
 	const db = getDb();
-	const clientId = (await getClientInScope(db, ctx, slug)).id;
+	return upcomingMaintenanceOf(db, (await getClientInScope(db, ctx, slug)).id, now, limit);
+}
+
+/** The same for a client already reached through the tenant gate. */
+export async function upcomingMaintenanceOf(
+	db: Executor,
+	clientId: string,
+	now = new Date(),
+	limit = 5
+) {
 	const rows = await db
 		.select({
 			id: maintenance.id,

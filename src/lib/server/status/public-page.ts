@@ -2,6 +2,7 @@ import { systemContext } from '../context';
 import { liveCursor } from '../live/cursor';
 import { getPublicNotices } from './public-notices';
 import { getPublicStatus } from './read';
+import { toStatusItem } from './view-rules';
 
 /** The public page's data; anonymous visitors get it through the response cache of src/cli/public-cache.ts. */
 export async function publicPageData() {
@@ -12,15 +13,7 @@ export async function publicPageData() {
 	return {
 		liveCursor: cursor,
 		overall: status.overall,
-		components: status.components.map(({ id, name, kind, status, since, maintenance, days }) => ({
-			id,
-			name,
-			kind,
-			status,
-			since,
-			maintenance,
-			days
-		})),
+		components: status.components.map((c) => toStatusItem(c.id, c)),
 		incidents: notices.incidents,
 		maintenance: notices.maintenance
 	};

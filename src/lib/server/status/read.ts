@@ -9,7 +9,7 @@ import { getDb, type Executor } from '../db';
 import { client, component, statusDay, statusInterval, ROLLUP_RESOLUTIONS } from '../db/schema';
 import { invalid } from '../errors';
 import { liveStatusDays } from './days';
-import { maintenanceWindows } from '../maintenance/view';
+import { maintenanceWindows, type MaintenanceWindow } from '../maintenance/view';
 import { rollupAverages } from './metrics-sql';
 import { toDate } from './pg-time';
 import { displayStatus, overallStatus, type UptimeDay } from '$lib/monitoring';
@@ -60,7 +60,8 @@ type StateRow = Awaited<ReturnType<typeof componentsWithState>>[number];
 
 /**
  * 90 daily bars per component: stored day rows for closed days, figures computed now for
- * the days the still-open period covers (they change by the minute).
+ * the days the still-open period covers (they change by the minute). One query per part
+ * (days, open periods, maintenance), whatever the number of components.
  */
 async function withUptimeDays(
 	db: Executor,
@@ -68,53 +69,61 @@ async function withUptimeDays(
 	now: Date
 ): Promise<ComponentStatusView[]> {
 	if (rows.length === 0) return [];
-	const firstDay = rows.map((r) => barDays(r.timezone, now)[0]).sort()[0];
+	const daysIn = new Map<string, string[]>();
+	for (const r of rows)
+		if (!daysIn.has(r.timezone)) daysIn.set(r.timezone, barDays(r.timezone, now));
+	const firstDay = [...daysIn.values()].map((days) => days[0]).sort()[0];
 	const windowStart = new Date(now.getTime() - (UPTIME_DAYS + 1) * 86_400_000);
-	const stored = await db
-		.select()
-		.from(statusDay)
-		.where(
-			and(
-				inArray(
-					statusDay.componentId,
-					rows.map((r) => r.id)
-				),
-				gte(statusDay.day, firstDay)
-			)
-		);
-	const live = await liveStatusDays(
-		db,
-		rows.flatMap((r) =>
-			r.since
-				? [
-						{
-							componentId: r.id,
-							from: r.since < windowStart ? windowStart : r.since,
-							timezone: r.timezone
-						}
-					]
-				: []
+	const ids = rows.map((r) => r.id);
+	const [stored, live, windows] = await Promise.all([
+		db
+			.select({
+				componentId: statusDay.componentId,
+				day: statusDay.day,
+				upSeconds: statusDay.upSeconds,
+				degradedSeconds: statusDay.degradedSeconds,
+				downSeconds: statusDay.downSeconds,
+				unknownSeconds: statusDay.unknownSeconds
+			})
+			.from(statusDay)
+			.where(and(inArray(statusDay.componentId, ids), gte(statusDay.day, firstDay))),
+		liveStatusDays(
+			db,
+			rows.flatMap((r) =>
+				r.since
+					? [
+							{
+								componentId: r.id,
+								from: r.since < windowStart ? windowStart : r.since,
+								timezone: r.timezone,
+								status: r.status ?? 'unknown'
+							}
+						]
+					: []
+			),
+			now
 		),
-		now
-	);
-	const key = (id: string, day: string) => `${id}/${day}`;
-	const windows = await maintenanceWindows(
-		db,
-		rows.map((r) => r.id),
-		windowStart,
-		new Date(now.getTime() + 1)
-	);
-	const figures = new Map<string, DaySeconds>(stored.map((d) => [key(d.componentId, d.day), d]));
+		maintenanceWindows(db, ids, windowStart, new Date(now.getTime() + 1))
+	]);
+	const figures = new Map<string, Map<string, DaySeconds>>(ids.map((id) => [id, new Map()]));
+	for (const d of stored) figures.get(d.componentId)?.set(d.day, d);
 	for (const d of live) {
-		figures.set(key(d.component_id, d.day), {
+		figures.get(d.component_id)?.set(d.day, {
 			upSeconds: d.up_seconds,
 			degradedSeconds: d.degraded_seconds,
 			downSeconds: d.down_seconds,
 			unknownSeconds: d.unknown_seconds
 		});
 	}
+	const windowsOf = new Map<string, MaintenanceWindow[]>();
+	for (const w of windows) {
+		let own = windowsOf.get(w.componentId);
+		if (!own) windowsOf.set(w.componentId, (own = []));
+		own.push(w);
+	}
 	return rows.map((r) => {
-		const own = windows.filter((w) => w.componentId === r.id);
+		const own = windowsOf.get(r.id) ?? [];
+		const days = figures.get(r.id)!;
 		return {
 			id: r.id,
 			key: r.key,
@@ -123,20 +132,21 @@ async function withUptimeDays(
 			status: r.status ?? 'unknown',
 			since: r.since?.toISOString() ?? null,
 			maintenance: own.some((w) => w.start <= now && w.end > now),
-			days: uptimeBars(r.timezone, now, (day) => figures.get(key(r.id, day)), own)
+			days: uptimeBars(r.timezone, now, (day) => days.get(day), own, daysIn.get(r.timezone))
 		};
 	});
+}
+
+/** Every component of a client, its state now and its 90 daily bars (no scope check: callers hold the client). */
+export async function clientComponentsOf(db: Executor, clientId: string, now: Date) {
+	return withUptimeDays(db, await componentsWithState(db, eq(component.clientId, clientId)), now);
 }
 
 /** A client's live status page and `GET /api/v1/clients/{slug}/status`. */
 export async function getClientStatus(ctx: RequestContext, slug: string, now = new Date()) {
 	const db = getDb();
 	const found = await getClientInScope(db, ctx, slug);
-	const components = await withUptimeDays(
-		db,
-		await componentsWithState(db, eq(component.clientId, found.id)),
-		now
-	);
+	const components = await clientComponentsOf(db, found.id, now);
 	return { overall: overallStatus(components.map(displayStatus)), components };
 }
 

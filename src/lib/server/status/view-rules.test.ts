@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { overallStatus } from '$lib/monitoring';
-import { pointCount, resolutionFor, uptimeBars, uptimeDay, windowDays } from './view-rules';
+import {
+	pointCount,
+	resolutionFor,
+	toStatusItem,
+	uptimeBars,
+	uptimeDay,
+	windowDays
+} from './view-rules';
 
 describe('overallStatus', () => {
 	it('shows the worst current state', () => {
@@ -118,5 +125,30 @@ describe('windowDays', () => {
 			now
 		);
 		expect([...days].sort()).toEqual(['2026-10-03', '2026-10-04', '2026-10-05']);
+	});
+});
+
+describe('toStatusItem', () => {
+	it('carries the bars in their compact form, with the day they end on', () => {
+		const days = [uptimeDay('2026-10-04', undefined), uptimeDay('2026-10-05', undefined, true)];
+		expect(
+			toStatusItem('web-1', {
+				name: 'Web',
+				kind: 'server',
+				status: 'up',
+				since: null,
+				maintenance: false,
+				days
+			})
+		).toEqual({
+			key: 'web-1',
+			name: 'Web',
+			kind: 'server',
+			status: 'up',
+			since: null,
+			maintenance: false,
+			bars: '-,-*',
+			lastDay: '2026-10-05'
+		});
 	});
 });

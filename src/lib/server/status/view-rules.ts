@@ -1,4 +1,6 @@
-import type { UptimeDay } from '$lib/monitoring';
+import type { ComponentStatus } from '$lib/live/events';
+import type { StatusItem, UptimeDay } from '$lib/monitoring';
+import { encodeBars } from '$lib/uptime-bars';
 import type { RollupResolution } from '../../domain/status';
 import { dateIn, lastDays } from '../calendar/dates';
 
@@ -50,17 +52,21 @@ export function barDays(timeZone: string, now: Date): string[] {
  * One component's daily bars, on the calendar of its own client's timezone, like its stored day
  * rows: a page that lists several clients' components (the public one) has each row on its own
  * days. Shared-infrastructure components belong to the provider's own client, whose timezone is
- * the provider's (Europe/Paris by default).
+ * the provider's (Europe/Paris by default). `days` are `barDays` of that zone, which a caller
+ * listing many components of one zone computes once.
  */
 export function uptimeBars(
 	timeZone: string,
 	now: Date,
 	figures: (day: string) => DaySeconds | undefined,
-	maintenance: { start: Date; end: Date }[]
+	maintenance: { start: Date; end: Date }[],
+	days = barDays(timeZone, now)
 ): UptimeDay[] {
-	const marked = windowDays(maintenance, timeZone, now);
-	return barDays(timeZone, now).map((day) => uptimeDay(day, figures(day), marked.has(day)));
+	const marked = maintenance.length ? windowDays(maintenance, timeZone, now) : NO_DAYS;
+	return days.map((day) => uptimeDay(day, figures(day), marked.has(day)));
 }
+
+const NO_DAYS: ReadonlySet<string> = new Set();
 
 export const MAX_POINTS = 3000;
 const RESOLUTION_MS: Record<RollupResolution, number> = {
@@ -79,4 +85,28 @@ export function resolutionFor(fromMs: number, toMs: number): RollupResolution {
 
 export function pointCount(fromMs: number, toMs: number, resolution: RollupResolution): number {
 	return Math.ceil(Math.max(0, toMs - fromMs) / RESOLUTION_MS[resolution]);
+}
+
+/** A component's state and bars as a status page carries them to the browser. */
+export function toStatusItem(
+	key: string,
+	c: {
+		name: string;
+		kind: string;
+		status: ComponentStatus;
+		since: string | null;
+		maintenance: boolean;
+		days: UptimeDay[];
+	}
+): StatusItem {
+	return {
+		key,
+		name: c.name,
+		kind: c.kind,
+		status: c.status,
+		since: c.since,
+		maintenance: c.maintenance,
+		bars: encodeBars(c.days),
+		lastDay: c.days.at(-1)?.day ?? ''
+	};
 }
