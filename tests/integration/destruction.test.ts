@@ -14,7 +14,13 @@ import { destroyDueClients } from '../../src/lib/server/clients/destruction';
 import { createComponent } from '../../src/lib/server/components/service';
 import { localDate } from '../../src/lib/server/contracts/end-of-contract';
 import { getDb, rowsOf } from '../../src/lib/server/db';
-import { auditLog, clientTombstone, component, membership } from '../../src/lib/server/db/schema';
+import {
+	auditLog,
+	clientTombstone,
+	component,
+	membership,
+	sample
+} from '../../src/lib/server/db/schema';
 import { ServiceError } from '../../src/lib/server/errors';
 import { runExportQueue } from '../../src/lib/server/export/jobs';
 import { requestExport } from '../../src/lib/server/export/service';
@@ -39,7 +45,17 @@ afterAll(async () => {
 async function seededClient(preset = 'softconcept') {
 	const staff = await createStaff();
 	const t = await createTenant(staff, preset);
-	await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
+	const web = await createComponent(staff, t.slug, { key: 'web-1', name: 'Web 1', kind: 'server' });
+	// Samples have no foreign key (migration 0021): a trigger deletes them with their component.
+	await getDb()
+		.insert(sample)
+		.values(
+			Array.from({ length: 30 }, (_, i) => ({
+				componentId: web.id,
+				at: new Date(Date.now() - i * 60_000),
+				status: 'up' as const
+			}))
+		);
 	const admin = await createMember(t.id, t.slug, 'admin');
 	const contact = await createMember(t.id, t.slug, 'contact');
 	await createSession(getDb(), contact.actor.kind === 'member' ? contact.actor.userId : '', null);

@@ -51,8 +51,8 @@ async function destroyClient(clientId: string, now: Date): Promise<ClientTombsto
 			.where(eq(client.id, clientId))
 			.for('update');
 		const rules = found && endRulesOf(found.contract);
-		if (!found?.contract.endsOn || !rules) return null;
-		const { destroyOn } = endOfContractDates(found.contract.endsOn, rules);
+		if (!found?.client.contractEndsOn || !rules) return null;
+		const { destroyOn } = endOfContractDates(found.client.contractEndsOn, rules);
 		if (!isDestructionDue(destroyOn, now, found.client.timezone)) return null;
 		// An export the client asked on its last day finishes first; the next run destroys.
 		const [building] = await tx
@@ -65,11 +65,11 @@ async function destroyClient(clientId: string, now: Date): Promise<ClientTombsto
 			.from(membership)
 			.innerJoin(user, eq(user.id, membership.userId))
 			.where(eq(membership.clientId, clientId));
-		const [orderedBy] = found.contract.endRecordedBy
+		const [orderedBy] = found.client.contractEndRecordedBy
 			? await tx
 					.select({ id: user.id, name: user.name })
 					.from(user)
-					.where(eq(user.id, found.contract.endRecordedBy))
+					.where(eq(user.id, found.client.contractEndRecordedBy))
 			: [];
 		const exported = await lastExport(tx, clientId);
 		const [tombstone] = await tx
@@ -79,7 +79,7 @@ async function destroyClient(clientId: string, now: Date): Promise<ClientTombsto
 				slug: found.client.slug,
 				name: found.client.name,
 				preset: found.contract.preset,
-				endsOn: found.contract.endsOn,
+				endsOn: found.client.contractEndsOn,
 				destroyOn,
 				destroyedAt: now,
 				orderedByUserId: orderedBy?.id ?? null,
@@ -122,9 +122,8 @@ async function destroyClient(clientId: string, now: Date): Promise<ClientTombsto
 export async function destroyDueClients(now = new Date()): Promise<ClientTombstone[]> {
 	const ending = await getDb()
 		.select({ id: client.id })
-		.from(contract)
-		.innerJoin(client, eq(client.id, contract.clientId))
-		.where(isNotNull(contract.endsOn));
+		.from(client)
+		.where(isNotNull(client.contractEndsOn));
 	const destroyed: ClientTombstone[] = [];
 	for (const { id } of ending) {
 		const tombstone = await destroyClient(id, now);

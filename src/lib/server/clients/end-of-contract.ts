@@ -11,7 +11,7 @@ import {
 } from '../contracts/end-of-contract';
 import { resolveContractSettings, type ContractSettings } from '../contracts/settings';
 import { getDb, type Executor } from '../db';
-import { contract, user, type Client, type Contract } from '../db/schema';
+import { client, contract, user, type Client, type Contract } from '../db/schema';
 import { conflict, invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { authorize } from '../policy';
@@ -45,44 +45,48 @@ export interface ContractEnd extends EndOfContractDates {
 
 /** The countdown shown to the client's users: null while no end is recorded. Pure. */
 export function contractEndView(
+	owner: Client,
 	row: Contract,
-	timeZone: string,
 	now: Date,
 	recordedByName: string | null = null
 ): ContractEnd | null {
 	const rules = endRulesOf(row);
-	if (!row.endsOn || !rules) return null;
-	const dates = endOfContractDates(row.endsOn, rules);
-	const today = localDate(now, timeZone);
+	if (!owner.contractEndsOn || !rules) return null;
+	const dates = endOfContractDates(owner.contractEndsOn, rules);
+	const today = localDate(now, owner.timezone);
 	return {
 		...dates,
 		clause: rules.clause,
-		daysToDestruction: daysUntil(dates.destroyOn, now, timeZone),
+		daysToDestruction: daysUntil(dates.destroyOn, now, owner.timezone),
 		ended: today > dates.endsOn,
 		exportOpen: today <= dates.exportClosesOn,
-		recordedAt: row.endRecordedAt?.toISOString() ?? null,
+		recordedAt: owner.contractEndRecordedAt?.toISOString() ?? null,
 		recordedByName
 	};
 }
 
-async function recorderName(db: Executor, row: Contract) {
-	if (!row.endRecordedBy) return null;
+async function recorderName(db: Executor, owner: Client) {
+	if (!owner.contractEndRecordedBy) return null;
 	const [found] = await db
 		.select({ name: user.name })
 		.from(user)
-		.where(eq(user.id, row.endRecordedBy));
+		.where(eq(user.id, owner.contractEndRecordedBy));
 	return found?.name ?? null;
 }
 
-/** The recorded end of a client's contract, for anyone who may read the client. */
+/**
+ * The recorded end of a client's contract, for anyone who may read the client. The client row
+ * says whether there is one: only then are the contract's rules and the recorder read.
+ */
 export async function getContractEnd(
 	ctx: RequestContext,
 	slug: string,
 	now = new Date()
 ): Promise<ContractEnd | null> {
-	const { client, contract: row } = await clientScope(ctx, slug);
-	if (!row.endsOn) return null;
-	return contractEndView(row, client.timezone, now, await recorderName(getDb(), row));
+	const owner = await getClientInScope(getDb(), ctx, slug);
+	if (!owner.contractEndsOn) return null;
+	const { contract: row } = await clientScope(ctx, slug);
+	return contractEndView(owner, row, now, await recorderName(getDb(), owner));
 }
 
 /** Refuses an end whose destruction would already be past, or one years away. */
@@ -100,6 +104,18 @@ function checkEndDate(owner: Client, row: Contract, endsOn: string, now: Date) {
 		});
 }
 
+/** The client's row and contract, locked: two staff recording an end do it one after the other. */
+async function lockedEnd(tx: Executor, ctx: RequestContext, slug: string) {
+	const gated = await getClientInScope(tx, ctx, slug);
+	const [locked] = await tx
+		.select({ client, contract })
+		.from(client)
+		.innerJoin(contract, eq(contract.clientId, client.id))
+		.where(eq(client.id, gated.id))
+		.for('update');
+	return locked;
+}
+
 /**
  * Staff record (or move) the end of a client's contract: the client's users see the end date,
  * the export window and the destruction date from then on, and the destruction job acts on it.
@@ -115,45 +131,40 @@ export async function recordContractEnd(
 		endsOn: () => m.validation_date()
 	});
 	forgetClientScope(ctx);
-	const after = await getDb().transaction(async (tx) => {
-		const owner = await getClientInScope(tx, ctx, slug);
-		const [before] = await tx
-			.select()
-			.from(contract)
-			.where(eq(contract.clientId, owner.id))
-			.for('update');
-		checkEndDate(owner, before, endsOn, now);
+	const recorded = await getDb().transaction(async (tx) => {
+		const before = await lockedEnd(tx, ctx, slug);
+		checkEndDate(before.client, before.contract, endsOn, now);
 		const [after] = await tx
-			.update(contract)
+			.update(client)
 			.set({
-				endsOn,
-				endRecordedAt: now,
-				endRecordedBy: 'userId' in ctx.actor ? ctx.actor.userId : null,
+				contractEndsOn: endsOn,
+				contractEndRecordedAt: now,
+				contractEndRecordedBy: 'userId' in ctx.actor ? ctx.actor.userId : null,
 				updatedAt: now
 			})
-			.where(eq(contract.clientId, owner.id))
+			.where(eq(client.id, before.client.id))
 			.returning();
-		const view = contractEndView(after, owner.timezone, now)!;
+		const view = contractEndView(after, before.contract, now)!;
 		await recordAudit(tx, ctx, {
 			action: 'contract.end_recorded',
 			targetType: 'contract',
-			targetId: owner.id,
-			clientId: owner.id,
-			before: before.endsOn ? { endsOn: before.endsOn } : null,
+			targetId: after.id,
+			clientId: after.id,
+			before: before.client.contractEndsOn ? { endsOn: before.client.contractEndsOn } : null,
 			after: { endsOn, exportClosesOn: view.exportClosesOn, destroyOn: view.destroyOn }
 		});
 		await appendEvent(tx, {
-			clientId: owner.id,
+			clientId: after.id,
 			kind: 'contract.updated',
-			payload: { clientSlug: owner.slug }
+			payload: { clientSlug: after.slug }
 		});
-		return { row: after, owner };
+		return { owner: after, row: before.contract };
 	});
 	return contractEndView(
-		after.row,
-		after.owner.timezone,
+		recorded.owner,
+		recorded.row,
 		now,
-		await recorderName(getDb(), after.row)
+		await recorderName(getDb(), recorded.owner)
 	)!;
 }
 
@@ -162,29 +173,29 @@ export async function withdrawContractEnd(ctx: RequestContext, slug: string): Pr
 	authorize(ctx, 'contract.end');
 	forgetClientScope(ctx);
 	await getDb().transaction(async (tx) => {
-		const owner = await getClientInScope(tx, ctx, slug);
-		const [before] = await tx
-			.select()
-			.from(contract)
-			.where(eq(contract.clientId, owner.id))
-			.for('update');
-		if (!before.endsOn) throw conflict(m.contract_end_none());
+		const { client: before } = await lockedEnd(tx, ctx, slug);
+		if (!before.contractEndsOn) throw conflict(m.contract_end_none());
 		await tx
-			.update(contract)
-			.set({ endsOn: null, endRecordedAt: null, endRecordedBy: null, updatedAt: new Date() })
-			.where(eq(contract.clientId, owner.id));
+			.update(client)
+			.set({
+				contractEndsOn: null,
+				contractEndRecordedAt: null,
+				contractEndRecordedBy: null,
+				updatedAt: new Date()
+			})
+			.where(eq(client.id, before.id));
 		await recordAudit(tx, ctx, {
 			action: 'contract.end_withdrawn',
 			targetType: 'contract',
-			targetId: owner.id,
-			clientId: owner.id,
-			before: { endsOn: before.endsOn },
+			targetId: before.id,
+			clientId: before.id,
+			before: { endsOn: before.contractEndsOn },
 			after: null
 		});
 		await appendEvent(tx, {
-			clientId: owner.id,
+			clientId: before.id,
 			kind: 'contract.updated',
-			payload: { clientSlug: owner.slug }
+			payload: { clientSlug: before.slug }
 		});
 	});
 }

@@ -28,6 +28,15 @@ export const client = pgTable('client', {
 	commissionedAt: timestamp('commissioned_at', { withTimezone: true }),
 	/** Staff admins may require two-factor sign-in of this client's admins. */
 	requireAdminTwoFactor: boolean('require_admin_two_factor').notNull().default(false),
+	/**
+	 * The contract's end date, recorded by the provider: it starts the countdown to destruction.
+	 * On the client row, which every request reads anyway, so a client without one costs nothing.
+	 */
+	contractEndsOn: date('contract_ends_on'),
+	contractEndRecordedAt: timestamp('contract_end_recorded_at', { withTimezone: true }),
+	contractEndRecordedBy: uuid('contract_end_recorded_by').references(() => user.id, {
+		onDelete: 'set null'
+	}),
 	createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
@@ -55,10 +64,6 @@ export const contract = pgTable('contract', {
 	preset: text('preset').notNull(),
 	overrides: jsonb('overrides').$type<Record<string, unknown>>().notNull().default({}),
 	monthlyFeeCents: bigint('monthly_fee_cents', { mode: 'number' }).notNull().default(0),
-	/** The contract's end date, recorded by the provider: it starts the countdown to destruction. */
-	endsOn: date('ends_on'),
-	endRecordedAt: timestamp('end_recorded_at', { withTimezone: true }),
-	endRecordedBy: uuid('end_recorded_by').references(() => user.id, { onDelete: 'set null' }),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
 
