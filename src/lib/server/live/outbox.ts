@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Executor } from '../db';
-import { event } from '../db/schema';
+import { rowsOf, type Executor } from '../db';
 import type { LiveEventKind, LiveEventPayloads } from '$lib/live/events';
 
 export type EventInput<K extends LiveEventKind = LiveEventKind> = {
@@ -46,23 +45,31 @@ export async function appendSessionsEnded(tx: Executor, sessionIds: string[]): P
 	await insertEvents(tx, [{ clientId: null, kind: SESSION_ENDED, payload }]);
 }
 
+/** The rows and their one NOTIFY in one statement: a write's last round trip to PostgreSQL. */
 async function insertEvents(
 	tx: Executor,
 	inputs: { clientId: string | null; kind: string; payload: unknown; isPublic?: boolean }[]
 ): Promise<number[]> {
 	if (inputs.length === 0) return [];
-	const rows = await tx
-		.insert(event)
-		.values(
-			inputs.map((input) => ({
-				clientId: input.clientId,
-				kind: input.kind,
-				payload: input.payload,
-				isPublic: input.isPublic ?? false
-			}))
-		)
-		.returning({ id: event.id });
-	const ids = rows.map((r) => r.id);
-	await tx.execute(sql`select pg_notify(${EVENT_CHANNEL}, ${ids.join(',')})`);
-	return ids;
+	const rows = JSON.stringify(
+		inputs.map((input) => ({
+			client_id: input.clientId,
+			kind: input.kind,
+			payload: input.payload,
+			is_public: input.isPublic ?? false
+		}))
+	);
+	const inserted = rowsOf<{ id: string }>(
+		await tx.execute(sql`
+			with ins as (
+				insert into event (client_id, kind, payload, is_public)
+				select client_id, kind, payload, is_public
+				from jsonb_to_recordset(${rows}::jsonb) as x(client_id uuid, kind text, payload jsonb, is_public boolean)
+				returning id
+			), notified as (
+				select pg_notify(${EVENT_CHANNEL}, string_agg(id::text, ',' order by id)) from ins
+			)
+			select ins.id from ins, notified order by ins.id`)
+	);
+	return inserted.map((r) => Number(r.id));
 }

@@ -10,16 +10,18 @@ import {
 	type TimelineSample
 } from './timeline';
 
-export interface TouchedComponent {
+/** What rebuilding one component's timeline needs, read before its stored periods from `startAt` on were deleted. */
+export interface TimelineState {
 	componentId: string;
-	/** The earliest sample this batch added: the timeline is rebuilt from just before it. */
-	minAt: Date;
+	/** The last sample before the new ones (or the first new one): the rebuild starts there. */
+	startAt: Date;
+	/** Every stored sample from `startAt` on, in order. */
+	samples: TimelineSample[];
+	/** The stored period reaching `startAt`, which the rebuilt stretch continues or ends. */
+	reaching: StoredPeriod | null;
+	/** The period that was open, for the live event of a change. */
+	open: { status: IntervalStatus; since: Date } | null;
 	staleMs: number;
-	/**
-	 * When the caller already knows them: every stored sample from the rebuild's start on, in
-	 * order (a batch that only appended knows the sample before it and its own).
-	 */
-	known?: { startAt: Date; samples: TimelineSample[] };
 }
 
 export interface RebuiltComponent {
@@ -29,132 +31,150 @@ export interface RebuiltComponent {
 	after: { status: IntervalStatus; since: Date } | null;
 }
 
-type StoredRow = {
-	id: string;
-	component_id: string;
-	status: IntervalStatus;
-	from_at: string;
-	to_at: string | null;
-	reaching: boolean;
-};
-
 /**
- * Rebuilds each touched component's timeline from the last sample before the batch's
- * earliest one, so a late or backfilled sample lands where it belongs. A handful of
- * prepared statements per batch, whatever the number of components.
+ * SQL over `st` (component_id, start_at): the stored period reaching each start and the open one
+ * as columns (PERIOD_COLUMNS from PERIOD_JOINS), and the deletion of every period from the start
+ * on. In one statement the reads see the timeline as it was before the deletion.
  */
-export async function rebuildTimelines(
-	sql: postgres.TransactionSql,
-	touched: TouchedComponent[],
-	now: Date
-): Promise<RebuiltComponent[]> {
-	if (touched.length === 0) return [];
-	const starts = await startsOf(sql, touched);
-	const stored = await replaceFrom(sql, starts);
-	const updates: { id: number; to: Date | null }[] = [];
-	const inserts: (Period & { componentId: string })[] = [];
-	const results: RebuiltComponent[] = [];
-	for (const t of touched) {
-		const id = t.componentId;
-		const { startAt, samples } = starts.get(id)!;
-		const mine = stored.filter((p) => p.component_id === id);
-		const open = mine.find((p) => p.to_at === null);
-		const reachingRow = mine.find((p) => p.reaching);
-		const reaching: StoredPeriod | null = reachingRow
-			? {
-					id: Number(reachingRow.id),
-					status: reachingRow.status,
-					from: toDate(reachingRow.from_at),
-					to: reachingRow.to_at === null ? null : toDate(reachingRow.to_at)
-				}
-			: null;
-		const splice = spliceTimeline(reaching, foldSamples(samples, t.staleMs, now));
-		if (splice.extend) updates.push(splice.extend);
-		inserts.push(...splice.insert.map((p) => ({ ...p, componentId: id })));
-		results.push({
-			componentId: id,
-			startAt,
-			before: open ? { status: open.status, since: toDate(open.from_at) } : null,
-			after: openAfter(reaching, splice.extend, splice.insert)
-		});
-	}
-	// In this order: a period closed here may be what lets a new one stay open (one open per component).
-	if (updates.length > 0) {
-		await sql`
-			update status_interval i set to_at = u.to_at
-			from unnest(${pgArray(updates.map((u) => u.id))}::bigint[], ${pgArray(updates.map((u) => u.to?.toISOString()))}::timestamptz[]) as u(id, to_at)
-			where i.id = u.id`;
-	}
-	if (inserts.length > 0) {
-		await sql`
-			insert into status_interval (component_id, status, from_at, to_at)
-			select * from unnest(${pgArray(inserts.map((p) => p.componentId))}::uuid[], ${pgArray(inserts.map((p) => p.status))}::text[],
-				${pgArray(inserts.map((p) => p.from.toISOString()))}::timestamptz[], ${pgArray(inserts.map((p) => p.to?.toISOString()))}::timestamptz[])`;
-	}
-	return results;
+export const PERIOD_COLUMNS = `r.id as reaching_id, r.status as reaching_status, r.from_at as reaching_from,
+	r.to_at as reaching_to, o.status as open_status, o.from_at as open_from`;
+export const PERIOD_JOINS = `
+	left join lateral (
+		select id, status, from_at, to_at from status_interval
+		where component_id = st.component_id and from_at < st.start_at
+		order by from_at desc limit 1
+	) r on r.to_at is null or r.to_at >= st.start_at
+	left join lateral (
+		select status, from_at from status_interval where component_id = st.component_id and to_at is null
+	) o on true`;
+export const DELETE_FROM_START = `
+	delete from status_interval i using st
+	where i.component_id = st.component_id and i.from_at >= st.start_at`;
+
+export interface PeriodColumns {
+	reaching_id: string | null;
+	reaching_status: IntervalStatus | null;
+	reaching_from: string | null;
+	reaching_to: string | null;
+	open_status: IntervalStatus | null;
+	open_from: string | null;
 }
 
-/** Where each rebuild starts, and the samples from there on: read back unless the caller knows them. */
-async function startsOf(
+export function periodsOf(row: PeriodColumns): Pick<TimelineState, 'reaching' | 'open'> {
+	return {
+		reaching:
+			row.reaching_id === null
+				? null
+				: {
+						id: Number(row.reaching_id),
+						status: row.reaching_status!,
+						from: toDate(row.reaching_from!),
+						to: row.reaching_to === null ? null : toDate(row.reaching_to)
+					},
+		open:
+			row.open_status === null ? null : { status: row.open_status, since: toDate(row.open_from!) }
+	};
+}
+
+/**
+ * For components touched without new samples (a silence): where each rebuild starts (the last
+ * sample before `minAt`), its stored periods (deleting those from the start on), its samples.
+ */
+export async function readTimelines(
 	sql: postgres.TransactionSql,
-	touched: TouchedComponent[]
-): Promise<Map<string, { startAt: Date; samples: TimelineSample[] }>> {
-	const starts = new Map(
-		touched.flatMap((t) => (t.known ? [[t.componentId, t.known] as const] : []))
-	);
-	const unknown = touched.filter((t) => !t.known);
-	if (unknown.length === 0) return starts;
-	const rows = (await sql`
-		with t as (
+	touched: { componentId: string; minAt: Date; staleMs: number }[]
+): Promise<TimelineState[]> {
+	if (touched.length === 0) return [];
+	const rows = (await sql.unsafe(
+		`with st as (
 			select t.component_id, coalesce(
 				(select max(s.at) from sample s where s.component_id = t.component_id and s.at < t.min_at),
 				t.min_at) as start_at
-			from unnest(${pgArray(unknown.map((t) => t.componentId))}::uuid[], ${pgArray(unknown.map((t) => t.minAt.toISOString()))}::timestamptz[]) as t(component_id, min_at)
-		)
-		select t.component_id, t.start_at, s.at, s.status
-		from t cross join lateral (
-			select at, status from sample where component_id = t.component_id and at >= t.start_at order by at
+			from unnest($1::uuid[], $2::timestamptz[]) as t(component_id, min_at)
+		), gone as (${DELETE_FROM_START})
+		select st.component_id, st.start_at, ${PERIOD_COLUMNS} from st ${PERIOD_JOINS}`,
+		[
+			pgArray(touched.map((t) => t.componentId)),
+			pgArray(touched.map((t) => t.minAt.toISOString()))
+		],
+		{ prepare: true }
+	)) as unknown as ({ component_id: string; start_at: string } & PeriodColumns)[];
+	const staleById = new Map(touched.map((t) => [t.componentId, t.staleMs]));
+	const states = rows.map((r) => ({
+		componentId: r.component_id,
+		startAt: toDate(r.start_at),
+		samples: [],
+		staleMs: staleById.get(r.component_id)!,
+		...periodsOf(r)
+	}));
+	await readSamples(sql, states);
+	return states;
+}
+
+/** Fills in each state's samples from its start on, read back from the table. */
+export async function readSamples(
+	sql: postgres.TransactionSql,
+	states: TimelineState[]
+): Promise<void> {
+	if (states.length === 0) return;
+	const rows = (await sql`
+		select st.component_id, s.at, s.status
+		from unnest(${pgArray(states.map((s) => s.componentId))}::uuid[], ${pgArray(states.map((s) => s.startAt.toISOString()))}::timestamptz[]) as st(component_id, start_at)
+		cross join lateral (
+			select at, status from sample where component_id = st.component_id and at >= st.start_at order by at
 		) s
-		order by t.component_id, s.at`) as unknown as {
+		order by st.component_id, s.at`) as unknown as {
 		component_id: string;
-		start_at: string;
 		at: string;
 		status: SampleStatus;
 	}[];
-	for (const t of unknown) starts.set(t.componentId, { startAt: t.minAt, samples: [] });
-	for (const r of rows) {
-		const start = starts.get(r.component_id)!;
-		if (start.samples.length === 0) start.startAt = toDate(r.start_at);
-		start.samples.push({ at: toDate(r.at), status: r.status });
-	}
-	return starts;
+	const byId = new Map(states.map((s) => [s.componentId, s]));
+	for (const r of rows)
+		byId.get(r.component_id)!.samples.push({ at: toDate(r.at), status: r.status });
 }
 
 /**
- * Reads the stored period reaching each start and the open one, and deletes every period from the
- * start on, in one statement: both parts see the timeline as it was before.
+ * Rebuilds each timeline from its state, so a late or backfilled sample lands where it belongs.
+ * The writes are sent at once and not awaited here: the caller awaits `written` with its own
+ * last statements, which PostgreSQL runs after these on the same connection.
  */
-async function replaceFrom(
+export function rebuildTimelines(
 	sql: postgres.TransactionSql,
-	starts: Map<string, { startAt: Date }>
-): Promise<StoredRow[]> {
-	const ids = pgArray([...starts.keys()]);
-	const at = pgArray([...starts.values()].map((s) => s.startAt.toISOString()));
-	return (await sql`
-		with st as (
-			select * from unnest(${ids}::uuid[], ${at}::timestamptz[]) as st(component_id, start_at)
-		), gone as (
-			delete from status_interval i using st
-			where i.component_id = st.component_id and i.from_at >= st.start_at
-		)
-		select i.id, i.component_id, i.status, i.from_at, i.to_at,
-			(i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) as reaching
-		from st cross join lateral (
-			(select * from status_interval where component_id = st.component_id and from_at < st.start_at order by from_at desc limit 1)
-			union
-			(select * from status_interval where component_id = st.component_id and to_at is null)
-		) i
-		where (i.from_at < st.start_at and (i.to_at is null or i.to_at >= st.start_at)) or i.to_at is null`) as unknown as StoredRow[];
+	states: TimelineState[],
+	now: Date
+): { rebuilt: RebuiltComponent[]; written: Promise<unknown>[] } {
+	const updates: { id: number; to: Date | null }[] = [];
+	const inserts: (Period & { componentId: string })[] = [];
+	const rebuilt = states.map((state) => {
+		const splice = spliceTimeline(state.reaching, foldSamples(state.samples, state.staleMs, now));
+		if (splice.extend) updates.push(splice.extend);
+		inserts.push(...splice.insert.map((p) => ({ ...p, componentId: state.componentId })));
+		return {
+			componentId: state.componentId,
+			startAt: state.startAt,
+			before: state.open,
+			after: openAfter(state.reaching, splice.extend, splice.insert)
+		};
+	});
+	const written: Promise<unknown>[] = [];
+	// In this order: a period closed here may be what lets a new one stay open (one open per component).
+	if (updates.length > 0) {
+		written.push(
+			sql`
+				update status_interval i set to_at = u.to_at
+				from unnest(${pgArray(updates.map((u) => u.id))}::bigint[], ${pgArray(updates.map((u) => u.to?.toISOString()))}::timestamptz[]) as u(id, to_at)
+				where i.id = u.id`.execute()
+		);
+	}
+	if (inserts.length > 0) {
+		written.push(
+			sql`
+				insert into status_interval (component_id, status, from_at, to_at)
+				select * from unnest(${pgArray(inserts.map((p) => p.componentId))}::uuid[], ${pgArray(inserts.map((p) => p.status))}::text[],
+					${pgArray(inserts.map((p) => p.from.toISOString()))}::timestamptz[], ${pgArray(inserts.map((p) => p.to?.toISOString()))}::timestamptz[])`.execute()
+		);
+	}
+	return { rebuilt, written };
 }
 
 function openAfter(

@@ -11,7 +11,8 @@ import {
 	SAMPLE_AGGREGATES,
 	sampleColumnType
 } from './metrics-sql';
-import type { ResolvedSample } from './samples-input';
+import { DELETE_FROM_START, PERIOD_COLUMNS, PERIOD_JOINS, type PeriodColumns } from './rebuild';
+import type { SampleReading } from './samples-input';
 
 const metricColumns = METRICS.map(([, c]) => c.sample);
 const types = ['int4', 'int8', 'text', ...metricColumns.map(sampleColumnType)];
@@ -21,18 +22,33 @@ const counts = ['up', 'degraded', 'down']
 
 /**
  * One prepared statement per batch: the raw samples (each column an array parameter), their
- * minute buckets, the hour and day buckets summed from those, and what the timeline rebuild needs
- * of each component: the instants stored, the last sample before them and whether any stored
- * sample already lay at or after the first (all read from the snapshot before the insert), and the
- * newest minute bucket, the live chart's point.
+ * minute buckets, the hour and day buckets summed from those, and per component what the
+ * timeline rebuild needs: the last sample before the batch's first new one (where the rebuild
+ * starts), whether any stored sample already lay at or after that first one, the stored periods
+ * at the start (those from it on are deleted), and the newest minute bucket, the live chart's
+ * point. Every read sees the tables as they were before the statement.
  */
-const INSERT_BATCH = `
-	with ins as (
+/** The batch's components: by id (probes, the simulator) or by client slug and key (agents). */
+export type BatchComponents =
+	{ ids: string[] } | { names: { client: string; component: string }[] };
+
+/** Each way of naming the batch's components, as `components` (position, id). */
+const COMPONENTS = {
+	ids: `select position::int, id from unnest($1::uuid[]) with ordinality as c(id, position)`,
+	names: `select p.position::int, c.id
+		from unnest($1::text[], $2::text[]) with ordinality as p(client, key, position)
+		join client cl on cl.slug = p.client
+		join component c on c.client_id = cl.id and c.key = p.key`
+};
+
+const insertBatchSql = (components: string, first: number) => `
+	with components as (${components}), ins as (
 		insert into sample (component_id, at, status, ${metricColumns.join(', ')})
-		select ($1::uuid[])[component], timestamptz 'epoch' + at_ms * interval '1 millisecond', status,
+		select c.id, timestamptz 'epoch' + at_ms * interval '1 millisecond', status,
 			${metricColumns.join(', ')}
-		from unnest(${types.map((t, i) => `$${i + 2}::${t}[]`).join(', ')})
-			as x(component, at_ms, status, ${metricColumns.join(', ')})
+		from unnest(${types.map((t, i) => `$${i + first}::${t}[]`).join(', ')})
+			as x(position, at_ms, status, ${metricColumns.join(', ')})
+		join components c using (position)
 		on conflict do nothing
 		returning *
 	), minutes as (
@@ -49,58 +65,75 @@ const INSERT_BATCH = `
 		group by component_id, res, date_trunc(res, bucket, 'UTC')
 		on conflict (component_id, resolution, bucket) do update set ${ROLLUP_MERGE}
 		returning component_id, resolution, bucket, ${ROLLUP_AVERAGES}
-	), touched as (
-		select component_id, count(*)::int as n, min(at) as min_at, max(at) as max_at
-		from ins group by component_id
-	)
-	select t.component_id, t.n, t.min_at, t.max_at, prev.at as start_at, prev.status as start_status,
-		coalesce(last.at >= t.min_at, false) as later,
-		r.bucket, ${METRICS.map(([name]) => `r."${name}"`).join(', ')}
-	from touched t
-	left join lateral (
-		select at from sample s where s.component_id = t.component_id order by at desc limit 1
-	) last on true
-	left join lateral (
-		select at, status from sample s where s.component_id = t.component_id and s.at < t.min_at
-		order by at desc limit 1
-	) prev on true
-	left join rolled r on r.component_id = t.component_id and r.resolution = 'minute'
-		and r.bucket = date_trunc('minute', t.max_at, 'UTC')`;
+	), st as (
+		select t.*, coalesce(prev.at, t.min_at) as start_at, prev.status as start_status,
+			coalesce(last.at >= t.min_at, false) as later
+		from (
+			select component_id, count(*)::int as n, min(at) as min_at, max(at) as max_at
+			from ins group by component_id
+		) t
+		left join lateral (
+			select at from sample s where s.component_id = t.component_id order by at desc limit 1
+		) last on true
+		left join lateral (
+			select at, status from sample s where s.component_id = t.component_id and s.at < t.min_at
+			order by at desc limit 1
+		) prev on true
+	), gone as (${DELETE_FROM_START})
+	select st.component_id, st.n, st.min_at, st.max_at, st.start_at, st.start_status, st.later,
+		pt.bucket, ${METRICS.map(([name]) => `pt."${name}"`).join(', ')}, ${PERIOD_COLUMNS}
+	from st
+	left join rolled pt on pt.component_id = st.component_id and pt.resolution = 'minute'
+		and pt.bucket = date_trunc('minute', st.max_at, 'UTC')
+	${PERIOD_JOINS}`;
+const INSERT_BATCH = {
+	ids: insertBatchSql(COMPONENTS.ids, 2),
+	names: insertBatchSql(COMPONENTS.names, 3)
+};
 
 export type InsertedRow = {
 	component_id: string;
 	n: number;
 	min_at: string;
 	max_at: string;
-	/** The last sample stored before this batch's first, where the rebuild starts. */
-	start_at: string | null;
+	/** The last sample stored before this batch's first new one, else that first one. */
+	start_at: string;
+	/** The status of that last sample; null when there was none. */
 	start_status: SampleStatus | null;
-	/** Some sample was stored at or after this batch's first before it came. */
+	/** Some sample was stored at or after this batch's first new one before it came. */
 	later: boolean;
 	bucket: string;
-} & Omit<MetricPoint, 'at'>;
+} & Omit<MetricPoint, 'at'> &
+	PeriodColumns;
 
-/** Inserts a batch without two samples of one component at one instant; one row per component that got any. */
-export async function insertBatch(
+/**
+ * Inserts a batch without two samples of one component at one instant, each sample naming its
+ * component by `position` (1-based) in `components`: a uuid per row was a third of the bytes
+ * sent. Samples of a component not found are left out. One row per component that got any.
+ */
+export async function insertBatch<T extends SampleReading>(
 	sql: postgres.TransactionSql,
-	samples: ResolvedSample[]
+	components: BatchComponents,
+	samples: T[],
+	position: (sample: T) => number
 ): Promise<InsertedRow[]> {
-	// Each sample names its component by position in a list of the batch's few: a uuid per row
-	// was a third of the bytes sent. Instants go as epoch milliseconds, a fifth of the cost of
-	// toISOString.
-	const ids: string[] = [];
-	const position = new Map<string, number>();
-	const component = samples.map((s) => {
-		let at = position.get(s.componentId);
-		if (at === undefined) position.set(s.componentId, (at = ids.push(s.componentId)));
-		return at;
-	});
+	const [query, named] =
+		'ids' in components
+			? [INSERT_BATCH.ids, [pgArray(components.ids)]]
+			: [
+					INSERT_BATCH.names,
+					[
+						pgArray(components.names.map((n) => n.client)),
+						pgArray(components.names.map((n) => n.component))
+					]
+				];
 	const params = [
-		pgArray(ids),
-		pgArray(component),
+		...named,
+		pgArray(samples.map(position)),
+		// Epoch milliseconds: a fifth of the cost of toISOString.
 		pgArray(samples.map((s) => s.at.getTime())),
 		pgArray(samples.map((s) => s.status)),
 		...METRICS.map(([name]) => pgArray(samples.map((s) => s[name])))
 	];
-	return (await sql.unsafe(INSERT_BATCH, params, { prepare: true })) as unknown as InsertedRow[];
+	return (await sql.unsafe(query, params, { prepare: true })) as unknown as InsertedRow[];
 }

@@ -80,11 +80,15 @@ export interface SampleMetrics {
 	iowaitPct?: number;
 }
 
-/** A sample whose component is known: what the store writes. */
-export interface ResolvedSample extends SampleMetrics {
-	componentId: string;
+/** What one sample says, whichever way it names its component. */
+export interface SampleReading extends SampleMetrics {
 	at: Date;
 	status: SampleStatus;
+}
+
+/** A sample whose component is known: what probes and the simulator store. */
+export interface ResolvedSample extends SampleReading {
+	componentId: string;
 }
 
 export interface ItemIssue {
@@ -98,12 +102,10 @@ export const invalidItems = (issues: ItemIssue[]) =>
 	});
 
 /** An item that passed: its instant parsed, its metrics as stored. */
-export interface ParsedSample extends SampleMetrics {
+export interface ParsedSample extends SampleReading {
 	index: number;
 	client: string;
 	component: string;
-	at: Date;
-	status: SampleStatus;
 }
 
 const ITEM_KEYS = new Set(Object.keys(sampleItemSchema.shape));

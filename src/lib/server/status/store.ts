@@ -1,30 +1,29 @@
 import { sql } from 'drizzle-orm';
 import type postgres from 'postgres';
-import {
-	METRIC_NAMES,
-	type LiveEventPayloads,
-	type MetricPoint,
-	type StatusChange
-} from '$lib/live/events';
+import { METRIC_NAMES } from '$lib/live/events';
+import { m } from '$lib/paraglide/messages';
 import { clientOf, getDb, rowsOf, type Transaction } from '../db';
 import { pgArray } from '../db/pg-array';
-import { appendEvents, type EventInput } from '../live/outbox';
+import { appendEvents } from '../live/outbox';
+import { batchEvents, type ComponentInfo, type PointRow } from './batch-events';
 import { refreshStatusDays } from './days';
 import { toDate } from './pg-time';
-import { rebuildTimelines, type RebuiltComponent, type TouchedComponent } from './rebuild';
-import { insertBatch, type InsertedRow } from './sample-insert';
-import type { ResolvedSample } from './samples-input';
-import { MISSED_INTERVALS_BEFORE_UNKNOWN, staleAfterMs, type TimelineSample } from './timeline';
-
-interface ComponentInfo {
-	id: string;
-	key: string;
-	public: boolean;
-	client_id: string;
-	client_slug: string;
-	timezone: string;
-	interval_seconds: number;
-}
+import {
+	periodsOf,
+	readSamples,
+	readTimelines,
+	rebuildTimelines,
+	type TimelineState
+} from './rebuild';
+import { insertBatch, type BatchComponents, type InsertedRow } from './sample-insert';
+import {
+	invalidItems,
+	type ItemIssue,
+	type ParsedSample,
+	type ResolvedSample,
+	type SampleReading
+} from './samples-input';
+import { MISSED_INTERVALS_BEFORE_UNKNOWN, staleAfterMs } from './timeline';
 
 export interface StoreResult {
 	accepted: number;
@@ -48,34 +47,104 @@ export async function storeSamples(
 	now = new Date()
 ): Promise<StoreResult> {
 	if (samples.length === 0) return { accepted: 0, duplicates: 0 };
-	const unique = firstPerInstant(samples);
+	const ids = [...new Set(samples.map((s) => s.componentId))].sort();
+	const positions = new Map(ids.map((id, i) => [id, i + 1]));
+	const position = (s: ResolvedSample) => positions.get(s.componentId)!;
+	const unique = firstPerInstant(samples, position);
 	return getDb().transaction(async (tx) => {
-		const client = clientOf(tx);
-		const components = await lockComponents(
-			client,
-			[...new Set(unique.map((s) => s.componentId))].sort()
-		);
-		const inserted = await insertBatch(client, unique);
-		const accepted = inserted.reduce((n, r) => n + r.n, 0);
-		if (accepted === 0) return { accepted, duplicates: samples.length };
-
-		await settleTimelines(
-			tx,
-			components,
-			touchedBy(unique, inserted, components),
-			points(inserted),
-			now
-		);
-		return { accepted, duplicates: samples.length - accepted };
+		const [components, inserted] = await lockAndInsert(tx, { ids }, unique, position);
+		const gone = ids.filter((id) => !components.has(id));
+		if (gone.length > 0) throw new ComponentsGone(gone);
+		return settleBatch(tx, components, unique, (s) => s.componentId, inserted, samples.length, now);
 	});
 }
 
+/**
+ * The same for samples an agent names by client slug and component key: a component is found
+ * only under the client named, looked up and locked in the batch's transaction. An unknown one
+ * refuses the batch with the items `issues` already holds (422, every index), and nothing stays.
+ */
+export async function storeNamedSamples(
+	items: ParsedSample[],
+	issues: ItemIssue[],
+	now = new Date()
+): Promise<StoreResult> {
+	if (items.length === 0) throw invalidItems(issues);
+	const names: { client: string; component: string }[] = [];
+	const positions = new Map<string, Map<string, number>>();
+	for (const { client, component } of items) {
+		let keys = positions.get(client);
+		if (!keys) positions.set(client, (keys = new Map()));
+		if (!keys.has(component)) keys.set(component, names.push({ client, component }));
+	}
+	const position = (s: ParsedSample) => positions.get(s.client)!.get(s.component)!;
+	const unique = firstPerInstant(items, position);
+	return getDb().transaction(async (tx) => {
+		const [components, inserted] = await lockAndInsert(
+			tx,
+			{ names },
+			issues.length === 0 ? unique : [],
+			position
+		);
+		const ids = new Map<string, Map<string, string>>();
+		for (const c of components.values()) {
+			let keys = ids.get(c.client_slug);
+			if (!keys) ids.set(c.client_slug, (keys = new Map()));
+			keys.set(c.key, c.id);
+		}
+		const idOf = (s: ParsedSample) => ids.get(s.client)?.get(s.component);
+		for (const item of items)
+			if (!idOf(item))
+				issues.push({ index: item.index, fields: { component: m.samples_unknown_component() } });
+		if (issues.length > 0) throw invalidItems(issues);
+		return settleBatch(tx, components, unique, (s) => idOf(s)!, inserted, items.length, now);
+	});
+}
+
+/**
+ * Locks the batch's components and inserts its samples, the two statements sent together:
+ * PostgreSQL runs the insert once the locks are held, on a snapshot taken then.
+ */
+async function lockAndInsert<T extends SampleReading>(
+	tx: Transaction,
+	components: BatchComponents,
+	samples: T[],
+	position: (sample: T) => number
+) {
+	const sql = clientOf(tx);
+	return Promise.all([
+		lockComponents(sql, components),
+		samples.length > 0 ? insertBatch(sql, components, samples, position) : []
+	]);
+}
+
+async function settleBatch<T extends SampleReading>(
+	tx: Transaction,
+	components: Map<string, ComponentInfo>,
+	samples: T[],
+	componentOf: (sample: T) => string,
+	inserted: InsertedRow[],
+	sent: number,
+	now: Date
+): Promise<StoreResult> {
+	const accepted = inserted.reduce((n, r) => n + r.n, 0);
+	if (accepted === 0) return { accepted, duplicates: sent };
+	const states = timelineStates(samples, componentOf, inserted, components);
+	await readSamples(
+		clientOf(tx),
+		states.filter((_, i) => inserted[i].later)
+	);
+	await settleTimelines(tx, components, states, points(inserted), now);
+	return { accepted, duplicates: sent - accepted };
+}
+
 /** A batch naming one instant of a component twice stores the first: the key allows one. */
-function firstPerInstant(samples: ResolvedSample[]): ResolvedSample[] {
-	const seen = new Map<string, Set<number>>();
+function firstPerInstant<T extends SampleReading>(samples: T[], position: (s: T) => number): T[] {
+	const seen = new Map<number, Set<number>>();
 	return samples.filter((s) => {
-		let instants = seen.get(s.componentId);
-		if (!instants) seen.set(s.componentId, (instants = new Set()));
+		const p = position(s);
+		let instants = seen.get(p);
+		if (!instants) seen.set(p, (instants = new Set()));
 		const at = s.at.getTime();
 		if (instants.has(at)) return false;
 		instants.add(at);
@@ -84,40 +153,41 @@ function firstPerInstant(samples: ResolvedSample[]): ResolvedSample[] {
 }
 
 /**
- * What each component's rebuild starts from. A batch that only appended (nothing stored at or
- * after its first new sample before it came) knows every sample from there on: the one before,
- * and its own from that first new one on, all of which it stored (those before were duplicates).
+ * Each component's timeline as the insert found it. A batch that only appended (nothing stored
+ * at or after its first new sample before it came) knows every sample from the start on: the one
+ * before, and its own from that first new one on, all of which it stored (those before were
+ * duplicates). The others' samples are read back (readSamples).
  */
-function touchedBy(
-	samples: ResolvedSample[],
+function timelineStates<T extends SampleReading>(
+	samples: T[],
+	componentOf: (sample: T) => string,
 	inserted: InsertedRow[],
 	components: Map<string, ComponentInfo>
-): TouchedComponent[] {
-	const appended = new Map<string, { from: number; samples: TimelineSample[] }>();
-	for (const r of inserted) {
-		if (r.later) continue;
-		const start = r.start_at ? [{ at: toDate(r.start_at), status: r.start_status! }] : [];
-		appended.set(r.component_id, { from: toDate(r.min_at).getTime(), samples: start });
-	}
+): TimelineState[] {
+	const states = inserted.map((r) => ({
+		componentId: r.component_id,
+		startAt: toDate(r.start_at),
+		samples: r.start_status && !r.later ? [{ at: toDate(r.start_at), status: r.start_status }] : [],
+		staleMs: staleAfterMs(components.get(r.component_id)?.interval_seconds ?? 60),
+		...periodsOf(r)
+	}));
+	const appended = new Map(
+		states.flatMap((state, i) =>
+			inserted[i].later
+				? []
+				: [[state.componentId, { from: toDate(inserted[i].min_at).getTime(), state }] as const]
+		)
+	);
 	for (const s of samples) {
-		const known = appended.get(s.componentId);
-		if (known && s.at.getTime() >= known.from) known.samples.push({ at: s.at, status: s.status });
+		const known = appended.get(componentOf(s));
+		if (known && s.at.getTime() >= known.from)
+			known.state.samples.push({ at: s.at, status: s.status });
 	}
-	return inserted.map((r) => {
-		const known = appended.get(r.component_id)?.samples;
-		known?.sort((a, b) => a.at.getTime() - b.at.getTime());
-		return {
-			componentId: r.component_id,
-			minAt: toDate(r.min_at),
-			staleMs: staleAfterMs(components.get(r.component_id)?.interval_seconds ?? 60),
-			known: known && { startAt: known[0].at, samples: known }
-		};
-	});
+	for (const { state } of appended.values())
+		state.samples.sort((a, b) => a.at.getTime() - b.at.getTime());
+	return states;
 }
 
-type PointRow = { component_id: string; bucket: string } & Omit<MetricPoint, 'at'>;
-
-/** The minute bucket holding each component's newest sample of the batch: the live chart's point. */
 const points = (inserted: InsertedRow[]): PointRow[] =>
 	inserted.map((r) => {
 		const point = { component_id: r.component_id, bucket: r.bucket } as PointRow;
@@ -127,26 +197,31 @@ const points = (inserted: InsertedRow[]): PointRow[] =>
 
 /**
  * After new samples (or a silence): rebuilds the timelines, their day rows, and appends one
- * event per client, plus one for the public room when a public component changed state.
+ * event per client, plus one for the public room when a public component changed state. The
+ * last writes go together: the timeline's are sent first (rebuildTimelines starts them before
+ * the day rows' statement even exists), and PostgreSQL runs a connection's statements in order.
  */
 async function settleTimelines(
 	tx: Transaction,
 	components: Map<string, ComponentInfo>,
-	touched: TouchedComponent[],
+	states: TimelineState[],
 	points: PointRow[],
 	now: Date
 ) {
-	const rebuilt = await rebuildTimelines(clientOf(tx), touched, now);
-	await refreshStatusDays(
-		tx,
-		rebuilt.map((r) => ({
-			componentId: r.componentId,
-			from: r.startAt,
-			timezone: components.get(r.componentId)?.timezone ?? 'UTC'
-		})),
-		now
-	);
-	await appendEvents(tx, batchEvents(components, rebuilt, points));
+	const { rebuilt, written } = rebuildTimelines(clientOf(tx), states, now);
+	await Promise.all([
+		...written,
+		refreshStatusDays(
+			tx,
+			rebuilt.map((r) => ({
+				componentId: r.componentId,
+				from: r.startAt,
+				timezone: components.get(r.componentId)?.timezone ?? 'UTC'
+			})),
+			now
+		),
+		appendEvents(tx, batchEvents(components, rebuilt, points))
+	]);
 }
 
 /**
@@ -168,94 +243,56 @@ export async function sweepSilentComponents(now = new Date()): Promise<number> {
 	).filter((r) => r.last_at !== null);
 	if (silent.length === 0) return 0;
 	await getDb().transaction(async (tx) => {
-		const components = await lockComponents(
+		const ids = silent.map((r) => r.component_id).sort();
+		const components = await lockComponents(clientOf(tx), { ids });
+		const states = await readTimelines(
 			clientOf(tx),
-			silent.map((r) => r.component_id).sort(),
-			{ allowGone: true }
+			silent.flatMap((r) => {
+				const c = components.get(r.component_id);
+				return c
+					? [
+							{
+								componentId: c.id,
+								minAt: toDate(r.last_at),
+								staleMs: staleAfterMs(c.interval_seconds)
+							}
+						]
+					: [];
+			})
 		);
-		await settleTimelines(
-			tx,
-			components,
-			silent
-				.filter((r) => components.has(r.component_id))
-				.map((r) => ({
-					componentId: r.component_id,
-					minAt: toDate(r.last_at),
-					staleMs: staleAfterMs(components.get(r.component_id)!.interval_seconds)
-				})),
-			[],
-			now
-		);
+		await settleTimelines(tx, components, states, [], now);
 	});
 	return silent.length;
 }
 
+const COMPONENT_INFO = `
+	select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
+		coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
+	from component c join client cl on cl.id = c.client_id
+	left join probe p on p.component_id = c.id`;
+
 /**
  * Locks the components' rows, in id order so that batches sharing components queue instead of
- * deadlocking, and reads what the batch needs of them. The lock is what keeps samples tied to
- * their component without a per-row foreign key: a component locked here cannot be deleted until
- * the batch commits, and deleting one deletes its samples (migration 0021).
+ * deadlocking, and reads what the batch needs of them; those not found are missing from the map.
+ * The lock is what keeps samples tied to their component without a per-row foreign key: a
+ * component locked here cannot be deleted until the batch commits, and deleting one deletes
+ * its samples (migration 0021).
  */
 async function lockComponents(
 	sql: postgres.TransactionSql,
-	sortedIds: string[],
-	{ allowGone = false } = {}
+	which: BatchComponents
 ): Promise<Map<string, ComponentInfo>> {
-	const found = (await sql`
-		select c.id, c.key, c.public, cl.id as client_id, cl.slug as client_slug, cl.timezone,
-			coalesce(p.interval_seconds, c.expected_interval_seconds) as interval_seconds
-		from component c join client cl on cl.id = c.client_id
-		left join probe p on p.component_id = c.id
-		where c.id = any(${pgArray(sortedIds)}::uuid[])
-		order by c.id
-		for no key update of c`) as unknown as ComponentInfo[];
-	const components = new Map(found.map((c) => [c.id, c]));
-	const gone = sortedIds.filter((id) => !components.has(id));
-	if (gone.length > 0 && !allowGone) throw new ComponentsGone(gone);
-	return components;
-}
-
-function batchEvents(
-	components: Map<string, ComponentInfo>,
-	rebuilt: RebuiltComponent[],
-	points: PointRow[]
-): EventInput[] {
-	const byClient = new Map<
-		string,
-		{ slug: string; changes: StatusChange[]; points: ({ key: string } & MetricPoint)[] }
-	>();
-	const forClient = (c: ComponentInfo) => {
-		let entry = byClient.get(c.client_id);
-		if (!entry)
-			byClient.set(c.client_id, (entry = { slug: c.client_slug, changes: [], points: [] }));
-		return entry;
-	};
-	const publicChanges: LiveEventPayloads['public.status']['changes'] = [];
-	for (const r of rebuilt) {
-		const c = components.get(r.componentId);
-		const after = r.after;
-		if (!c || !after || r.before?.status === after.status) continue;
-		const change = { key: c.key, status: after.status, since: after.since.toISOString() };
-		forClient(c).changes.push(change);
-		if (c.public) publicChanges.push({ id: c.id, status: change.status, since: change.since });
-	}
-	for (const { component_id, bucket, ...metrics } of points) {
-		const c = components.get(component_id);
-		if (c) forClient(c).points.push({ key: c.key, at: toDate(bucket).toISOString(), ...metrics });
-	}
-	const events: EventInput[] = [...byClient]
-		.filter(([, e]) => e.changes.length + e.points.length > 0)
-		.map(([clientId, e]) => ({
-			clientId,
-			kind: 'monitor.batch',
-			payload: { clientSlug: e.slug, changes: e.changes, points: e.points }
-		}));
-	if (publicChanges.length > 0)
-		events.push({
-			clientId: null,
-			kind: 'public.status',
-			isPublic: true,
-			payload: { changes: publicChanges }
-		});
-	return events;
+	const [where, params] =
+		'ids' in which
+			? ['c.id = any($1::uuid[])', [pgArray(which.ids)]]
+			: [
+					'(cl.slug, c.key) in (select * from unnest($1::text[], $2::text[]))',
+					[pgArray(which.names.map((n) => n.client)), pgArray(which.names.map((n) => n.component))]
+				];
+	const found = (await sql.unsafe(
+		`${COMPONENT_INFO} where ${where} order by c.id for no key update of c`,
+		params,
+		{ prepare: true }
+	)) as unknown as ComponentInfo[];
+	return new Map(found.map((c) => [c.id, c]));
 }

@@ -1,11 +1,11 @@
-import { and, desc, eq, isNull, lt, or } from 'drizzle-orm';
+import { and, desc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import { m } from '$lib/paraglide/messages';
 import { recordAudit } from '../audit/audit';
 import { generateSecret, hashSecret } from '../auth/crypto';
 import { actorUserId, type RequestContext } from '../context';
 import { authorize } from '../policy';
-import { getDb } from '../db';
+import { getDb, getSql } from '../db';
 import { API_SCOPES, apiToken, type ApiScope } from '../db/schema';
 import { notFound } from '../errors';
 import { nameSchema, parseInput, isUuid } from '../validation';
@@ -82,18 +82,17 @@ export async function revokeToken(ctx: RequestContext, id: string) {
 export async function authenticateApiToken(
 	secret: string
 ): Promise<{ id: string; scope: ApiScope } | null> {
-	const db = getDb();
-	const [row] = await db
-		.select({ id: apiToken.id, scope: apiToken.scope })
-		.from(apiToken)
-		.where(and(eq(apiToken.tokenHash, hashSecret(secret)), isNull(apiToken.revokedAt)));
-	if (!row) return null;
-	const stale = new Date(Date.now() - LAST_USED_RESOLUTION_MS);
-	await db
-		.update(apiToken)
-		.set({ lastUsedAt: new Date() })
-		.where(
-			and(eq(apiToken.id, row.id), or(isNull(apiToken.lastUsedAt), lt(apiToken.lastUsedAt, stale)))
-		);
-	return row;
+	// One prepared statement on every API request: the look-up, and `last_used_at` moved only
+	// once it is a minute old.
+	const [row] = await getSql()`
+		with found as (
+			select id, scope, last_used_at from api_token
+			where token_hash = ${hashSecret(secret)} and revoked_at is null
+		), used as (
+			update api_token t set last_used_at = now() from found
+			where t.id = found.id
+				and (found.last_used_at is null or found.last_used_at < now() - make_interval(secs => ${LAST_USED_RESOLUTION_MS / 1000}))
+		)
+		select id, scope from found`;
+	return row ? { id: row.id as string, scope: row.scope as ApiScope } : null;
 }
