@@ -35,6 +35,7 @@ import {
 	reportRestoreProgress,
 	scheduleRestore
 } from '../../src/lib/server/restores/workflow';
+import { generateSigningKey } from '../../src/lib/server/backups/signing';
 import { createMember, createStaff, createTenant, statusOf, unique } from './factories';
 import { openSocket, startNode, until, type TestSocket } from './live-node';
 
@@ -53,7 +54,9 @@ async function insertBackup(
 ) {
 	if (!keyId) {
 		keyId = unique('key').slice(0, 16);
-		await getDb().insert(signingKey).values({ id: keyId, publicKeyPem: 'test' });
+		// A real key: report verification (backups tests, same database) reads every stored key.
+		const { pair } = generateSigningKey();
+		await getDb().insert(signingKey).values({ id: keyId, publicKeyPem: pair.publicKeyPem });
 	}
 	const startedAt = over.startedAt ?? new Date(Date.now() - 2 * HOUR);
 	const [row] = await getDb()

@@ -52,13 +52,19 @@ export function currentSigningKey(db: Executor): Promise<SigningKeyPair> {
 	return current;
 }
 
-/** The public key that signed reports with this key id, or null. */
+/** The public key that signed reports with this key id, or null (also when it cannot be read). */
 export async function publicKeyOf(db: Executor, id: string): Promise<KeyObject | null> {
 	const known = publicKeys.get(id);
 	if (known) return known;
 	const [row] = await db.select().from(signingKey).where(eq(signingKey.id, id));
 	if (!row) return null;
-	const key = createPublicKey(row.publicKeyPem);
+	let key: KeyObject;
+	try {
+		key = createPublicKey(row.publicKeyPem);
+	} catch {
+		// An unreadable stored key verifies nothing; the other keys are still tried.
+		return null;
+	}
 	publicKeys.set(id, key);
 	return key;
 }
