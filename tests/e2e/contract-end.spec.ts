@@ -10,7 +10,8 @@ test("staff record a contract's end; the client's users see the end, the export 
 	browser
 }) => {
 	test.setTimeout(120_000);
-	const staff = await browser.newPage();
+	// Pages of their own contexts: axe analyses a page only in a context made by newContext().
+	const staff = await (await browser.newContext()).newPage();
 	await signIn(staff, 'staff@demo.test');
 	await staff.goto('/staff/clients/duval');
 	const panel = staff.getByTestId('contract-end-panel');
@@ -31,7 +32,7 @@ test("staff record a contract's end; the client's users see the end, the export 
 	await expect(panel.getByTestId('contract-end-dates')).toContainText('002 art. 7.3');
 	await expect(panel.getByText(/enregistrée le .* par/i)).toBeVisible();
 
-	const client = await browser.newPage();
+	const client = await (await browser.newContext()).newPage();
 	await signIn(client, 'admin@duval.test');
 	for (const path of ['/app/duval', '/app/duval/backups']) {
 		await client.goto(path);
