@@ -18,6 +18,8 @@ async function fileReport(page: Page, title: string, description: string) {
 test('a critical report reaches staff live; its acknowledgement reaches the contact live', async ({
 	browser
 }) => {
+	// Two signed-in browsers and two live round trips: 23 s alone on a loaded machine.
+	test.setTimeout(90_000);
 	const contactContext = await browser.newContext();
 	const staffContext = await browser.newContext();
 	const contact = await contactContext.newPage();
