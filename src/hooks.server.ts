@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { actorFromSession } from '$lib/server/auth/actor';
@@ -198,16 +198,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 /**
  * The anonymous public status page is the same for every visitor, and the cache in front of the
  * app (src/cli/public-cache.ts) serves the same bytes to all: its inline scripts are allowed by
- * hash rather than by a per-response nonce. Every other page, and a signed-in visitor's
- * /status, keeps its nonce.
+ * hash rather than by a per-response nonce. So are those of a client home rendered for the
+ * session's own cache (src/cli/client-home-cache.ts), served again to that session. Every other
+ * page, and a signed-in visitor's /status, keeps its nonce.
  */
+const CLIENT_HOME = /^\/app\/[^/]+$/;
+const shareablePage = (event: RequestEvent) =>
+	event.url.pathname === '/status'
+		? !event.locals.user
+		: CLIENT_HOME.test(event.url.pathname) && event.request.headers.has('x-portal-render');
+
 const shareablePublicPage: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const csp = response.headers.get('content-security-policy');
 	if (
 		event.request.method !== 'GET' ||
-		event.url.pathname !== '/status' ||
-		event.locals.user ||
+		!shareablePage(event) ||
 		!csp?.includes("'nonce-") ||
 		!response.headers.get('content-type')?.startsWith('text/html')
 	) {

@@ -13,13 +13,13 @@ import { childLog } from '$lib/server/log';
 
 const PUBLIC_PATHS = new Set(['/status', '/status/__data.json']);
 /** Marks the cache's own render request, which must reach SvelteKit. */
-const RENDER_HEADER = 'x-portal-render';
+export const RENDER_HEADER = 'x-portal-render';
 /** A signed-in visitor (any session cookie, valid or not) always reaches SvelteKit. */
 const SESSION = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=`);
 const LOCALE_COOKIE = /(?:^|;\s*)PARAGLIDE_LOCALE=([^;]*)/;
 const LOCALES_KEPT = 1000;
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The language a page is rendered in for this cookie and Accept-Language: paraglide's own rule. */
 export function localeResolver(origin: string) {
@@ -39,7 +39,7 @@ export function localeResolver(origin: string) {
 	};
 }
 
-function send(req: IncomingMessage, res: ServerResponse, copy: Copy) {
+export function send(req: IncomingMessage, res: ServerResponse, copy: Copy) {
 	const encoding = negotiate(req.headers['accept-encoding']);
 	if (notModified(req.headers['if-none-match'], copy)) {
 		res.writeHead(304, copy.notModified[encoding]);

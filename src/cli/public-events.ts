@@ -50,3 +50,8 @@ export async function invalidateOnPublicEvents(invalidate: () => void): Promise<
 		invalidate
 	);
 }
+
+/** Calls `invalidate` when any event commits, and at every (re)LISTEN. */
+export async function invalidateOnEveryEvent(invalidate: () => void): Promise<void> {
+	await getSql().listen(EVENT_CHANNEL, invalidate, invalidate);
+}

@@ -11,8 +11,9 @@ import { isDatabaseEmpty, seedDemo } from '$lib/server/demo/seed';
 import { IO_KEY } from '$lib/server/live/realtime';
 import { childLog } from '$lib/server/log';
 import { buildIsStale } from './build-freshness';
+import { clientHomeCache } from './client-home-cache';
 import { publicCache } from './public-cache';
-import { invalidateOnPublicEvents } from './public-events';
+import { invalidateOnEveryEvent, invalidateOnPublicEvents } from './public-events';
 
 const root = process.cwd();
 const log = childLog({ module: 'portal' });
@@ -103,6 +104,8 @@ const { handler } = await import(pathToFileURL(resolve(root, 'build', 'handler.j
 const selfOrigin = `http://${host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host}:${port}`;
 const publicPages = publicCache(selfOrigin);
 await invalidateOnPublicEvents(publicPages.invalidate);
+const clientHomes = clientHomeCache(selfOrigin);
+await invalidateOnEveryEvent(clientHomes.invalidate);
 // Every other compressible response over 1 KB leaves compressed (brotli at quality 4, or gzip, as
 // the client asks); the public pages are stored compressed. Static assets keep the .br/.gz files
 // adapter-node precompressed at build.
@@ -113,7 +116,8 @@ const compressed = (req: IncomingMessage, res: ServerResponse) =>
 		handler(req, res)
 	);
 const server = createServer((req, res) => {
-	if (!publicPages.serve(req, res, compressed)) compressed(req, res);
+	if (!publicPages.serve(req, res, compressed) && !clientHomes.serve(req, res, compressed))
+		compressed(req, res);
 });
 io.attach(server);
 server.listen(port, host, () => {

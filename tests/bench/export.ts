@@ -13,7 +13,9 @@ import { pathToFileURL } from 'node:url';
 import postgres from 'postgres';
 import { bootPortal, nowMs, sleep, type Figure } from './harness';
 
-const ROWS = Number(process.argv[2] ?? 1_000_000);
+/** A row count given on the command line, only when this file is run itself (run-all's argv names benches). */
+const isMain = import.meta.url === pathToFileURL(process.argv[1]).href;
+const ROWS = (isMain && Number(process.argv[2])) || 1_000_000;
 const SLUG = 'bench-export';
 const ADMIN = { authorization: 'Bearer demo-admin-token', 'content-type': 'application/json' };
 const TARGET_MB = 100;
@@ -116,6 +118,6 @@ export async function run(): Promise<Figure[]> {
 	}
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (isMain) {
 	for (const f of await run()) console.log(`${f.metric}: ${f.value} (target ${f.target})`);
 }
