@@ -14,6 +14,7 @@ import { computeCredit } from './credits';
 import { decimal, floorPercent3, minutes2, pow10, ratioAtLeastPercent } from './exact';
 import { coverageSpans } from './period';
 import { DEGRADED, DOWN, RowColumns, UNKNOWN, UP, type StatusCode } from './events';
+import { eachRow } from './status-columns';
 import { sweep, type ClassTotals, type SweepInput } from './sweep';
 import type {
 	ComponentStatus,
@@ -83,14 +84,14 @@ export function computeSla(input: SlaInput): SlaReport {
 			.map((id) => input.components[index.get(id)!].key);
 
 	const rows = new RowColumns(input.intervals.length);
+	const asOfMs = input.asOf.getTime();
 	let lastId: string | undefined;
 	let comp: number | undefined;
-	for (const row of input.intervals) {
+	eachRow(input.intervals, (componentId, status, from, to) => {
 		// Rows come grouped by component: one map lookup per group.
-		if (row.componentId !== lastId) comp = index.get((lastId = row.componentId));
-		if (comp !== undefined)
-			rows.push(comp, CODES[row.status], row.from.getTime(), (row.to ?? input.asOf).getTime());
-	}
+		if (componentId !== lastId) comp = index.get((lastId = componentId));
+		if (comp !== undefined) rows.push(comp, CODES[status], from, to ?? asOfMs);
+	});
 
 	const support = supportCalendar(settings.support, timeZone);
 	const exclusions: SlaExclusion[] = [];
