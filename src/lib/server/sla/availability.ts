@@ -15,7 +15,7 @@ import { decimal, floorPercent3, minutes2, pow10, ratioAtLeastPercent } from './
 import { coverageSpans } from './period';
 import { DEGRADED, DOWN, RowColumns, UNKNOWN, UP, type StatusCode } from './events';
 import { eachRow } from './status-columns';
-import { sweep, type ClassTotals, type SweepInput } from './sweep';
+import { sweep, type ClassTotals, type OnOutage, type SweepInput } from './sweep';
 import type {
 	ComponentStatus,
 	MaintenanceInput,
@@ -24,6 +24,7 @@ import type {
 	SlaExclusion,
 	SlaIgnoredSource,
 	SlaInput,
+	SlaOutage,
 	SlaPeriod,
 	SlaReport,
 	SlaSettings
@@ -130,20 +131,36 @@ export function computeSla(input: SlaInput): SlaReport {
 		qualificationSources.push({ q, inPeriod });
 	}
 
-	const result = sweep({
-		windowStart,
-		windowEnd,
-		periodStart,
-		periodEnd,
-		coverage: coverageSpans(sla.coverage, timeZone, windowStart, windowEnd),
-		inScope: input.components.map((c) => c.inScope),
-		rows,
-		maintenances: sweptMaintenances,
-		qualifications: sweptQualifications,
-		countDegraded: sla.degradedWeight > 0,
-		removeMaintenance: sla.treatment.maintenance === 'remove',
-		removeCauses: sla.treatment.causes === 'remove'
-	});
+	const threshold =
+		sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
+	const outages: SlaOutage[] = [];
+	let unbilledMs = 0;
+	const onOutage: OnOutage = (start, end, downMs) => {
+		if (end - start > threshold) unbilledMs += downMs;
+		outages.push({
+			start: new Date(start),
+			end: new Date(end),
+			minutes: minutes2(end - start),
+			downtimeMinutes: minutes2(downMs)
+		});
+	};
+	const result = sweep(
+		{
+			windowStart,
+			windowEnd,
+			periodStart,
+			periodEnd,
+			coverage: coverageSpans(sla.coverage, timeZone, windowStart, windowEnd),
+			inScope: input.components.map((c) => c.inScope),
+			rows,
+			maintenances: sweptMaintenances,
+			qualifications: sweptQualifications,
+			countDegraded: sla.degradedWeight > 0,
+			removeMaintenance: sla.treatment.maintenance === 'remove',
+			removeCauses: sla.treatment.causes === 'remove'
+		},
+		onOutage
+	);
 
 	const clip = (x: { start: Date; end: Date }) => ({
 		start: new Date(Math.max(x.start.getTime(), periodStart)),
@@ -185,12 +202,6 @@ export function computeSla(input: SlaInput): SlaReport {
 	const target = decimal(sla.targetPercent);
 	const met = ratioAtLeastPercent(clientRatio.num, clientRatio.den, target);
 
-	const threshold =
-		sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
-	const unbilledMs = result.outages.reduce(
-		(sum, o) => (o.end - o.start > threshold ? sum + o.downMs : sum),
-		0
-	);
 	const credit = computeCredit(
 		sla.credit,
 		{ ...clientRatio, met, unbilledMs, periodMs: period.end.getTime() - periodStart },
@@ -236,12 +247,7 @@ export function computeSla(input: SlaInput): SlaReport {
 		exclusions,
 		ignored,
 		components,
-		outages: result.outages.map((o) => ({
-			start: new Date(o.start),
-			end: new Date(o.end),
-			minutes: minutes2(o.end - o.start),
-			downtimeMinutes: minutes2(o.downMs)
-		})),
+		outages,
 		formula: {
 			coverageMinutes: minutes2(T),
 			removedMinutes: removed,

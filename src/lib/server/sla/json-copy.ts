@@ -4,10 +4,10 @@
  * the engine writes it: objects, arrays, strings, numbers, booleans, null, undefined and Dates
  * (any `toJSON`).
  */
-export function jsonCopy(value: unknown, key = ''): unknown {
+export function jsonCopy(value: unknown, key: string | number = ''): unknown {
 	if (typeof value === 'object' && value !== null && 'toJSON' in value) {
 		const toJSON = (value as { toJSON: unknown }).toJSON;
-		if (typeof toJSON === 'function') return jsonCopy(toJSON.call(value, key), key);
+		if (typeof toJSON === 'function') return jsonCopy(toJSON.call(value, String(key)), key);
 	}
 	switch (typeof value) {
 		case 'string':
@@ -20,7 +20,7 @@ export function jsonCopy(value: unknown, key = ''): unknown {
 			throw new TypeError('Do not know how to serialize a BigInt');
 		case 'object':
 			if (value === null) return null;
-			if (Array.isArray(value)) return Array.from(value, (v, i) => jsonCopy(v, String(i)) ?? null);
+			if (Array.isArray(value)) return Array.from(value, (v, i) => jsonCopy(v, i) ?? null);
 			return copyObject(value as Record<string, unknown>);
 		default:
 			// undefined, functions and symbols: left out of objects, null in arrays.
@@ -30,7 +30,9 @@ export function jsonCopy(value: unknown, key = ''): unknown {
 
 function copyObject(value: Record<string, unknown>): Record<string, unknown> {
 	const copy: Record<string, unknown> = {};
-	for (const key of Object.keys(value)) {
+	// for…in and an own-member check: the keys JSON.stringify takes, in its order, without an array.
+	for (const key in value) {
+		if (!Object.hasOwn(value, key)) continue;
 		const member = jsonCopy(value[key], key);
 		if (member === undefined) continue;
 		// JSON.parse makes "__proto__" an own member, where an assignment would set the prototype.
