@@ -64,12 +64,15 @@ export async function run(): Promise<Figure[]> {
 		await sleep(3000);
 		const baseline = portal.rssMb();
 		let peak = baseline;
+		/** The baseline can hold the boot's garbage, which the export's first full collection frees. */
+		let lowest = baseline;
 		/** The peak while the tables are written, and while the SLA months are computed. */
 		const phasePeak = { tables: baseline, sla: baseline };
 		let phase: keyof typeof phasePeak = 'tables';
 		const sampler = setInterval(() => {
 			const rss = portal.rssMb();
 			peak = Math.max(peak, rss);
+			lowest = Math.min(lowest, rss);
 			phasePeak[phase] = Math.max(phasePeak[phase], rss);
 		}, 50);
 		const t0 = nowMs();
@@ -101,7 +104,7 @@ export async function run(): Promise<Figure[]> {
 		const growth = peak - baseline;
 		const zipMb = (done.sizeBytes ?? 0) / 1e6;
 		console.log(
-			`[export] ${rows} rows: ${seconds.toFixed(1)} s, ZIP ${zipMb.toFixed(1)} MB, server RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB (+${growth.toFixed(0)} MB); peak while writing the tables +${(phasePeak.tables - baseline).toFixed(0)} MB, while computing the SLA months +${(phasePeak.sla - baseline).toFixed(0)} MB`
+			`[export] ${rows} rows: ${seconds.toFixed(1)} s, ZIP ${zipMb.toFixed(1)} MB, server RSS ${baseline.toFixed(0)} → peak ${peak.toFixed(0)} MB (+${growth.toFixed(0)} MB); peak while writing the tables +${(phasePeak.tables - baseline).toFixed(0)} MB, while computing the SLA months +${(phasePeak.sla - baseline).toFixed(0)} MB; lowest during the export ${lowest.toFixed(0)} MB (peak +${(peak - lowest).toFixed(0)} MB above it)`
 		);
 		return [
 			{

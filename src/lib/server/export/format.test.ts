@@ -9,6 +9,7 @@ import {
 	expiryOf,
 	EXPORT_FORMAT_VERSION,
 	jsonLine,
+	jsonPieces,
 	progressPercent
 } from './format';
 
@@ -44,6 +45,45 @@ describe('export cells', () => {
 	it('writes one JSON record per line, columns in order, missing ones null', () => {
 		const line = jsonLine(['b', 'a', 'c'], { a: 1, b: new Date(0), extra: 'no' });
 		expect(line).toBe('{"b":"1970-01-01T00:00:00.000Z","a":1,"c":null}\n');
+	});
+});
+
+describe('JSON in pieces', () => {
+	it('joins to exactly what JSON.stringify writes', () => {
+		const values = [
+			{
+				month: '2026-03',
+				frozen: true,
+				monthly: null,
+				report: {
+					availability: 99.95,
+					outages: [
+						{ start: new Date(0), end: '1970-01-01T00:01:00.000Z', minutes: 1 },
+						{ start: new Date(60_000), minutes: -0, skipped: undefined, fn: () => 1 }
+					],
+					nested: [[], {}, [1, [2, { a: [3] }]], [undefined, null, () => 1, NaN]],
+					'quote"key': 'line\nbreak é'
+				},
+				gone: undefined
+			},
+			[],
+			{},
+			'text',
+			12.5,
+			null,
+			new Date(1_000)
+		];
+		for (const value of values) {
+			const pieces = [...jsonPieces(value)];
+			expect(pieces.join('')).toBe(JSON.stringify(value));
+		}
+	});
+
+	it('splits a long array at its elements', () => {
+		const outages = Array.from({ length: 1000 }, (_, i) => ({ start: new Date(i), minutes: i }));
+		const pieces = [...jsonPieces({ outages })];
+		expect(Math.max(...pieces.map((p) => p.length))).toBeLessThan(60);
+		expect(pieces.join('')).toBe(JSON.stringify({ outages }));
 	});
 });
 

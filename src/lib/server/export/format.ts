@@ -31,6 +31,39 @@ export function jsonLine(columns: readonly string[], row: Record<string, unknown
 	return `${JSON.stringify(record)}\n`;
 }
 
+/**
+ * `JSON.stringify(value)` in pieces, for plain data (objects, arrays, primitives, Dates): objects
+ * are split at their members and arrays at their elements, each element written whole, so a
+ * large value (a month's SLA report, its outages) never becomes one string. Joined, the pieces
+ * are exactly `JSON.stringify(value)`.
+ */
+export function* jsonPieces(value: unknown): Generator<string> {
+	if (!isSplit(value)) {
+		yield JSON.stringify(value) ?? 'null';
+	} else if (Array.isArray(value)) {
+		for (let i = 0; i < value.length; i++)
+			yield `${i === 0 ? '[' : ','}${JSON.stringify(value[i]) ?? 'null'}`;
+		yield value.length === 0 ? '[]' : ']';
+	} else {
+		let first = true;
+		for (const [key, member] of Object.entries(value)) {
+			const leaf = isSplit(member) ? null : JSON.stringify(member);
+			// JSON.stringify leaves out a member it cannot write (undefined, a function).
+			if (leaf === undefined) continue;
+			yield `${first ? '{' : ','}${JSON.stringify(key)}:${leaf ?? ''}`;
+			first = false;
+			if (leaf === null) yield* jsonPieces(member);
+		}
+		yield first ? '{}' : '}';
+	}
+}
+
+/** An object or array written member by member; anything with `toJSON` (a Date) is a leaf. */
+const isSplit = (value: unknown): value is object =>
+	typeof value === 'object' &&
+	value !== null &&
+	typeof (value as { toJSON?: unknown }).toJSON !== 'function';
+
 export interface ManifestFile {
 	name: string;
 	sha256: string;

@@ -41,20 +41,28 @@ export function slaMonthRow(sla: SlaMonth): Record<(typeof SLA_MONTH_COLUMNS)[nu
 	};
 }
 
+/** Hands each month's report to `each`, awaiting it, one month after the other. */
+export type SlaMonthSource = (each: (sla: SlaMonth) => Promise<void>) => Promise<void>;
+
 /**
  * The SLA report of every complete month of the client's history, one at a time, from the SLA
  * service the SLA page reads (a closed month is frozen by it on first reading, as when the page
- * shows it). A month's report can be large (its outages): the caller writes it and lets it go.
+ * shows it). A month's report can be large (its outages): it lives in a call of its own, so
+ * nothing holds it once `each` has written it, while the next month is computed (a loop
+ * variable, or a generator's, kept the last one reachable meanwhile).
  */
-export async function* slaMonths(
+export function slaMonths(
 	ctx: RequestContext,
 	slug: string,
 	timeZone: string,
 	now: Date
-): AsyncGenerator<SlaMonth> {
-	const first = await slaFirstMonth(ctx, slug, now);
-	for (const month of completeMonths(first, currentMonth(timeZone, now))) {
-		const sla = await getSlaReport(ctx, slug, month, {}, now);
-		if (!sla.noData && !sla.beforeCommissioning) yield sla;
-	}
+): SlaMonthSource {
+	const month = async (key: string, each: (sla: SlaMonth) => Promise<void>) => {
+		const sla = await getSlaReport(ctx, slug, key, {}, now);
+		if (!sla.noData && !sla.beforeCommissioning) await each(sla);
+	};
+	return async (each) => {
+		const first = await slaFirstMonth(ctx, slug, now);
+		for (const key of completeMonths(first, currentMonth(timeZone, now))) await month(key, each);
+	};
 }

@@ -17,18 +17,17 @@ export type WriteText = (text: string) => Promise<void>;
 export class ZipWriter {
 	readonly #zip = new yazl.ZipFile();
 	readonly #out: WriteStream;
-	readonly #failed: Promise<never>;
+	/** Aborted with the first error of the file or of the ZIP stream. */
+	readonly #failure = new AbortController();
 	readonly #mtime: Date;
 	readonly files: ManifestFile[] = [];
 
 	constructor(path: string, mtime: Date) {
 		this.#mtime = mtime;
 		this.#out = createWriteStream(path, { flags: 'wx' });
-		this.#failed = new Promise<never>((_, reject) => {
-			this.#out.on('error', reject);
-			this.#zip.outputStream.on('error', reject);
-		});
-		this.#failed.catch(() => {});
+		const fail = (e: Error) => this.#failure.abort(e);
+		this.#out.on('error', fail);
+		this.#zip.outputStream.on('error', fail);
 		this.#zip.outputStream.pipe(this.#out);
 	}
 
@@ -42,7 +41,8 @@ export class ZipWriter {
 			const chunk = Buffer.from(text, 'utf8');
 			hash.update(chunk);
 			bytes += chunk.length;
-			if (!pass.write(chunk)) await Promise.race([once(pass, 'drain'), this.#failed]);
+			if (!pass.write(chunk))
+				await this.#unlessFailed(once(pass, 'drain', { signal: this.#failure.signal }));
 		};
 		const rows = await fill(write);
 		pass.end();
@@ -58,7 +58,20 @@ export class ZipWriter {
 
 	async close(): Promise<void> {
 		this.#zip.end();
-		await Promise.race([finished(this.#out), this.#failed]);
+		await this.#unlessFailed(finished(this.#out, { signal: this.#failure.signal }));
+	}
+
+	/**
+	 * Waits for `step` (which the failure signal aborts) and fails with the stream's own error.
+	 * Racing each wait against one long-lived promise left a reaction on it per wait instead:
+	 * tens of thousands, kept to the end of a large export.
+	 */
+	async #unlessFailed(step: Promise<unknown>): Promise<void> {
+		try {
+			await step;
+		} catch (e) {
+			throw this.#failure.signal.aborted ? this.#failure.signal.reason : e;
+		}
 	}
 
 	/** Stops writing after a failure; the caller deletes the partial file. */

@@ -14,7 +14,8 @@ import { computeCredit } from './credits';
 import { decimal, floorPercent3, minutes2, pow10, ratioAtLeastPercent } from './exact';
 import { coverageSpans } from './period';
 import { DEGRADED, DOWN, RowColumns, UNKNOWN, UP, type StatusCode } from './events';
-import { sweep, type ClassTotals, type SweepInput } from './sweep';
+import { eachRow } from './status-columns';
+import { sweep, type ClassTotals, type OnOutage, type SweepInput } from './sweep';
 import type {
 	ComponentStatus,
 	MaintenanceInput,
@@ -23,6 +24,7 @@ import type {
 	SlaExclusion,
 	SlaIgnoredSource,
 	SlaInput,
+	SlaOutage,
 	SlaPeriod,
 	SlaReport,
 	SlaSettings
@@ -83,14 +85,14 @@ export function computeSla(input: SlaInput): SlaReport {
 			.map((id) => input.components[index.get(id)!].key);
 
 	const rows = new RowColumns(input.intervals.length);
+	const asOfMs = input.asOf.getTime();
 	let lastId: string | undefined;
 	let comp: number | undefined;
-	for (const row of input.intervals) {
+	eachRow(input.intervals, (componentId, status, from, to) => {
 		// Rows come grouped by component: one map lookup per group.
-		if (row.componentId !== lastId) comp = index.get((lastId = row.componentId));
-		if (comp !== undefined)
-			rows.push(comp, CODES[row.status], row.from.getTime(), (row.to ?? input.asOf).getTime());
-	}
+		if (componentId !== lastId) comp = index.get((lastId = componentId));
+		if (comp !== undefined) rows.push(comp, CODES[status], from, to ?? asOfMs);
+	});
 
 	const support = supportCalendar(settings.support, timeZone);
 	const exclusions: SlaExclusion[] = [];
@@ -129,20 +131,36 @@ export function computeSla(input: SlaInput): SlaReport {
 		qualificationSources.push({ q, inPeriod });
 	}
 
-	const result = sweep({
-		windowStart,
-		windowEnd,
-		periodStart,
-		periodEnd,
-		coverage: coverageSpans(sla.coverage, timeZone, windowStart, windowEnd),
-		inScope: input.components.map((c) => c.inScope),
-		rows,
-		maintenances: sweptMaintenances,
-		qualifications: sweptQualifications,
-		countDegraded: sla.degradedWeight > 0,
-		removeMaintenance: sla.treatment.maintenance === 'remove',
-		removeCauses: sla.treatment.causes === 'remove'
-	});
+	const threshold =
+		sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
+	const outages: SlaOutage[] = [];
+	let unbilledMs = 0;
+	const onOutage: OnOutage = (start, end, downMs) => {
+		if (end - start > threshold) unbilledMs += downMs;
+		outages.push({
+			start: new Date(start),
+			end: new Date(end),
+			minutes: minutes2(end - start),
+			downtimeMinutes: minutes2(downMs)
+		});
+	};
+	const result = sweep(
+		{
+			windowStart,
+			windowEnd,
+			periodStart,
+			periodEnd,
+			coverage: coverageSpans(sla.coverage, timeZone, windowStart, windowEnd),
+			inScope: input.components.map((c) => c.inScope),
+			rows,
+			maintenances: sweptMaintenances,
+			qualifications: sweptQualifications,
+			countDegraded: sla.degradedWeight > 0,
+			removeMaintenance: sla.treatment.maintenance === 'remove',
+			removeCauses: sla.treatment.causes === 'remove'
+		},
+		onOutage
+	);
 
 	const clip = (x: { start: Date; end: Date }) => ({
 		start: new Date(Math.max(x.start.getTime(), periodStart)),
@@ -184,12 +202,6 @@ export function computeSla(input: SlaInput): SlaReport {
 	const target = decimal(sla.targetPercent);
 	const met = ratioAtLeastPercent(clientRatio.num, clientRatio.den, target);
 
-	const threshold =
-		sla.credit.mode === 'outage_pro_rata' ? sla.credit.minOutageMinutes * 60_000 : Infinity;
-	const unbilledMs = result.outages.reduce(
-		(sum, o) => (o.end - o.start > threshold ? sum + o.downMs : sum),
-		0
-	);
 	const credit = computeCredit(
 		sla.credit,
 		{ ...clientRatio, met, unbilledMs, periodMs: period.end.getTime() - periodStart },
@@ -235,12 +247,7 @@ export function computeSla(input: SlaInput): SlaReport {
 		exclusions,
 		ignored,
 		components,
-		outages: result.outages.map((o) => ({
-			start: new Date(o.start),
-			end: new Date(o.end),
-			minutes: minutes2(o.end - o.start),
-			downtimeMinutes: minutes2(o.downMs)
-		})),
+		outages,
 		formula: {
 			coverageMinutes: minutes2(T),
 			removedMinutes: removed,

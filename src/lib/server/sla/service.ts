@@ -16,6 +16,7 @@ import { parseInput } from '../validation';
 import { computeSla } from './availability';
 import { monthGtr } from './gtr';
 import { canonicalJson, inputsHash } from './hash';
+import { jsonCopy } from './json-copy';
 import {
 	beforeCommissioning,
 	inputAsOf,
@@ -39,7 +40,7 @@ export type SlaReportJson = Jsonify<SlaReport>;
 
 /** A month between 2000 and 2100: anything else is a typing mistake, never a period to compute or freeze. */
 export const MONTH = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
-const toJson = (report: SlaReport) => JSON.parse(JSON.stringify(report)) as SlaReportJson;
+const toJson = (report: SlaReport) => jsonCopy(report) as SlaReportJson;
 /** The engine's figures plus the month's restoration-time penalties (001 §5.2), frozen together. */
 export type SlaFigures = SlaReportJson & { gtr: ReturnType<typeof monthGtr> };
 

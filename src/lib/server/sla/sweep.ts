@@ -62,9 +62,13 @@ export interface SweepResult {
 	components: ClassTotals[];
 	maintenanceMs: number[];
 	qualificationMs: number[];
-	/** Runs of client-level full downtime (some in-scope component down) touching the period. */
-	outages: { start: number; end: number; downMs: number }[];
 }
+
+/**
+ * Told each run of client-level full downtime (some in-scope component down) touching the
+ * period, in order: a month can hold thousands, passed on without an object each.
+ */
+export type OnOutage = (start: number, end: number, downMs: number) => void;
 
 /** Classes of a moment, in priority order: the client takes the first any in-scope component has. */
 const C_UP = 0;
@@ -85,7 +89,7 @@ function totals(acc: Float64Array, at: number): ClassTotals {
 	};
 }
 
-export function sweep(input: SweepInput): SweepResult {
+export function sweep(input: SweepInput, onOutage: OnOutage): SweepResult {
 	const n = input.inScope.length;
 	const capacity =
 		2 * input.rows.length +
@@ -129,7 +133,9 @@ export function sweep(input: SweepInput): SweepResult {
 	const client = new Float64Array(CLASSES);
 	/** How many in-scope components are in each class. */
 	const inClass = new Int32Array(CLASSES);
-	const outages: SweepResult['outages'] = [];
+	const outage = (start: number, end: number, downMs: number) => {
+		if (end > input.periodStart && start < input.periodEnd) onOutage(start, end, downMs);
+	};
 	let clock = 0;
 	let inCoverage = false;
 	let inPeriod = false;
@@ -186,7 +192,7 @@ export function sweep(input: SweepInput): SweepResult {
 			runStart = t;
 			runClock = clock;
 		} else if (!down && !Number.isNaN(runStart)) {
-			outages.push({ start: runStart, end: t, downMs: clock - runClock });
+			outage(runStart, t, clock - runClock);
 			runStart = NaN;
 		}
 		if (inCoverage && inPeriod) {
@@ -247,8 +253,7 @@ export function sweep(input: SweepInput): SweepResult {
 		}
 	}
 	advance(input.windowEnd);
-	if (!Number.isNaN(runStart))
-		outages.push({ start: runStart, end: input.windowEnd, downMs: clock - runClock });
+	if (!Number.isNaN(runStart)) outage(runStart, input.windowEnd, clock - runClock);
 	for (let c = 0; c < n; c++) before(c);
 	input.maintenances.forEach((m, i) => {
 		if (seen(m) && m.end >= input.windowEnd) maintMs[i] += clock - maintStartClock[i];
@@ -259,7 +264,6 @@ export function sweep(input: SweepInput): SweepResult {
 		client: totals(client, 0),
 		components: Array.from({ length: n }, (_, c) => totals(perComponent, c * CLASSES)),
 		maintenanceMs: maintMs,
-		qualificationMs: qualMs,
-		outages: outages.filter((o) => o.end > input.periodStart && o.start < input.periodEnd)
+		qualificationMs: qualMs
 	};
 }

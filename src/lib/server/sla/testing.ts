@@ -65,7 +65,7 @@ export function monthInput(
 		stretches?: Record<string, readonly Stretch[]>;
 		monthlyFeeCents?: number;
 	} & Partial<Pick<SlaInput, 'maintenances' | 'qualifications' | 'asOf'>> = {}
-): SlaInput {
+): SlaInput & { intervals: StatusRow[] } {
 	const period = monthPeriod(month, PARIS);
 	const components = options.components ?? [WEB];
 	const week = 7 * 86_400_000;

@@ -10,6 +10,7 @@ import type {
 	MaintenanceNonCompliance,
 	MaintenanceTimes
 } from '../maintenance/compliance';
+import type { StatusColumns } from './status-columns';
 
 export type { Compliance, MaintenanceNonCompliance };
 
@@ -22,6 +23,9 @@ export interface StatusRow {
 	from: Date;
 	to: Date | null;
 }
+
+/** A period's status rows: an array, or the reader's columns (read them with `eachRow`). */
+export type StatusRows = readonly StatusRow[] | StatusColumns;
 
 export interface SlaComponentInput {
 	id: string;
@@ -62,7 +66,7 @@ export interface SlaInput {
 	monthlyFeeCents: number;
 	components: readonly SlaComponentInput[];
 	/** Rows of any component, any order, overlapping the period (rows outside are ignored). */
-	intervals: readonly StatusRow[];
+	intervals: StatusRows;
 	maintenances: readonly MaintenanceInput[];
 	qualifications: readonly QualificationInput[];
 	/** Instant of the computation: nothing is known after it (open rows end here). */
