@@ -15,14 +15,28 @@ const cache = new Map<string, Promise<ManifestIndex>>();
 const sizes = new Map<string, number>();
 let cached = 0;
 
-/** The paths as one value (one row, not 100,000), joined by NUL, which no path holds. */
+/**
+ * The paths as one value (one row, not 100,000), joined by a newline; in the rare manifest where a
+ * path holds one, joined by NUL (which no path holds), as bytes: that form costs ≈ 3 times more.
+ */
 async function load(backupId: string, fileCount: number): Promise<ManifestIndex> {
-	const [row] = rowsOf<{ paths: Buffer | null }>(
-		await getDb().execute(sql`
+	const db = getDb();
+	const [text] = rowsOf<{ paths: string | null }>(
+		await db.execute(sql`
+			select string_agg(path, E'\n' order by ordinal) as paths
+			from backup_file where backup_id = ${backupId}`)
+	);
+	if (text?.paths == null) return manifestIndex('', '\n', 0)!;
+	const byLine = manifestIndex(text.paths, '\n', fileCount);
+	if (byLine) return byLine;
+	const [bytes] = rowsOf<{ paths: Buffer }>(
+		await db.execute(sql`
 			select string_agg(convert_to(path, 'UTF8'), decode('00', 'hex') order by ordinal) as paths
 			from backup_file where backup_id = ${backupId}`)
 	);
-	return manifestIndex(row?.paths ?? Buffer.alloc(0), row?.paths ? fileCount : 0);
+	const byNul = manifestIndex(bytes.paths.toString('utf8'), '\u0000', fileCount);
+	if (!byNul) throw new Error(`backup ${backupId}: its files are not its file_count`);
+	return byNul;
 }
 
 function evict() {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { manifestIndex, searchManifest } from './manifest-search';
 
-const indexOf = (paths: string[]) =>
-	manifestIndex(Buffer.from(paths.join('\u0000'), 'utf8'), paths.length);
+const indexOf = (paths: string[], separator = '\u0000') =>
+	manifestIndex(paths.join(separator), separator, paths.length)!;
 
 describe('searchManifest', () => {
 	const paths = [
@@ -37,6 +37,13 @@ describe('searchManifest', () => {
 		const page = searchManifest(many, 'dir-7/', 5, 4);
 		expect(page).toEqual({ total: 12, ordinals: [57, 67, 77, 87] });
 		expect(searchManifest(many, 'dir-7/', 12, 50)).toEqual({ total: 12, ordinals: [] });
+	});
+
+	it('refuses a separator a path holds, and then never matches it', () => {
+		expect(manifestIndex(paths.join('\n'), '\n', paths.length)).toBeNull();
+		const byLine = indexOf(['/a/b', '/c/d'], '\n');
+		expect(searchManifest(byLine, 'b\n/c', 0, 50).total).toBe(0);
+		expect(searchManifest(byLine, '/C/', 0, 50).ordinals).toEqual([1]);
 	});
 
 	it('finds nothing in an empty manifest', () => {
