@@ -18,7 +18,7 @@ import { invalid } from '../errors';
 import { appendEvent } from '../live/outbox';
 import { nudgeMailQueue, queueMail } from '../mail/mailer';
 import { authorize } from '../policy';
-import { parseInput } from '../validation';
+import { canonicalInstant, parseInput } from '../validation';
 import { backupIngestSchema } from './input';
 import { backupFlags } from './policy';
 import { canonicalReport, totalBytesOf, type ReportFile } from './report';
@@ -49,14 +49,18 @@ const copyText = (value: string) =>
  * The manifest's rows by COPY, in blocks of 2,000 lines (100,000 rows ≈ 0.8 s, where jsonb
  * parameters of 10,000 files cost 0.9–1.5 s). Each instant goes as the report signs it.
  */
-async function insertFiles(tx: Transaction, backupId: string, files: ReportFile[]) {
+async function insertFiles(
+	tx: Transaction,
+	backupId: string,
+	files: (ReportFile & { modifiedAt: string })[]
+) {
 	const copy = await clientOf(tx)`
 		copy backup_file (backup_id, ordinal, path, modified_at, size_bytes, sha256) from stdin`.writable();
 	async function* lines() {
 		let block = '';
 		for (let i = 0; i < files.length; i++) {
 			const f = files[i];
-			block += `${backupId}\t${i}\t${copyText(f.path)}\t${f.modifiedAt.toISOString()}\t${f.sizeBytes}\t${f.sha256 ?? '\\N'}\n`;
+			block += `${backupId}\t${i}\t${copyText(f.path)}\t${f.modifiedAt}\t${f.sizeBytes}\t${f.sha256 ?? '\\N'}\n`;
 			if ((i + 1) % COPY_ROWS === 0) {
 				yield block;
 				block = '';
@@ -149,7 +153,13 @@ export async function ingestBackup(
 					settings.backups
 				)
 			: [];
-		const files = data.files.map((f) => ({ ...f, modifiedAt: new Date(f.modifiedAt) }));
+		// Most instants come as toISOString writes them: kept as they are, without a Date each.
+		const files = data.files.map((f) => ({
+			...f,
+			modifiedAt: Number.isNaN(canonicalInstant(f.modifiedAt))
+				? new Date(f.modifiedAt).toISOString()
+				: f.modifiedAt
+		}));
 		const report = canonicalReport({
 			client: owner.slug,
 			component: target.key,

@@ -13,7 +13,8 @@ export const REPORT_FORMAT = 'portal-backup-report/1';
 
 export interface ReportFile {
 	path: string;
-	modifiedAt: Date;
+	/** A Date, or the instant already written as `toISOString` writes it. */
+	modifiedAt: Date | string;
 	sizeBytes: number;
 	sha256?: string | null;
 }
@@ -46,7 +47,7 @@ export function encodeField(text: string): string {
 	);
 }
 
-const instant = (d: Date) => d.toISOString();
+const instant = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
 const orDash = (v: string | number | null | undefined) =>
 	v === null || v === undefined ? '-' : String(v);
 
