@@ -181,6 +181,27 @@ describe('backup ingestion (issue 12 scope 1)', () => {
 			await getDb().select().from(backupFile).where(eq(backupFile.backupId, answer.id))
 		).toHaveLength(120);
 	});
+
+	it('stores paths with tabs, newlines and backslashes as sent, and deletes the files with their backup', async () => {
+		const { t, agent, viewer } = await setup();
+		const odd = ['/a\tb/c\\d', '/line\nbreak', '/cr\r/%_.txt'];
+		const sent = payload({}, 3);
+		sent.files = sent.files.map((f, i) => ({ ...f, path: odd[i] }));
+		const { answer } = await ingestBackup(agent, t.slug, sent);
+		const page = await listBackupFiles(viewer, t.slug, answer.id, {});
+		expect(page.files.map((f) => f.path)).toEqual(odd);
+		expect((await listBackupFiles(viewer, t.slug, answer.id, { search: 'K\n' })).files).toEqual([
+			page.files[1]
+		]);
+		const { text } = await backupReport(viewer, t.slug, answer.id);
+		expect(
+			await verifyBackupReport({ report: text, authenticationKey: answer.authenticationKey })
+		).toEqual({ valid: true });
+		await getDb().delete(backup).where(eq(backup.id, answer.id));
+		expect(
+			await getDb().select().from(backupFile).where(eq(backupFile.backupId, answer.id))
+		).toHaveLength(0);
+	});
 });
 
 describe('backup watch job (issue 12 scope 4)', () => {

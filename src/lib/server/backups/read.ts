@@ -1,5 +1,5 @@
 /** Reading a client's backups: list, one backup with its policy state, its files, its report. */
-import { and, asc, count, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { getClientInScope, contractOf } from '../clients/scope';
 import type { RequestContext } from '../context';
@@ -10,6 +10,8 @@ import { isUuid, keySchema, parseInput, instantSchema } from '../validation';
 import { BACKUP_STATUSES } from '../../domain/backups';
 import { canonicalReport } from './report';
 import { isRestorable } from './policy';
+import { manifestOfBackup } from './manifest-cache';
+import { searchManifest } from './manifest-search';
 
 export const FILE_PAGE_SIZE = 50;
 const LIST_LIMIT = 500;
@@ -190,7 +192,10 @@ async function manifestOf(ctx: RequestContext, slug: string, id: string) {
 	return b;
 }
 
-/** A page of the manifest: ordinal ranges when unfiltered, a case-insensitive substring search otherwise. */
+/**
+ * A page of the manifest: ordinal ranges when unfiltered, a case-insensitive substring search
+ * otherwise (manifest-search.ts finds the ordinals, the rows come by primary key).
+ */
 export async function listBackupFiles(
 	ctx: RequestContext,
 	slug: string,
@@ -224,19 +229,17 @@ export async function listBackupFiles(
 			.orderBy(asc(backupFile.ordinal));
 		total = b.fileCount;
 	} else {
-		const pattern = `%${q.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`;
-		const match = and(eq(backupFile.backupId, b.id), sql`${backupFile.path} ilike ${pattern}`);
-		// Two connections of the pool: the page and the count run side by side.
-		[rows, [{ total }]] = await Promise.all([
-			db
-				.select(columns)
-				.from(backupFile)
-				.where(match)
-				.orderBy(asc(backupFile.ordinal))
-				.limit(FILE_PAGE_SIZE)
-				.offset(offset),
-			db.select({ total: count() }).from(backupFile).where(match)
-		]);
+		const index = await manifestOfBackup(b.id, b.fileCount);
+		const found = searchManifest(index, q.search, offset, FILE_PAGE_SIZE);
+		total = found.total;
+		rows =
+			found.ordinals.length === 0
+				? []
+				: await db
+						.select(columns)
+						.from(backupFile)
+						.where(and(eq(backupFile.backupId, b.id), inArray(backupFile.ordinal, found.ordinals)))
+						.orderBy(asc(backupFile.ordinal));
 	}
 	return {
 		page: q.page,
