@@ -42,6 +42,8 @@ function liveLatency(): Promise<Figure[]> {
 				out
 					.trim()
 					.split('\n')
+					// The server's JSON log lines share that output; figures are `name: value`.
+					.filter((line) => !line.startsWith('{'))
 					.map((line) => {
 						const at = line.indexOf(': ');
 						return { bench: 'live-latency', metric: line.slice(0, at), value: line.slice(at + 2) };
