@@ -20,14 +20,6 @@ const counts = ['up', 'degraded', 'down']
 	.map((s) => `(count(*) filter (where status = '${s}'))::int as ${s}_count`)
 	.join(', ');
 
-/**
- * One prepared statement per batch: the raw samples (each column an array parameter), their
- * minute buckets, the hour and day buckets summed from those, and per component what the
- * timeline rebuild needs: the last sample before the batch's first new one (where the rebuild
- * starts), whether any stored sample already lay at or after that first one, the stored periods
- * at the start (those from it on are deleted), and the newest minute bucket, the live chart's
- * point. Every read sees the tables as they were before the statement.
- */
 /** The batch's components: by id (probes, the simulator) or by client slug and key (agents). */
 export type BatchComponents =
 	{ ids: string[] } | { names: { client: string; component: string }[] };
@@ -41,15 +33,37 @@ const COMPONENTS = {
 		join component c on c.client_id = cl.id and c.key = p.key`
 };
 
+/**
+ * One prepared statement per batch: the raw samples (each column an array parameter), their
+ * minute buckets, the hour and day buckets summed from those, and per component what the
+ * timeline rebuild needs: the last sample before the batch's first new one (where the rebuild
+ * starts), whether any stored sample already lay at or after that first one, the stored periods
+ * at the start (those from it on are deleted), and the newest minute bucket, the live chart's
+ * point. Every read sees the tables as they were before the statement.
+ *
+ * Duplicates are left out without ON CONFLICT, whose speculative insertion cost a fifth of the
+ * insert: only a component with a stored sample at or after its batch's first one (`stored`,
+ * one index probe each) has its samples looked up one by one. That holds because every writer
+ * of samples (this statement) runs with the batch's components locked (lockComponents in
+ * store.ts), and the batch has no instant twice (firstPerInstant).
+ */
 const insertBatchSql = (components: string, first: number) => `
-	with components as (${components}), ins as (
-		insert into sample (component_id, at, status, ${metricColumns.join(', ')})
-		select c.id, timestamptz 'epoch' + at_ms * interval '1 millisecond', status,
-			${metricColumns.join(', ')}
-		from unnest(${types.map((t, i) => `$${i + first}::${t}[]`).join(', ')})
+	with components as (${components}), x as (
+		select c.id as component_id,
+			timestamptz 'epoch' + ($${first}::int8 + at_ms) * interval '1 millisecond' as at,
+			status, ${metricColumns.join(', ')}
+		from unnest(${types.map((t, i) => `$${i + first + 1}::${t}[]`).join(', ')})
 			as x(position, at_ms, status, ${metricColumns.join(', ')})
 		join components c using (position)
-		on conflict do nothing
+	), stored as (
+		select f.component_id
+		from (select component_id, min(at) as min_at from x group by component_id) f
+		where exists (select from sample s where s.component_id = f.component_id and s.at >= f.min_at)
+	), ins as (
+		insert into sample (component_id, at, status, ${metricColumns.join(', ')})
+		select * from x
+		where x.component_id not in (select component_id from stored)
+			or not exists (select from sample s where s.component_id = x.component_id and s.at = x.at)
 		returning *
 	), minutes as (
 		select component_id, 'minute' as resolution, date_trunc('minute', at, 'UTC') as bucket,
@@ -127,11 +141,14 @@ export async function insertBatch<T extends SampleReading>(
 						pgArray(components.names.map((n) => n.component))
 					]
 				];
+	// Milliseconds after the batch's first instant: small integers, which become text several
+	// times faster than epoch milliseconds (themselves a fifth of the cost of toISOString).
+	const base = samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity);
 	const params = [
 		...named,
+		base,
 		pgArray(samples.map(position)),
-		// Epoch milliseconds: a fifth of the cost of toISOString.
-		pgArray(samples.map((s) => s.at.getTime())),
+		pgArray(samples.map((s) => s.at.getTime() - base)),
 		pgArray(samples.map((s) => s.status)),
 		...METRICS.map(([name]) => pgArray(samples.map((s) => s[name])))
 	];
