@@ -42,26 +42,31 @@ const COMPONENTS = {
  * point. Every read sees the tables as they were before the statement.
  *
  * Duplicates are left out without ON CONFLICT, whose speculative insertion cost a fifth of the
- * insert: only a component with a stored sample at or after its batch's first one (`stored`,
- * one index probe each) has its samples looked up one by one. That holds because every writer
- * of samples (this statement) runs with the batch's components locked (lockComponents in
- * store.ts), and the batch has no instant twice (firstPerInstant).
+ * insert: only a component with a stored sample at or after its first instant in the batch
+ * (`stored`: one index probe each, from the first instants the caller found) has its samples
+ * looked up one by one. That holds because every writer of samples (this statement) runs with
+ * the batch's components locked (lockComponents in store.ts), and the batch has no instant
+ * twice (firstPerInstant).
  */
 const insertBatchSql = (components: string, first: number) => `
-	with components as (${components}), x as (
-		select c.id as component_id,
-			timestamptz 'epoch' + ($${first}::int8 + at_ms) * interval '1 millisecond' as at,
-			status, ${metricColumns.join(', ')}
-		from unnest(${types.map((t, i) => `$${i + first + 1}::${t}[]`).join(', ')})
-			as x(position, at_ms, status, ${metricColumns.join(', ')})
-		join components c using (position)
-	), stored as (
-		select f.component_id
-		from (select component_id, min(at) as min_at from x group by component_id) f
-		where exists (select from sample s where s.component_id = f.component_id and s.at >= f.min_at)
+	with components as (${components}), stored as (
+		select c.id as component_id
+		from unnest($${first + 1}::int8[]) with ordinality as f(first_ms, position)
+		join components c on c.position = f.position
+		where exists (
+			select from sample s where s.component_id = c.id
+				and s.at >= timestamptz 'epoch' + ($${first}::int8 + f.first_ms) * interval '1 millisecond'
+		)
 	), ins as (
 		insert into sample (component_id, at, status, ${metricColumns.join(', ')})
-		select * from x
+		select * from (
+			select c.id as component_id,
+				timestamptz 'epoch' + ($${first}::int8 + at_ms) * interval '1 millisecond' as at,
+				status, ${metricColumns.join(', ')}
+			from unnest(${types.map((t, i) => `$${i + first + 2}::${t}[]`).join(', ')})
+				as x(position, at_ms, status, ${metricColumns.join(', ')})
+			join components c using (position)
+		) x
 		where x.component_id not in (select component_id from stored)
 			or not exists (select from sample s where s.component_id = x.component_id and s.at = x.at)
 		returning *
@@ -144,9 +149,17 @@ export async function insertBatch<T extends SampleReading>(
 	// Milliseconds after the batch's first instant: small integers, which become text several
 	// times faster than epoch milliseconds (themselves a fifth of the cost of toISOString).
 	const base = samples.reduce((min, s) => Math.min(min, s.at.getTime()), Infinity);
+	// Each component's first instant, by position: where its duplicates could start.
+	const firsts: number[] = [];
+	for (const s of samples) {
+		const p = position(s) - 1;
+		const at = s.at.getTime() - base;
+		if (!(firsts[p] <= at)) firsts[p] = at;
+	}
 	const params = [
 		...named,
 		base,
+		pgArray(firsts),
 		pgArray(samples.map(position)),
 		pgArray(samples.map((s) => s.at.getTime() - base)),
 		pgArray(samples.map((s) => s.status)),
