@@ -329,6 +329,39 @@ describe('a batch that appends', () => {
 		).toEqual({ accepted: 2, duplicates: 1 });
 		expect(await timeline(server.id)).toEqual([['up', at(0), null]]);
 	});
+	it('leaves out only the stored instants of a component re-sent beside one that appends', async () => {
+		const { staff, tenant, server } = await tenantWithServer();
+		const db = await createComponent(staff, tenant.slug, {
+			key: 'db-1',
+			name: 'DB 1',
+			kind: 'server'
+		});
+		const item = (component: string, minute: number) => ({
+			client: tenant.slug,
+			component,
+			at: at(minute),
+			status: 'up',
+			cpuPct: 50
+		});
+		await ingestSamples(ingest, { samples: [item('web-1', 2), item('db-1', 1)] }, NOW);
+		const result = await ingestSamples(
+			ingest,
+			{ samples: [1, 2, 3].flatMap((minute) => [item('web-1', minute), item('db-1', minute + 1)]) },
+			NOW
+		);
+		expect(result).toEqual({ accepted: 5, duplicates: 1 });
+		const counts = await getSql()`
+			select component_id, count(*)::int as n from sample group by component_id`;
+		const n = (id: string) => counts.find((r) => r.component_id === id)?.n;
+		expect([n(server.id), n(db.id)]).toEqual([3, 4]);
+		const hours = await getDb()
+			.select()
+			.from(metricRollup)
+			.where(eq(metricRollup.resolution, 'hour'));
+		const hour = (id: string) => hours.find((r) => r.componentId === id);
+		expect([hour(server.id)?.samples, hour(db.id)?.samples]).toEqual([3, 4]);
+		expect(hour(server.id)!.cpuSum).toBe(150);
+	});
 });
 
 describe('samples and their component, without a row-level foreign key (migration 0021)', () => {

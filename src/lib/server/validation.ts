@@ -20,27 +20,42 @@ const inSaneRange = (value: string) => {
 /** An ISO 8601 instant with its offset, between 2000 and 2100. */
 export const instantSchema = z.iso.datetime({ offset: true }).refine(inSaneRange);
 
-const CANONICAL_INSTANT = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)\.(\d{3})Z$/;
+/** The canonical form's shape: a 0 where a digit goes, its separators as they are. */
+const CANONICAL_SHAPE = '0000-00-00T00:00:00.000Z';
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const daysIn = (year: number, month: number) =>
 	month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
 		? 29
 		: DAYS_IN_MONTH[month - 1];
 
+/** The number the digits of `value` from `start` to `end` (excluded) spell. */
+function digitsAt(value: string, start: number, end: number): number {
+	let n = 0;
+	for (let i = start; i < end; i++) n = n * 10 + value.charCodeAt(i) - 0x30;
+	return n;
+}
+
 /**
- * The commonest form of an instant, as `toISOString` writes it, read without zod or Date.parse:
- * its time in ms where instantSchema accepts the value as it is, NaN for anything else (which
- * instantSchema then reads or refuses).
+ * The commonest form of an instant, as `toISOString` writes it, read without zod, a regular
+ * expression or Date.parse (a sample batch has thousands): its time in ms where instantSchema
+ * accepts the value as it is, NaN for anything else (which instantSchema then reads or refuses).
  */
 export function canonicalInstant(value: string): number {
-	const p = CANONICAL_INSTANT.exec(value);
-	if (!p) return NaN;
-	const year = +p[1];
-	const month = +p[2];
-	const day = +p[3];
+	if (value.length !== CANONICAL_SHAPE.length) return NaN;
+	for (let i = 0; i < CANONICAL_SHAPE.length; i++) {
+		const c = value.charCodeAt(i);
+		const shape = CANONICAL_SHAPE.charCodeAt(i);
+		if (shape === 0x30 ? c < 0x30 || c > 0x39 : c !== shape) return NaN;
+	}
+	const year = digitsAt(value, 0, 4);
+	const month = digitsAt(value, 5, 7);
+	const day = digitsAt(value, 8, 10);
+	const hour = digitsAt(value, 11, 13);
+	const minute = digitsAt(value, 14, 16);
+	const second = digitsAt(value, 17, 19);
 	if (month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return NaN;
-	if (+p[4] > 23 || +p[5] > 59 || +p[6] > 59) return NaN;
-	const t = Date.UTC(year, month - 1, day, +p[4], +p[5], +p[6], +p[7]);
+	if (hour > 23 || minute > 59 || second > 59) return NaN;
+	const t = Date.UTC(year, month - 1, day, hour, minute, second, digitsAt(value, 20, 23));
 	return t >= EARLIEST && t < LATEST ? t : NaN;
 }
 
