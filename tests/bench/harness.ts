@@ -215,13 +215,13 @@ export interface SampleBody {
 /** POST /api/v1/samples; throws unless 202. */
 export async function postSamples(
 	url: string,
-	samples: SampleBody[],
+	samples: SampleBody[] | string,
 	token = INGEST_TOKEN
 ): Promise<{ accepted: number; duplicates: number }> {
 	const response = await fetch(`${url}/api/v1/samples`, {
 		method: 'POST',
 		headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-		body: JSON.stringify({ samples })
+		body: typeof samples === 'string' ? samples : JSON.stringify({ samples })
 	});
 	if (response.status !== 202)
 		throw new Error(
