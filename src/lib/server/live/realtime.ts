@@ -93,7 +93,9 @@ async function recheckAtExpiry(
 	for (const socket of sockets) {
 		if (!socket.connected) continue;
 		const id = socket.data.sessionId!;
-		bySession.set(id, [...(bySession.get(id) ?? []), socket]);
+		const group = bySession.get(id);
+		if (group) group.push(socket);
+		else bySession.set(id, [socket]);
 	}
 	const answers = new Map<RealtimeSocket, number | null>();
 	for (const [sessionId, group] of bySession) {
