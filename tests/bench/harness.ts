@@ -29,7 +29,11 @@ export interface Figure {
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
-export const nowMs = () => performance.timeOrigin + performance.now();
+/**
+ * CLOCK_MONOTONIC, one clock for every process: `performance.timeOrigin` is the wall clock read at
+ * each process's start, so a clock step between two starts skewed cross-process latencies.
+ */
+export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export function percentile(xs: number[], p: number): number {
