@@ -29,7 +29,11 @@ export interface Figure {
 }
 
 /** Wall-clock milliseconds with sub-millisecond precision, comparable across processes. */
-export const nowMs = () => performance.timeOrigin + performance.now();
+/**
+ * CLOCK_MONOTONIC, one clock for every process: `performance.timeOrigin` is the wall clock read at
+ * each process's start, so a clock step between two starts skewed cross-process latencies.
+ */
+export const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 export const sleep = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
 export function percentile(xs: number[], p: number): number {
@@ -62,6 +66,8 @@ export interface Portal {
 	rssMb(): number;
 	/** CPU seconds used so far by the server process and by PostgreSQL (all its processes). */
 	cpu(): { server: number; postgres: number };
+	/** The server's log so far (JSON lines). */
+	log(): string;
 	stop(): Promise<void>;
 }
 
@@ -116,7 +122,10 @@ const exited = (child: ChildProcess) =>
  * Boots a fresh database and the production server on it, seeded with the demo data.
  * `BENCH_CPU_PROF=1` makes the server write V8 CPU profiles into $TMPDIR/portal-bench-profiles/<name>/ on exit.
  */
-export async function bootPortal(name: string): Promise<Portal> {
+export async function bootPortal(
+	name: string,
+	extraEnv: Record<string, string> = {}
+): Promise<Portal> {
 	const root = mkdtempSync(join(tmpdir(), `portal-bench-${name}-`));
 	const database = await startEmbeddedDatabase(join(root, 'pg'), 'bench');
 	const port = await freePort();
@@ -137,7 +146,8 @@ export async function bootPortal(name: string): Promise<Portal> {
 			ORIGIN: url,
 			DATABASE_URL: database.url,
 			SEED_DEMO: '1',
-			DEMO_SIMULATOR: '0'
+			DEMO_SIMULATOR: '0',
+			...extraEnv
 		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
@@ -183,6 +193,7 @@ export async function bootPortal(name: string): Promise<Portal> {
 		rssMb: () =>
 			Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))![1]) /
 			1024,
+		log: () => readFileSync(logPath, 'utf8'),
 		stop: cleanup
 	};
 }

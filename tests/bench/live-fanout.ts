@@ -42,8 +42,19 @@ function tick(flip: boolean): SampleBody[] {
 	}));
 }
 
+/** The server's own time to write each event to every socket (the relay's `event emitted` debug lines), by event id. */
+function emitTimes(log: string, ids: Set<number>): number[] {
+	const times: number[] = [];
+	for (const line of log.split('\n')) {
+		if (!line.includes('"event emitted"')) continue;
+		const entry = JSON.parse(line) as { eventId: number; emitMs: number };
+		if (ids.has(entry.eventId)) times.push(entry.emitMs);
+	}
+	return times;
+}
+
 export async function run(): Promise<Figure[]> {
-	const portal = await bootPortal('fanout');
+	const portal = await bootPortal('fanout', { LOG_LEVEL: 'debug' });
 	const figures: Figure[] = [];
 	try {
 		const cookie = await signIn(portal.url);
@@ -53,6 +64,8 @@ export async function run(): Promise<Figure[]> {
 			const toLast: number[] = [];
 			const perClient: number[] = [];
 			const sendToLast: number[] = [];
+			const probed = new Set<number>();
+			const toFirst: number[] = [];
 			let missing = 0;
 			let rss = '';
 			const cpuBefore = portal.cpu();
@@ -65,9 +78,11 @@ export async function run(): Promise<Figure[]> {
 					const delivery = await fleet.next(lastId);
 					lastId = delivery.id;
 					if (i < WARM_UP) continue;
+					probed.add(delivery.id);
 					missing += delivery.missing;
 					const last = maxOf(delivery.times);
 					toLast.push(last - accepted);
+					toFirst.push(delivery.times.reduce((a, b) => Math.min(a, b)) - accepted);
 					sendToLast.push(last - t0);
 					for (const t of delivery.times) perClient.push(t - accepted);
 					await sleep(10);
@@ -94,6 +109,16 @@ export async function run(): Promise<Figure[]> {
 					bench: 'fanout',
 					metric: `202 → monitor.batch per socket, ${count} sockets`,
 					value: spread(perClient)
+				},
+				{
+					bench: 'fanout',
+					metric: `202 → monitor.batch at the FIRST of ${count} sockets`,
+					value: spread(toFirst)
+				},
+				{
+					bench: 'fanout',
+					metric: `server's synchronous emit (one event written to all ${count} sockets)`,
+					value: spread(emitTimes(portal.log(), probed))
 				},
 				{
 					bench: 'fanout',

@@ -16,7 +16,8 @@ export type WorkerReply =
 	| { type: 'received'; id: number; payload: unknown; times: number[]; missing: number }
 	| { type: 'timeout' };
 
-const nowMs = () => performance.timeOrigin + performance.now();
+/** The same clock as harness.ts's nowMs (CLOCK_MONOTONIC, shared by every process). */
+const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const sockets: Socket[] = [];
 /** Event id → receive instants, one per socket that got it. */
 const received = new Map<number, { payload: unknown; times: number[] }>();

@@ -124,6 +124,18 @@ describe('a socket belongs to its session', () => {
 		expect(next.socket.connected).toBe(true);
 	});
 
+	it('a socket is disconnected a second after its session expires, with no write announcing it', async () => {
+		const { token } = await memberWithComponent();
+		await getDb()
+			.update(session)
+			.set({ expiresAt: new Date(Date.now() + 1500) })
+			.where(eq(session.id, hashSecret(token)));
+		const [a, b] = [await socketOn(0, token), await socketOn(0, token)];
+		await pause(1000);
+		expect(a.socket.connected && b.socket.connected).toBe(true);
+		await until(() => !a.socket.connected && !b.socket.connected);
+	});
+
 	it('catchUp re-checks the session: an expired one is disconnected and replays nothing', async () => {
 		const { staff, tenant, member, token } = await memberWithComponent();
 		const cursor = await liveCursor(member);

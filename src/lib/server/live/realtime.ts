@@ -8,12 +8,18 @@ import {
 	type ServerToClientEvents
 } from '$lib/live/events';
 import { actorFromSession, parseCookie } from '../auth/actor';
-import { SESSION_COOKIE, validateSession, validateSessionToken } from '../auth/session';
+import {
+	SESSION_COOKIE,
+	validateSession,
+	validateSessionToken,
+	type ValidatedSession
+} from '../auth/session';
 import type { Actor } from '../context';
 import { getDb, getSql } from '../db';
 import { childLog } from '../log';
 import { event } from '../db/schema';
 import { eventsVisibleTo, missedSince } from './cursor';
+import { ExpirySweep } from './expiry-sweep';
 import { EVENT_CHANNEL, SESSION_ENDED, type SessionEndedPayload } from './outbox';
 import { roomsForActor, roomsForEvent, sessionRoom } from './rooms';
 
@@ -22,6 +28,8 @@ interface SocketData {
 	/** The session the socket was opened with (null: anonymous), and when it expires. */
 	sessionId: string | null;
 	expiresAt: number;
+	/** The relay's `sessionsEnded` before the handshake validated the session. */
+	endedBefore: number;
 }
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, object, SocketData>;
@@ -56,13 +64,14 @@ const sameRooms = (a: string[], b: string[]) =>
 /**
  * A socket lives only as long as its session, with the rooms of that session's rights. The relay
  * ends it when the session ends (`session.ended`); this re-check also covers what no write
- * announces (expiry) and a session ended between the handshake and the join.
+ * announces (expiry) and a session ended between the handshake and the join. `current` is the
+ * session as it stands now (null: gone).
  */
-async function sessionStillHolds(socket: RealtimeSocket): Promise<boolean> {
-	const { sessionId, actor } = socket.data;
-	if (!sessionId) return true;
-	const current = await validateSession(sessionId, { renew: false });
-	if (current && sameRooms(roomsForActor(actorFromSession(current)), roomsForActor(actor))) {
+function holdsWith(socket: RealtimeSocket, current: ValidatedSession | null): boolean {
+	if (
+		current &&
+		sameRooms(roomsForActor(actorFromSession(current)), roomsForActor(socket.data.actor))
+	) {
 		socket.data.expiresAt = current.expiresAt.getTime();
 		return true;
 	}
@@ -70,21 +79,31 @@ async function sessionStillHolds(socket: RealtimeSocket): Promise<boolean> {
 	return false;
 }
 
-/** Re-checks at expiry (capped: setTimeout takes at most ~24.8 days), then at the new expiry if extended. */
-function endAtExpiry(socket: RealtimeSocket) {
-	if (!socket.data.sessionId) return;
-	let timer: ReturnType<typeof setTimeout>;
-	const arm = () => {
-		const wait = Math.min(Math.max(0, socket.data.expiresAt - Date.now()) + 1000, 2 ** 31 - 1);
-		timer = setTimeout(() => {
-			sessionStillHolds(socket)
-				.then((holds) => holds && arm())
-				.catch(logRelayError);
-		}, wait);
-		timer.unref();
-	};
-	arm();
-	socket.on('disconnect', () => clearTimeout(timer));
+async function sessionStillHolds(socket: RealtimeSocket): Promise<boolean> {
+	const { sessionId } = socket.data;
+	if (!sessionId) return true;
+	return holdsWith(socket, await validateSession(sessionId, { renew: false }));
+}
+
+/** At expiry: one query per session however many sockets it has; those still held are due at the new expiry. */
+async function recheckAtExpiry(
+	sockets: RealtimeSocket[]
+): Promise<Map<RealtimeSocket, number | null>> {
+	const bySession = new Map<string, RealtimeSocket[]>();
+	for (const socket of sockets) {
+		if (!socket.connected) continue;
+		const id = socket.data.sessionId!;
+		const group = bySession.get(id);
+		if (group) group.push(socket);
+		else bySession.set(id, [socket]);
+	}
+	const answers = new Map<RealtimeSocket, number | null>();
+	for (const [sessionId, group] of bySession) {
+		const current = await validateSession(sessionId, { renew: false });
+		for (const socket of group)
+			answers.set(socket, holdsWith(socket, current) ? socket.data.expiresAt : null);
+	}
+	return answers;
 }
 
 async function replayMissed(socket: RealtimeSocket, lastEventId: number) {
@@ -127,6 +146,8 @@ class EventRelay {
 	private highest = 0;
 	/** Ids at or below it may have been emitted and forgotten. */
 	private forgottenUpTo = 0;
+	/** How many `session.ended` rows it has acted on: a socket joined since missed none of them. */
+	sessionsEnded = 0;
 
 	constructor(private readonly io: RealtimeServer) {}
 
@@ -163,7 +184,7 @@ class EventRelay {
 			.where(await missedSince(from))
 			.orderBy(asc(event.id));
 		const missed = rows.filter((r) => !this.emitted.has(r.id));
-		childLog({ module: 'realtime' }).info({ missed: missed.length }, 'relay listening');
+		relayLog().info({ missed: missed.length }, 'relay listening');
 		const unsure = missed.filter((r) => r.id <= this.forgottenUpTo && r.kind !== SESSION_ENDED);
 		// Emitted long ago or never: we cannot tell. Those rooms reload their data rather than risk either.
 		if (unsure.length > 0) {
@@ -188,10 +209,17 @@ class EventRelay {
 			this.remember(row.id);
 			if (row.kind === SESSION_ENDED) {
 				const { sessionIds } = row.payload as SessionEndedPayload;
+				this.sessionsEnded++;
 				if (sessionIds.length > 0) this.io.in(sessionIds.map(sessionRoom)).disconnectSockets(true);
 				continue;
 			}
+			const started = performance.now();
 			this.io.to(roomsForEvent(row)).emit('event', toLiveEvent(row));
+			// Writing one event to every socket of its rooms is synchronous: this is that loop's time.
+			relayLog().debug(
+				{ eventId: row.id, kind: row.kind, emitMs: performance.now() - started },
+				'event emitted'
+			);
 		}
 	}
 
@@ -207,8 +235,10 @@ class EventRelay {
 	}
 }
 
+const relayLog = () => childLog({ module: 'realtime' });
+
 function logRelayError(e: unknown) {
-	childLog({ module: 'realtime' }).error({ err: e }, 'relay failed');
+	relayLog().error({ err: e }, 'relay failed');
 }
 
 const RELAY_RETRY_MS = 250;
@@ -231,11 +261,14 @@ let attached: RealtimeServer | undefined;
 export async function attachRealtime(io: RealtimeServer): Promise<void> {
 	if (attached === io) return;
 	attached = io;
+	const relay = new EventRelay(io);
+	const expiries = new ExpirySweep(recheckAtExpiry, logRelayError);
 	io.use(async (socket, next) => {
 		try {
 			const { headers } = socket.handshake;
 			if (!originAllowed(headers.origin, headers.host))
 				return next(new Error('origin not allowed'));
+			socket.data.endedBefore = relay.sessionsEnded;
 			const token = parseCookie(headers.cookie, SESSION_COOKIE);
 			const session = token ? await validateSessionToken(token) : null;
 			socket.data.actor = session ? actorFromSession(session) : { kind: 'anonymous' };
@@ -248,17 +281,24 @@ export async function attachRealtime(io: RealtimeServer): Promise<void> {
 		}
 	});
 	io.on('connection', (socket) => {
+		// The handshake is built: the upgrade request is not needed any more (Socket.IO's memory tip).
+		socket.conn.request = null as never;
 		const { actor, sessionId } = socket.data;
 		void socket.join([...roomsForActor(actor), ...(sessionId ? [sessionRoom(sessionId)] : [])]);
-		// A session ended between the handshake and the join was announced to no room of ours.
-		void sessionStillHolds(socket).catch(logRelayError);
-		endAtExpiry(socket);
+		if (sessionId) {
+			// A session ended after the handshake's check but before the join was announced to no
+			// room of ours: only then is it read again. Ended later, the relay finds it in its room.
+			if (relay.sessionsEnded !== socket.data.endedBefore)
+				void sessionStillHolds(socket).catch(logRelayError);
+			expiries.add(socket, socket.data.expiresAt);
+			socket.on('disconnect', () => expiries.delete(socket));
+		}
 		socket.on(
 			'catchUp',
 			(lastEventId) => void replayMissed(socket, Number(lastEventId)).catch(logRelayError)
 		);
 	});
-	await new EventRelay(io).start();
+	await relay.start();
 }
 
 export function sharedRealtimeServer(): RealtimeServer | undefined {
