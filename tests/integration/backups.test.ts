@@ -8,6 +8,7 @@ import {
 	backup,
 	backupExpectation,
 	backupFile,
+	backupManifest,
 	event,
 	outboxMail
 } from '../../src/lib/server/db/schema';
@@ -182,12 +183,25 @@ describe('backup ingestion (issue 12 scope 1)', () => {
 		).toHaveLength(120);
 	});
 
+	it('searches a backup stored without its paths as one value (before migration 0023) in its rows', async () => {
+		const { t, agent, viewer } = await setup();
+		const { answer } = await ingestBackup(agent, t.slug, payload({}, 30));
+		await getDb().delete(backupManifest).where(eq(backupManifest.backupId, answer.id));
+		const found = await listBackupFiles(viewer, t.slug, answer.id, { search: 'DIR-7/' });
+		expect(found.files.map((f) => f.ordinal)).toEqual([7, 17, 27]);
+	});
+
 	it('stores paths with tabs, newlines and backslashes as sent, and deletes the files with their backup', async () => {
 		const { t, agent, viewer } = await setup();
 		const odd = ['/a\tb/c\\d', '/line\nbreak', '/cr\r/%_.txt'];
 		const sent = payload({}, 3);
 		sent.files = sent.files.map((f, i) => ({ ...f, path: odd[i] }));
 		const { answer } = await ingestBackup(agent, t.slug, sent);
+		const [stored] = await getDb()
+			.select()
+			.from(backupManifest)
+			.where(eq(backupManifest.backupId, answer.id));
+		expect(stored).toMatchObject({ separator: '\u0001', paths: odd.join('\u0001') + '\u0001' });
 		const page = await listBackupFiles(viewer, t.slug, answer.id, {});
 		expect(page.files.map((f) => f.path)).toEqual(odd);
 		expect((await listBackupFiles(viewer, t.slug, answer.id, { search: 'K\n' })).files).toEqual([
@@ -200,6 +214,9 @@ describe('backup ingestion (issue 12 scope 1)', () => {
 		await getDb().delete(backup).where(eq(backup.id, answer.id));
 		expect(
 			await getDb().select().from(backupFile).where(eq(backupFile.backupId, answer.id))
+		).toHaveLength(0);
+		expect(
+			await getDb().select().from(backupManifest).where(eq(backupManifest.backupId, answer.id))
 		).toHaveLength(0);
 	});
 });

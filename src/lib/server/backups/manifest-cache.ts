@@ -1,12 +1,13 @@
 /**
  * The search index of the manifests searched lately, kept in this process: a stored manifest's
  * paths never change, so an entry stays right until it is evicted (least recently used first, by
- * size). Another node keeps its own. The first search of a 100,000-file backup reads its paths
- * (≈ 0.1 s); the next ones scan them in memory.
+ * size). Another node keeps its own. The first search of a backup reads its paths as ingestion
+ * stored them, one value (`backup_manifest`); the next ones scan them in memory.
  */
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { getDb, rowsOf } from '../db';
-import { manifestIndex, type ManifestIndex } from './manifest-search';
+import { backupManifest } from '../db/schema';
+import { indexOfText, manifestIndex, type ManifestIndex } from './manifest-search';
 
 /** UTF-16 code units kept, ≈ 2 bytes each: about ten manifests of 100,000 paths. */
 const CACHE_UNITS = 64 * 2 ** 20;
@@ -15,11 +16,23 @@ const cache = new Map<string, Promise<ManifestIndex>>();
 const sizes = new Map<string, number>();
 let cached = 0;
 
-/**
- * The paths as one value (one row, not 100,000), joined by a newline; in the rare manifest where a
- * path holds one, joined by NUL (which no path holds), as bytes: that form costs ≈ 3 times more.
- */
+/** The stored value; else, for a backup stored without one, its rows' paths aggregated. */
 async function load(backupId: string, fileCount: number): Promise<ManifestIndex> {
+	const db = getDb();
+	const [stored] = await db
+		.select({ separator: backupManifest.separator, paths: backupManifest.paths })
+		.from(backupManifest)
+		.where(eq(backupManifest.backupId, backupId));
+	const index = stored && indexOfText(stored.paths, stored.separator, fileCount);
+	if (index) return index;
+	return aggregated(backupId, fileCount);
+}
+
+/**
+ * The paths as one value (one row, not 100,000; ≈ 0.1 s), joined by a newline; in the rare manifest
+ * where a path holds one, joined by NUL (which no path holds), as bytes: that form costs ≈ 3 times more.
+ */
+async function aggregated(backupId: string, fileCount: number): Promise<ManifestIndex> {
 	const db = getDb();
 	const [text] = rowsOf<{ paths: string | null }>(
 		await db.execute(sql`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { manifestIndex, searchManifest } from './manifest-search';
+import { indexOfPaths, indexOfText, manifestIndex, searchManifest } from './manifest-search';
 
 const indexOf = (paths: string[], separator = '\u0000') =>
 	manifestIndex(paths.join(separator), separator, paths.length)!;
@@ -48,5 +48,28 @@ describe('searchManifest', () => {
 
 	it('finds nothing in an empty manifest', () => {
 		expect(searchManifest(indexOf([]), 'a', 0, 50)).toEqual({ total: 0, ordinals: [] });
+	});
+});
+
+describe('indexOfPaths', () => {
+	const files = (paths: string[]) => paths.map((path) => ({ path }));
+
+	it('joins by a newline, or by the first control character no path holds', () => {
+		expect(indexOfPaths(files(['/A/b', '/c']))).toMatchObject({
+			separator: '\n',
+			text: '/a/b\n/c\n'
+		});
+		expect(indexOfPaths(files(['/a\nb', '/c\u0001']))?.separator).toBe('\u0002');
+		const every = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
+		expect(indexOfPaths(files([`/x${every}`]))).toBeNull();
+	});
+
+	it('reads back from its text as stored', () => {
+		const index = indexOfPaths(files(['/srv/Data/a.dat', '/x\ny', '/Élise']))!;
+		const again = indexOfText(index.text, index.separator, 3)!;
+		expect(again).toEqual(index);
+		expect(searchManifest(again, 'x\ny', 0, 50).ordinals).toEqual([1]);
+		expect(indexOfText(index.text, index.separator, 2)).toBeNull();
+		expect(indexOfText('', '\n', 0)).toEqual(indexOfPaths([]));
 	});
 });

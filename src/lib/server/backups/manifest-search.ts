@@ -25,7 +25,15 @@ export function manifestIndex(
 	separator: string,
 	fileCount: number
 ): ManifestIndex | null {
-	const text = fileCount === 0 ? '' : joined.toLowerCase() + separator;
+	return indexOfText(fileCount === 0 ? '' : joined.toLowerCase() + separator, separator, fileCount);
+}
+
+/** The index of a text already lower-cased, each path followed by `separator`, as stored. */
+export function indexOfText(
+	text: string,
+	separator: string,
+	fileCount: number
+): ManifestIndex | null {
 	const starts = new Uint32Array(fileCount);
 	let at = 0;
 	for (let i = 0; i < fileCount; i++) {
@@ -35,6 +43,24 @@ export function manifestIndex(
 		at = end + 1;
 	}
 	return at === text.length ? { text, separator, starts } : null;
+}
+
+/** The separators tried in turn: a path may hold any character but NUL. */
+const SEPARATORS = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).sort(
+	(a, b) => Number(b === '\n') - Number(a === '\n')
+);
+
+/**
+ * The index of these paths, joined by the first control character none of them holds; null in the
+ * manifest whose paths hold every one (its search then reads the rows, manifest-cache.ts).
+ */
+export function indexOfPaths(files: readonly { path: string }[]): ManifestIndex | null {
+	const paths = files.map((f) => f.path);
+	for (const separator of SEPARATORS) {
+		if (paths.some((p) => p.includes(separator))) continue;
+		return manifestIndex(paths.join(separator), separator, paths.length);
+	}
+	return null;
 }
 
 export interface ManifestMatches {

@@ -57,8 +57,8 @@ export function totalBytesOf(files: readonly ReportFile[]): number {
 	return total;
 }
 
-/** The canonical report text (a manifest of 100,000 files: one line each, built in one pass). */
-export function canonicalReport(r: ReportInput): string {
+/** The report's lines before its files', each ended by LF. */
+export function reportHead(r: ReportInput): string {
 	const head = [
 		REPORT_FORMAT,
 		`client: ${encodeField(r.client)}`,
@@ -76,11 +76,16 @@ export function canonicalReport(r: ReportInput): string {
 		`files: ${r.files.length}`,
 		`totalBytes: ${totalBytesOf(r.files)}`
 	];
+	return head.join('\n') + '\n';
+}
+
+/** The line of the file at `ordinal`, LF included. */
+export const reportLine = (ordinal: number, f: ReportFile) =>
+	`${ordinal}\t${instant(f.modifiedAt)}\t${f.sizeBytes}\t${orDash(f.sha256 || null)}\t${encodeField(f.path)}\n`;
+
+/** The canonical report text (a manifest of 100,000 files: one line each, built in one pass). */
+export function canonicalReport(r: ReportInput): string {
 	const lines = new Array<string>(r.files.length);
-	for (let i = 0; i < r.files.length; i++) {
-		const f = r.files[i];
-		lines[i] =
-			`${i}\t${instant(f.modifiedAt)}\t${f.sizeBytes}\t${orDash(f.sha256 || null)}\t${encodeField(f.path)}\n`;
-	}
-	return head.join('\n') + '\n' + lines.join('');
+	for (let i = 0; i < r.files.length; i++) lines[i] = reportLine(i, r.files[i]);
+	return reportHead(r) + lines.join('');
 }

@@ -58,7 +58,11 @@ export interface SignedReport {
 }
 
 export function signReport(report: string, key: SigningKeyPair): SignedReport {
-	const digest = sha256(report);
+	return signDigest(sha256(report), key);
+}
+
+/** The same from the report's SHA-256, where the report is hashed as it is written. */
+export function signDigest(digest: Buffer, key: SigningKeyPair): SignedReport {
 	return {
 		reportSha256: digest.toString('hex'),
 		authenticationKey: sign(null, digest, key.privateKey).toString('base64url')
