@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { createComponent } from '../../src/lib/server/components/service';
 import { actorUserId } from '../../src/lib/server/context';
@@ -35,8 +35,13 @@ async function setup() {
 	return { staff, t, web, fr, en, picky };
 }
 
+// In the order they were queued: without an order, a row the mail job updated can come back last.
 const mailsTo = (emails: string[]) =>
-	getDb().select().from(outboxMail).where(inArray(outboxMail.to, emails));
+	getDb()
+		.select()
+		.from(outboxMail)
+		.where(inArray(outboxMail.to, emails))
+		.orderBy(asc(outboxMail.id));
 
 describe('maintenance mails (issue 11)', () => {
 	it('publication mails every member in their language; subscriptions are honoured', async () => {
