@@ -19,6 +19,7 @@ import { getDb, getSql } from '../db';
 import { childLog } from '../log';
 import { event } from '../db/schema';
 import { eventsVisibleTo, missedSince } from './cursor';
+import { broadcast } from './broadcast';
 import { ExpirySweep } from './expiry-sweep';
 import { EVENT_CHANNEL, SESSION_ENDED, type SessionEndedPayload } from './outbox';
 import { roomsForActor, roomsForEvent, sessionRoom } from './rooms';
@@ -214,7 +215,7 @@ class EventRelay {
 				continue;
 			}
 			const started = performance.now();
-			this.io.to(roomsForEvent(row)).emit('event', toLiveEvent(row));
+			broadcast(this.io, roomsForEvent(row), 'event', toLiveEvent(row));
 			// Writing one event to every socket of its rooms is synchronous: this is that loop's time.
 			relayLog().debug(
 				{ eventId: row.id, kind: row.kind, emitMs: performance.now() - started },
