@@ -74,7 +74,7 @@ export interface Portal {
 const TICKS_PER_SECOND = 100;
 
 /** utime + stime (+ the reaped children's, for the postmaster) from /proc/<pid>/stat. */
-function cpuSeconds(pid: number, withChildren = false): number {
+export function cpuSeconds(pid: number, withChildren = false): number {
 	try {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
 		const ticks =

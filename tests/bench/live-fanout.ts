@@ -68,7 +68,9 @@ export async function run(): Promise<Figure[]> {
 			const toFirst: number[] = [];
 			let missing = 0;
 			let rss = '';
+			let cpuPerBatch = '';
 			const cpuBefore = portal.cpu();
+			const clientsBefore = fleet.cpu();
 			const started = nowMs();
 			try {
 				for (let i = 0; i < WARM_UP + PROBES; i++) {
@@ -88,6 +90,9 @@ export async function run(): Promise<Figure[]> {
 					await sleep(10);
 				}
 				rss = `${portal.rssMb().toFixed(0)} MB`;
+				const batches = WARM_UP + PROBES;
+				const perBatch = (seconds: number) => `${((seconds * 1000) / batches).toFixed(0)} ms`;
+				cpuPerBatch = `server ${perBatch(portal.cpu().server - cpuBefore.server)} · sockets' processes ${perBatch(fleet.cpu() - clientsBefore)}`;
 			} finally {
 				fleet.close();
 			}
@@ -95,7 +100,7 @@ export async function run(): Promise<Figure[]> {
 			const p95 = percentile(toLast, 0.95);
 			const target = TARGET_P95_MS[count];
 			console.log(
-				`[fanout] ${count} sockets: 202 → last socket ${spread(toLast)}; CPU ${cpu}; RSS ${rss}`
+				`[fanout] ${count} sockets: 202 → last socket ${spread(toLast)}; CPU ${cpu}; CPU per batch ${cpuPerBatch}; RSS ${rss}`
 			);
 			figures.push(
 				{
@@ -126,6 +131,11 @@ export async function run(): Promise<Figure[]> {
 					value: spread(sendToLast)
 				},
 				{ bench: 'fanout', metric: `CPU while probing, ${count} sockets`, value: cpu },
+				{
+					bench: 'fanout',
+					metric: `CPU per batch (ingestion, emit, and every socket receiving it), ${count} sockets`,
+					value: cpuPerBatch
+				},
 				{ bench: 'fanout', metric: `server RSS after probing, ${count} sockets`, value: rss }
 			);
 			if (missing > 0)

@@ -2,6 +2,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { LiveEventKind } from '../../src/lib/live/events';
+import { cpuSeconds } from './harness';
 import type { WorkerReply, WorkerRequest } from './socket-worker';
 
 const WORKER = fileURLToPath(new URL('./socket-worker.ts', import.meta.url));
@@ -69,6 +70,11 @@ export class SocketFleet {
 			times: got.flatMap((r) => r.times),
 			missing: got.reduce((n, r) => n + r.missing, 0)
 		};
+	}
+
+	/** CPU seconds the worker processes (the sockets' side) have used so far. */
+	cpu(): number {
+		return this.workers.reduce((total, worker) => total + cpuSeconds(worker.pid!), 0);
 	}
 
 	close() {
