@@ -115,6 +115,7 @@ describe('maintenance mails (issue 11)', () => {
 			'Maintenance commencée : Mise à jour noyau',
 			'Maintenance terminée : Mise à jour noyau'
 		]);
+		// In the order they were appended: unordered, the end can come back before the start.
 		const kinds = await getDb()
 			.select({ kind: event.kind, payload: event.payload })
 			.from(event)
@@ -123,7 +124,8 @@ describe('maintenance mails (issue 11)', () => {
 					eq(event.clientId, t.id),
 					inArray(event.kind, ['maintenance.started', 'maintenance.ended'])
 				)
-			);
+			)
+			.orderBy(asc(event.id));
 		expect(kinds.map((k) => k.kind)).toEqual(['maintenance.started', 'maintenance.ended']);
 		expect(kinds[0].payload).toEqual({ clientSlug: t.slug, id });
 

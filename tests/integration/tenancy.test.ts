@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import {
 	createClient,
@@ -150,7 +150,12 @@ describe('components', () => {
 		expect(dup.status).toBe(409);
 
 		await updateComponent(staff, tenant.slug, 'web-1', { name: 'Web renamed' });
-		const events = await getDb().select().from(event).where(eq(event.clientId, tenant.id));
+		// In the order they were appended: unordered, the update can come back first.
+		const events = await getDb()
+			.select()
+			.from(event)
+			.where(eq(event.clientId, tenant.id))
+			.orderBy(asc(event.id));
 		expect(events.map((e) => e.kind)).toEqual(['component.created', 'component.updated']);
 		expect(events[1].payload).toMatchObject({ component: { key: 'web-1', name: 'Web renamed' } });
 		const audits = await getDb().select().from(auditLog).where(eq(auditLog.clientId, tenant.id));
