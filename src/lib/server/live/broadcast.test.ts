@@ -69,8 +69,18 @@ describe('broadcast', () => {
 			const polling = await open(['polling'], { room: 'client:a' });
 			const other = await open(['websocket'], { room: 'client:b' });
 			sockets.push(both.socket, polling.socket, other.socket);
+			// Through Socket.IO, only the polling socket: the WebSocket one gets the frame directly.
+			const throughSocketIo = new Set<string>();
+			for (const s of joined) {
+				const emit = s.emit.bind(s);
+				s.emit = ((name: string, ...args: unknown[]) => {
+					throughSocketIo.add(s.id);
+					return emit(name, ...args);
+				}) as typeof s.emit;
+			}
 			const payload = { id: 1, kind: 'monitor.batch', payload: { text: 'é'.repeat(200) } };
 			expect(broadcast(io, ['staff', 'client:a'], 'event', payload)).toBe(2);
+			expect([...throughSocketIo]).toEqual([polling.socket.id]);
 			await until(() => both.received.length > 0 && polling.received.length > 0);
 			await new Promise((r) => setTimeout(r, 100));
 			expect(both.received).toEqual([payload]);

@@ -43,10 +43,11 @@ export function textFrame(payload: Buffer): Buffer {
  * holds back: open, on WebSocket, nothing queued, no compression. Otherwise null.
  */
 function idleWebSocket(socket: Socket) {
-	const conn = socket.conn as unknown as EngineConnection;
-	const { transport } = conn;
-	if (conn.readyState !== 'open' || conn.writeBuffer.length > 0) return null;
-	if (transport.name !== 'websocket' || !transport.writable || transport.perMessageDeflate)
+	const conn = socket.conn as unknown as Partial<EngineConnection>;
+	const transport = conn.transport;
+	// Anything unexpected (another Engine.IO's internals) leaves the socket to Socket.IO.
+	if (conn.readyState !== 'open' || conn.writeBuffer?.length !== 0 || !transport) return null;
+	if (transport.name !== 'websocket' || transport.writable !== true || transport.perMessageDeflate)
 		return null;
 	const raw = transport.socket?._socket;
 	return transport.socket?.readyState === WS_OPEN && raw?.writable ? raw : null;
