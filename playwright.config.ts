@@ -39,7 +39,8 @@ export default defineConfig({
 		}
 	},
 	projects: [
-		// The accessibility sweep only reads, so its tests run side by side (a run of its own, first).
+		// The accessibility sweep only reads, so its tests run side by side, before the end-to-end tests
+		// (which change the data) on the same server: `--project=chromium` runs it first (`--no-deps` skips it).
 		{
 			name: 'a11y',
 			testDir: 'tests/e2e',
@@ -52,6 +53,7 @@ export default defineConfig({
 			name: 'chromium',
 			testDir: 'tests/e2e',
 			testIgnore: /a11y\.spec\.ts$/,
+			dependencies: ['a11y'],
 			workers: 1,
 			use: { browserName: 'chromium' }
 		},
